@@ -1,0 +1,150 @@
+package org.pathwise;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code pathwise} command line: {@code serve} (the default) starts the web service; every other command starts
+ * the application without a web server, runs, and exits with 0 (success), 1 (some input failed) or 2 (usage error).
+ */
+@Command(
+        name = "pathwise",
+        mixinStandardHelpOptions = true,
+        version = "Pathwise 0.1",
+        description = "An AI teaching assistant and learning-path recommender for staff development.",
+        subcommands = Cli.Serve.class)
+public final class Cli implements Runnable {
+
+    /** What {@link #run} returns when it started the web service, which keeps running. */
+    public static final int SERVING = -1;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Where the index and database live (default: $PATHWISE_DATA_DIR or ./data).")
+    Path dataDir;
+
+    @Override
+    public void run() {}
+
+    /** Starts the web service. */
+    @Command(name = "serve", description = "Start the web service (the default command).")
+    static final class Serve implements Runnable {
+        @Override
+        public void run() {}
+    }
+
+    /** Runs the command line and returns the exit code; never calls {@code System.exit}. */
+    public static int run(String... args) {
+        var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        var root = new Cli();
+        var commandLine = new CommandLine(root).setOut(out).setErr(err);
+        for (var command : commands()) {
+            commandLine.addSubcommand(command);
+        }
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("pathwise: " + e.getMessage() + " (see pathwise --help)");
+            return CliCommand.USAGE;
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return CliCommand.OK;
+        }
+        var properties = new HashMap<String, Object>();
+        if (root.dataDir != null) {
+            properties.put("pathwise.data-dir", root.dataDir.toString());
+        }
+        var sub = parsed.subcommand();
+        if (sub == null || sub.commandSpec().userObject() instanceof Serve) {
+            serve(properties);
+            return SERVING;
+        }
+        var command = (CliCommand) sub.commandSpec().userObject();
+        properties.put("spring.main.lazy-initialization", "true");
+        properties.put("pathwise.library.sample-library", "false");
+        try (var context = start(properties, WebApplicationType.NONE)) {
+            return command.run(context, out, err);
+        } catch (RuntimeException e) {
+            err.println("pathwise: " + rootMessage(e));
+            return CliCommand.FAILED;
+        }
+    }
+
+    /**
+     * The feature modules' sub-commands: every {@link CliCommand} annotated with {@link Command} under this package,
+     * found by scanning so that the command line does not depend on the modules.
+     */
+    private static java.util.List<Object> commands() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Command.class));
+        scanner.addIncludeFilter(new AssignableTypeFilter(CliCommand.class));
+        return scanner.findCandidateComponents(Cli.class.getPackageName()).stream()
+                .map(definition -> definition.getBeanClassName())
+                .filter(name -> !name.startsWith(Cli.class.getName()))
+                .sorted(Comparator.naturalOrder())
+                .map(Cli::instantiate)
+                .toList();
+    }
+
+    private static Object instantiate(String className) {
+        try {
+            var type = Class.forName(className);
+            if (!CliCommand.class.isAssignableFrom(type)) {
+                throw new IllegalStateException(className + " is annotated @Command but is not a CliCommand");
+            }
+            var constructor = type.getDeclaredConstructor();
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("can't create the command " + className + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void serve(Map<String, Object> properties) {
+        var application = new SpringApplication(PathwiseApplication.class);
+        application.setDefaultProperties(properties);
+        application.run();
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> properties, WebApplicationType type) {
+        return new SpringApplicationBuilder(PathwiseApplication.class)
+                .web(type)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(properties)
+                .properties("logging.level.root=OFF")
+                .run();
+    }
+
+    /** The innermost message of an exception chain, the one that names the real problem. */
+    static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        String message = e.getMessage();
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message == null
+                ? e.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,164 @@
+package org.pathwise.library;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The library's documents in the relational database (table {@code library_document}). */
+final class DocumentStore {
+
+    private static final String COLUMNS = "id, source, origin, title, authors, licence, language, source_url, course,"
+            + " competencies, level, resource_type, media_type, size_bytes, content_hash, passages, ingested_at";
+
+    private final JdbcClient jdbc;
+
+    DocumentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<LibraryDocument> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM library_document WHERE id = ?")
+                .param(id)
+                .query(DocumentStore::map)
+                .optional();
+    }
+
+    Optional<LibraryDocument> findBySource(String source) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM library_document WHERE source = ?")
+                .param(source)
+                .query(DocumentStore::map)
+                .optional();
+    }
+
+    /** Sources of the documents ingested from one folder. */
+    List<String> sourcesFrom(String origin) {
+        return jdbc.sql("SELECT source FROM library_document WHERE origin = ? ORDER BY source")
+                .param(origin)
+                .query(String.class)
+                .list();
+    }
+
+    List<LibraryDocument> list(DocumentQuery query) {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        var params = new ArrayList<Object>();
+        condition(where, params, "licence = ?", query.licence());
+        condition(where, params, "language = ?", query.language());
+        condition(where, params, "course = ?", query.course());
+        condition(where, params, "resource_type = ?", query.resourceType());
+        if (!query.competency().isEmpty()) {
+            where.append(" AND (',' || competencies || ',') LIKE ?");
+            params.add("%," + query.competency() + ",%");
+        }
+        if (!query.text().isEmpty()) {
+            where.append(" AND (LOWER(title) LIKE ? OR LOWER(source) LIKE ?)");
+            var like = "%" + query.text().toLowerCase(java.util.Locale.ROOT) + "%";
+            params.add(like);
+            params.add(like);
+        }
+        params.add(query.limit());
+        params.add(query.offset());
+        return jdbc.sql("SELECT " + COLUMNS + " FROM library_document" + where + " ORDER BY source LIMIT ? OFFSET ?")
+                .params(params)
+                .query(DocumentStore::map)
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM library_document")
+                .query(Long.class)
+                .single();
+    }
+
+    void save(LibraryDocument document, String origin) {
+        var m = document.metadata();
+        int updated = jdbc.sql(
+                        "UPDATE library_document SET source = ?, origin = ?, title = ?, authors = ?, licence = ?,"
+                                + " language = ?, source_url = ?, course = ?, competencies = ?, level = ?, resource_type = ?,"
+                                + " media_type = ?, size_bytes = ?, content_hash = ?, passages = ?, ingested_at = ?"
+                                + " WHERE id = ?")
+                .params(
+                        document.source(),
+                        origin,
+                        m.title(),
+                        String.join("\n", m.authors()),
+                        m.licence(),
+                        m.language(),
+                        m.sourceUrl(),
+                        m.course(),
+                        String.join(",", m.competencies()),
+                        m.level(),
+                        m.resourceType(),
+                        document.mediaType(),
+                        document.sizeBytes(),
+                        document.contentHash(),
+                        document.passages(),
+                        Timestamp.from(document.ingestedAt()),
+                        document.id())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO library_document (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " ?, ?, ?)")
+                    .params(
+                            document.id(),
+                            document.source(),
+                            origin,
+                            m.title(),
+                            String.join("\n", m.authors()),
+                            m.licence(),
+                            m.language(),
+                            m.sourceUrl(),
+                            m.course(),
+                            String.join(",", m.competencies()),
+                            m.level(),
+                            m.resourceType(),
+                            document.mediaType(),
+                            document.sizeBytes(),
+                            document.contentHash(),
+                            document.passages(),
+                            Timestamp.from(document.ingestedAt()))
+                    .update();
+        }
+    }
+
+    boolean delete(String id) {
+        return jdbc.sql("DELETE FROM library_document WHERE id = ?").param(id).update() > 0;
+    }
+
+    private static void condition(StringBuilder where, List<Object> params, String clause, String value) {
+        if (!value.isEmpty()) {
+            where.append(" AND ").append(clause);
+            params.add(value);
+        }
+    }
+
+    private static LibraryDocument map(ResultSet rs, int row) throws SQLException {
+        var metadata = new DocumentMetadata(
+                rs.getString("title"),
+                split(rs.getString("authors"), "\n"),
+                rs.getString("licence"),
+                rs.getString("language"),
+                rs.getString("source_url"),
+                rs.getString("course"),
+                split(rs.getString("competencies"), ","),
+                rs.getString("level"),
+                rs.getString("resource_type"));
+        return new LibraryDocument(
+                rs.getString("id"),
+                rs.getString("source"),
+                metadata,
+                rs.getString("media_type"),
+                rs.getLong("size_bytes"),
+                rs.getString("content_hash"),
+                rs.getInt("passages"),
+                rs.getTimestamp("ingested_at").toInstant());
+    }
+
+    private static List<String> split(String value, String separator) {
+        return value.isEmpty() ? List.of() : Arrays.asList(value.split(separator));
+    }
+}

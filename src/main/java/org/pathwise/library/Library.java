@@ -1,0 +1,419 @@
+package org.pathwise.library;
+
+import dev.langchain4j.model.TokenCountEstimator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.pathwise.retrieval.DocumentFacets;
+import org.pathwise.retrieval.Passage;
+import org.pathwise.retrieval.PassageIndex;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The library: ingests documents into the passage index, keeps their metadata, and lists, shows and deletes them.
+ *
+ * <p>Ingestion is incremental and crash-safe. A document is skipped when its content hash (file, sidecar metadata and
+ * inherited licence) is unchanged and the index holds its passages. Changed documents are parsed, split and indexed in
+ * batches; each batch is committed to the index before its documents are recorded in the database, so a process
+ * killed mid-run leaves every recorded document searchable, and the next run redoes whatever was not recorded. A
+ * document that fails leaves nothing of its new version behind; an earlier good version stays.
+ *
+ * <p>Runs are serialised: one ingestion, upload or deletion at a time.
+ */
+public final class Library {
+
+    /** Changing how documents are parsed or split changes this, so that the next ingest redoes every document. */
+    private static final String PIPELINE_VERSION = "1";
+
+    private static final String UPLOAD_ORIGIN = "upload";
+
+    private final PassageIndex index;
+    private final DocumentStore store;
+    private final TransactionTemplate transactions;
+    private final PassageSplitter splitter;
+    private final Formats formats = new Formats();
+    private final LanguageDetector languages = new LanguageDetector();
+    private final long maxFileBytes;
+    private final int batchPassages;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    Library(
+            PassageIndex index,
+            DocumentStore store,
+            TransactionTemplate transactions,
+            TokenCountEstimator tokens,
+            LibraryProperties properties,
+            Clock clock) {
+        this.index = index;
+        this.store = store;
+        this.transactions = transactions;
+        this.splitter = new PassageSplitter(
+                tokens, properties.minPassageTokens(), properties.maxPassageTokens(), properties.overlapTokens());
+        this.maxFileBytes = properties.maxFileSize().toBytes();
+        this.batchPassages = properties.batchPassages();
+        this.clock = clock;
+    }
+
+    /**
+     * Ingests every supported file under {@code folder}: new and changed documents are indexed, unchanged ones
+     * skipped, and with {@code prune} the documents earlier ingested from this folder whose files are gone are
+     * removed. Each document's source is its path relative to {@code folder}.
+     *
+     * @throws IllegalArgumentException when {@code folder} is not a readable folder
+     */
+    public IngestReport ingest(Path folder, boolean prune, IngestListener listener) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(folder + " is not a folder");
+        }
+        var root = folder.toAbsolutePath().normalize();
+        var origin = root.toString();
+        lock.lock();
+        try {
+            var files = files(root);
+            listener.started(files.size());
+            var inherited = folderMetadata(root);
+            var run = new Run(origin, listener);
+            var seen = new HashSet<String>();
+            for (var file : files) {
+                var source = root.relativize(file).toString().replace('\\', '/');
+                seen.add(source);
+                run.consider(
+                        source, () -> Files.size(file), () -> Files.readAllBytes(file), () -> sidecar(file), inherited);
+            }
+            run.flush();
+            var removed = new ArrayList<String>();
+            if (prune) {
+                for (var source : store.sourcesFrom(origin)) {
+                    if (!seen.contains(source)) {
+                        var id = documentId(source);
+                        index.remove(id);
+                        removed.add(source);
+                    }
+                }
+                if (!removed.isEmpty()) {
+                    index.commit();
+                    transactions.executeWithoutResult(status -> removed.forEach(s -> store.delete(documentId(s))));
+                }
+            }
+            return new IngestReport(run.indexed, run.unchanged, removed, run.failed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ingests one uploaded file. Its source is the file name without any folder; metadata given here overrides what
+     * the file says.
+     */
+    public IngestResult upload(String fileName, byte[] content, DocumentMetadata given) {
+        var source = Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        lock.lock();
+        try {
+            var run = new Run(UPLOAD_ORIGIN, IngestListener.NONE);
+            run.consider(
+                    source,
+                    () -> (long) content.length,
+                    () -> content,
+                    () -> Optional.of(given),
+                    DocumentMetadata.EMPTY);
+            run.flush();
+            var results = new ArrayList<IngestResult>();
+            results.addAll(run.indexed);
+            results.addAll(run.unchanged);
+            results.addAll(run.failed);
+            return results.getFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Splits a text document into passages without indexing them, as ingestion would (used by benchmarks). */
+    public List<Passage> passagesOf(String source, DocumentMetadata metadata, String text) {
+        var parsed = new PlainTextParser().parse(source, text.getBytes(StandardCharsets.UTF_8));
+        return toPassages(documentId(source), source, metadata, parsed);
+    }
+
+    public List<LibraryDocument> documents(DocumentQuery query) {
+        return store.list(query);
+    }
+
+    public Optional<LibraryDocument> document(String id) {
+        return store.find(id);
+    }
+
+    /** The passages of a document, in order. */
+    public List<Passage> passages(String documentId) {
+        return index.passagesOf(documentId);
+    }
+
+    /** Deletes a document and its passages; false when there is no such document. */
+    public boolean delete(String id) {
+        lock.lock();
+        try {
+            if (store.find(id).isEmpty()) {
+                return false;
+            }
+            index.remove(id);
+            index.commit();
+            return store.delete(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long size() {
+        return store.count();
+    }
+
+    /** The stable id of the document with this source. */
+    public static String documentId(String source) {
+        return HexFormat.of()
+                .formatHex(sha256(source.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 16);
+    }
+
+    /** One ingestion run's batching and bookkeeping. */
+    private final class Run {
+        private final String origin;
+        private final IngestListener listener;
+        private final List<IngestResult.Indexed> indexed = new ArrayList<>();
+        private final List<IngestResult.Unchanged> unchanged = new ArrayList<>();
+        private final List<IngestResult.Failed> failed = new ArrayList<>();
+        private final List<Prepared> pending = new ArrayList<>();
+        private int pendingPassages;
+
+        Run(String origin, IngestListener listener) {
+            this.origin = origin;
+            this.listener = listener;
+        }
+
+        void consider(
+                String source,
+                IoSupplier<Long> size,
+                IoSupplier<byte[]> content,
+                IoSupplier<Optional<DocumentMetadata>> sidecar,
+                DocumentMetadata inherited) {
+            try {
+                var format = formats.of(source)
+                        .orElseThrow(() -> new IngestException(
+                                IngestFailure.Kind.UNSUPPORTED_TYPE,
+                                "unsupported file type '." + Formats.extension(source) + "': Pathwise reads "
+                                        + Formats.supportedList()));
+                long bytes = size.get();
+                if (bytes > maxFileBytes) {
+                    throw new IngestException(
+                            IngestFailure.Kind.TOO_LARGE,
+                            source + " is " + megabytes(bytes) + " MB, over the limit of " + megabytes(maxFileBytes)
+                                    + " MB (pathwise.library.max-file-size)");
+                }
+                var data = content.get();
+                var given = sidecar.get();
+                var id = documentId(source);
+                var hash = contentHash(data, given, inherited);
+                var existing = store.findBySource(source);
+                if (existing.isPresent()
+                        && existing.get().contentHash().equals(hash)
+                        && index.passageCount(id) == existing.get().passages()) {
+                    var result = new IngestResult.Unchanged(source, id);
+                    unchanged.add(result);
+                    listener.processed(result);
+                    return;
+                }
+                var parsed = format.parser().parse(source, data);
+                if (!parsed.hasText()) {
+                    throw new IngestException(IngestFailure.Kind.NO_TEXT, source + " has no extractable text");
+                }
+                var metadata = resolve(source, parsed, given.orElse(DocumentMetadata.EMPTY), inherited);
+                var passages = toPassages(id, source, metadata, parsed);
+                var document = new LibraryDocument(
+                        id, source, metadata, format.mediaType(), bytes, hash, passages.size(), clock.instant());
+                pending.add(new Prepared(document, passages, existing.isPresent()));
+                pendingPassages += passages.size();
+                if (pendingPassages >= batchPassages) {
+                    flush();
+                }
+            } catch (IngestException e) {
+                fail(source, e.failure());
+            } catch (IOException | UncheckedIOException e) {
+                fail(
+                        source,
+                        new IngestFailure(
+                                IngestFailure.Kind.UNREADABLE, "can't read " + source + ": " + e.getMessage()));
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            index.index(pending.stream().flatMap(p -> p.passages().stream()).toList());
+            index.commit();
+            transactions.executeWithoutResult(status -> pending.forEach(p -> store.save(p.document(), origin)));
+            for (var p : pending) {
+                var result = new IngestResult.Indexed(
+                        p.document().source(), p.document().id(), p.passages().size(), p.replaced());
+                indexed.add(result);
+                listener.processed(result);
+            }
+            pending.clear();
+            pendingPassages = 0;
+        }
+
+        private void fail(String source, IngestFailure failure) {
+            var result = new IngestResult.Failed(source, failure);
+            failed.add(result);
+            listener.processed(result);
+        }
+    }
+
+    private record Prepared(LibraryDocument document, List<Passage> passages, boolean replaced) {}
+
+    @FunctionalInterface
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private DocumentMetadata resolve(
+            String source, ParsedDocument parsed, DocumentMetadata given, DocumentMetadata inherited) {
+        var metadata = given.orElse(parsed.metadata()).orElse(inherited);
+        if (metadata.title().isEmpty()) {
+            var heading = parsed.firstHeading();
+            metadata = metadata.withTitle(heading.isEmpty() ? titleFromFileName(source) : heading);
+        }
+        if (metadata.language().isEmpty()) {
+            var sample = new StringBuilder();
+            for (var section : parsed.sections()) {
+                for (var block : section.blocks()) {
+                    if (sample.length() > 3000) {
+                        break;
+                    }
+                    sample.append(block).append('\n');
+                }
+            }
+            metadata = metadata.withLanguage(languages.detect(sample.toString()));
+        }
+        return metadata;
+    }
+
+    private List<Passage> toPassages(String id, String source, DocumentMetadata metadata, ParsedDocument parsed) {
+        var facets = new DocumentFacets(
+                source,
+                metadata.title(),
+                metadata.licence(),
+                metadata.language(),
+                metadata.course(),
+                metadata.competencies(),
+                metadata.resourceType());
+        var chunks = splitter.split(parsed.sections(), Locale.forLanguageTag(metadata.language()));
+        var passages = new ArrayList<Passage>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            var chunk = chunks.get(i);
+            passages.add(Passage.of(id, i, chunk.text(), chunk.headingPath(), chunk.position(), facets));
+        }
+        return passages;
+    }
+
+    private static String titleFromFileName(String source) {
+        var name = Path.of(source).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        var base = (dot > 0 ? name.substring(0, dot) : name)
+                .replaceAll("^\\d+[-_]", "")
+                .replaceAll("[-_]+", " ");
+        return base.isEmpty() ? name : Character.toUpperCase(base.charAt(0)) + base.substring(1);
+    }
+
+    /** Metadata every document under the folder inherits: the licence its root LICENSE file grants. */
+    private static DocumentMetadata folderMetadata(Path root) {
+        for (var name : List.of("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "LICENCE.md", "LICENCE.txt")) {
+            var file = root.resolve(name);
+            if (Files.isRegularFile(file)) {
+                try {
+                    var licence = Licences.fromLicenseFile(Files.readString(file, StandardCharsets.UTF_8));
+                    if (licence.isPresent()) {
+                        return new DocumentMetadata("", List.of(), licence.get(), "", "", "", List.of(), "", "");
+                    }
+                } catch (IOException e) {
+                    return DocumentMetadata.EMPTY;
+                }
+            }
+        }
+        return DocumentMetadata.EMPTY;
+    }
+
+    private static Optional<DocumentMetadata> sidecar(Path file) throws IOException {
+        var sidecar = file.resolveSibling(file.getFileName() + ".meta.yaml");
+        if (!Files.isRegularFile(sidecar)) {
+            return Optional.empty();
+        }
+        return Optional.of(MetadataYaml.parse(
+                Files.readString(sidecar, StandardCharsets.UTF_8), "sidecar " + sidecar.getFileName(), 1));
+    }
+
+    private static boolean isIngestible(Path file) {
+        var name = file.getFileName().toString();
+        var upper = name.toUpperCase(Locale.ROOT);
+        return !name.startsWith(".")
+                && !name.endsWith(".meta.yaml")
+                && !upper.startsWith("LICENSE")
+                && !upper.startsWith("LICENCE");
+    }
+
+    private static List<Path> files(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> root.relativize(path).toString().split("[/\\\\]").length > 0)
+                    .filter(path -> {
+                        for (var part : root.relativize(path)) {
+                            if (part.toString().startsWith(".")) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .filter(Library::isIngestible)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("can't list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String contentHash(byte[] content, Optional<DocumentMetadata> given, DocumentMetadata inherited) {
+        var digest = digest();
+        digest.update(PIPELINE_VERSION.getBytes(StandardCharsets.UTF_8));
+        digest.update(content);
+        digest.update(given.map(Object::toString).orElse("").getBytes(StandardCharsets.UTF_8));
+        digest.update(inherited.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return digest().digest(bytes);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    }
+}

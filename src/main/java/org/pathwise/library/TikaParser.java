@@ -1,0 +1,152 @@
+package org.pathwise.library;
+
+import dev.langchain4j.data.document.BlankDocumentException;
+import dev.langchain4j.data.document.parser.apache.tika.ApacheTikaDocumentParser;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.ToXMLContentHandler;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * PDF, DOCX and PPTX through LangChain4j's Apache Tika parser. The parser is given Tika's XHTML content handler
+ * instead of the plain-text one, so that page ({@code <div class="page">}) and slide ({@code <div
+ * class="slide-content">}) boundaries and DOCX headings survive; positions are {@code "page N"} and {@code "slide
+ * N"}.
+ */
+final class TikaParser implements DocumentParser {
+
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
+    private final ApacheTikaDocumentParser parser = new ApacheTikaDocumentParser(
+            AutoDetectParser::new, () -> new ToXMLContentHandler(), Metadata::new, ParseContext::new, true);
+
+    @Override
+    public ParsedDocument parse(String name, byte[] content) {
+        dev.langchain4j.data.document.Document parsed;
+        try {
+            parsed = parser.parse(new ByteArrayInputStream(content));
+        } catch (BlankDocumentException e) {
+            throw noText(name);
+        } catch (RuntimeException e) {
+            throw unreadable(name, e);
+        }
+        var xhtml = Jsoup.parse(parsed.text());
+        var sections = new ArrayList<ParsedDocument.Section>();
+        var pages = xhtml.select("div.page");
+        var slides = xhtml.select("div.slide-content");
+        if (!pages.isEmpty()) {
+            for (int i = 0; i < pages.size(); i++) {
+                addSection(sections, List.of(), "page " + (i + 1), pages.get(i));
+            }
+        } else if (!slides.isEmpty()) {
+            for (int i = 0; i < slides.size(); i++) {
+                var slide = slides.get(i);
+                var title = slide.selectFirst("h1,h2,h3");
+                addSection(sections, title == null ? List.of() : List.of(title.text()), "slide " + (i + 1), slide);
+            }
+        } else {
+            sectionsByHeading(xhtml.body(), sections);
+        }
+        var metadata = parsed.metadata();
+        var title = firstNonBlank(metadata.getString("dc:title"), metadata.getString("title"));
+        var author = firstNonBlank(metadata.getString("dc:creator"), metadata.getString("meta:author"));
+        var parsedDocument = new ParsedDocument(
+                new DocumentMetadata(
+                        title, author.isEmpty() ? List.of() : List.of(author), "", "", "", "", List.of(), "", ""),
+                sections);
+        if (!parsedDocument.hasText()) {
+            throw noText(name);
+        }
+        return parsedDocument;
+    }
+
+    private static void addSection(
+            List<ParsedDocument.Section> sections, List<String> headings, String position, Element container) {
+        var blocks = new ArrayList<String>();
+        for (var p : container.select("p,li,td,th,h1,h2,h3,h4,h5,h6")) {
+            var text = p.text().strip();
+            if (!text.isEmpty()
+                    && (p.parent() == null || !p.parent().normalName().equals("li"))) {
+                blocks.add(text);
+            }
+        }
+        if (blocks.isEmpty() && !container.text().isBlank()) {
+            blocks.add(container.text().strip());
+        }
+        if (!blocks.isEmpty()) {
+            sections.add(new ParsedDocument.Section(headings, position, blocks));
+        }
+    }
+
+    private static void sectionsByHeading(Element body, List<ParsedDocument.Section> sections) {
+        var anchors = new Anchors();
+        var headings = new ArrayList<String>();
+        var levels = new ArrayList<Integer>();
+        var position = "";
+        var blocks = new ArrayList<String>();
+        for (var element : body.select("h1,h2,h3,h4,h5,h6,p,li,td,th")) {
+            var text = element.text().strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (HEADINGS.contains(element.normalName())) {
+                if (!blocks.isEmpty()) {
+                    sections.add(new ParsedDocument.Section(headings, position, blocks));
+                    blocks.clear();
+                }
+                int level = element.normalName().charAt(1) - '0';
+                while (!levels.isEmpty() && levels.getLast() >= level) {
+                    levels.removeLast();
+                    headings.removeLast();
+                }
+                levels.add(level);
+                headings.add(text);
+                position = "#" + anchors.anchor(text);
+            } else if (element.parents().stream().noneMatch(p -> p.normalName().equals("td"))) {
+                blocks.add(text);
+            }
+        }
+        if (!blocks.isEmpty()) {
+            sections.add(new ParsedDocument.Section(headings, position, blocks));
+        }
+    }
+
+    private static IngestException noText(String name) {
+        return new IngestException(
+                IngestFailure.Kind.NO_TEXT,
+                name + " has no extractable text (a scanned document needs OCR before it can be ingested)");
+    }
+
+    private static IngestException unreadable(String name, RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EncryptedDocumentException) {
+                return new IngestException(
+                        IngestFailure.Kind.UNREADABLE,
+                        name + " is encrypted or password-protected: remove the protection and ingest it again",
+                        e);
+            }
+        }
+        var cause = e.getCause() != null ? e.getCause() : e;
+        return new IngestException(
+                IngestFailure.Kind.UNREADABLE,
+                name + " is corrupt or unreadable (" + cause.getClass().getSimpleName() + ": "
+                        + String.valueOf(cause.getMessage()).lines().findFirst().orElse("") + ")",
+                e);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (var value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return "";
+    }
+}

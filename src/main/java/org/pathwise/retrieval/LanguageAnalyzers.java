@@ -1,0 +1,77 @@
+package org.pathwise.retrieval;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.id.IndonesianAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/**
+ * One Lucene analyzer per supported language (stemming and stop words), and a standard analyzer for the rest.
+ *
+ * <p>Each passage's text goes to the field {@code body_<key>} of its language's key, so that BM25 statistics and
+ * stemming stay per language; a query is analyzed once per key and matched against each field.
+ */
+final class LanguageAnalyzers {
+
+    static final String FALLBACK = "std";
+    private static final String BODY_PREFIX = "body_";
+
+    private final Map<String, Analyzer> byKey = new LinkedHashMap<>();
+
+    LanguageAnalyzers() {
+        byKey.put("en", new EnglishAnalyzer());
+        byKey.put("fr", new FrenchAnalyzer());
+        byKey.put("es", new SpanishAnalyzer());
+        byKey.put("de", new GermanAnalyzer());
+        byKey.put("it", new ItalianAnalyzer());
+        byKey.put("pt", new PortugueseAnalyzer());
+        byKey.put("ar", new ArabicAnalyzer());
+        byKey.put("id", new IndonesianAnalyzer());
+        byKey.put("zh", new CJKAnalyzer());
+        byKey.put(FALLBACK, new StandardAnalyzer());
+    }
+
+    /** The analyzer key of a BCP 47 language tag: its primary subtag when supported, else the fallback. */
+    String keyOf(String languageTag) {
+        var primary = languageTag.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        return byKey.containsKey(primary) ? primary : FALLBACK;
+    }
+
+    Set<String> keys() {
+        return byKey.keySet();
+    }
+
+    Analyzer analyzer(String key) {
+        return byKey.get(key);
+    }
+
+    static String bodyField(String key) {
+        return BODY_PREFIX + key;
+    }
+
+    /** An analyzer for the index writer that picks the language analyzer by field name. */
+    Analyzer perField() {
+        var fallback = byKey.get(FALLBACK);
+        return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                if (fieldName.startsWith(BODY_PREFIX)) {
+                    return byKey.getOrDefault(fieldName.substring(BODY_PREFIX.length()), fallback);
+                }
+                return fallback;
+            }
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package org.pathwise.retrieval;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A span of one document's text, the unit that is indexed, retrieved and cited.
+ *
+ * @param id unique id of the passage, stable for the same document content ({@code documentId + "#" + ordinal})
+ * @param documentId id of the document the passage belongs to; a passage never spans two documents
+ * @param ordinal zero-based order of the passage within its document
+ * @param text the passage's text
+ * @param headingPath the headings above the passage, outermost first; empty when the document has none
+ * @param position where a citation should point: {@code "#anchor"} for Markdown and HTML, {@code "page 3"} for PDF,
+ *     {@code "slide 2"} for slides, {@code "line 12"} for plain text; empty when unknown
+ * @param facets what the passage inherits from its document, used for display and filtering
+ */
+public record Passage(
+        String id,
+        String documentId,
+        int ordinal,
+        String text,
+        List<String> headingPath,
+        String position,
+        DocumentFacets facets) {
+
+    public Passage {
+        requireText(id, "id");
+        requireText(documentId, "documentId");
+        if (ordinal < 0) {
+            throw new IllegalArgumentException("ordinal must be >= 0, got " + ordinal);
+        }
+        requireText(text, "text");
+        headingPath = List.copyOf(headingPath);
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(facets, "facets");
+    }
+
+    /** Creates a passage whose id is derived from its document id and ordinal. */
+    public static Passage of(
+            String documentId,
+            int ordinal,
+            String text,
+            List<String> headingPath,
+            String position,
+            DocumentFacets facets) {
+        return new Passage(documentId + "#" + ordinal, documentId, ordinal, text, headingPath, position, facets);
+    }
+
+    /** The heading path joined for display, for example {@code "Assessment › Rubrics"}. */
+    public String heading() {
+        return String.join(" › ", headingPath);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.pathwise.retrieval;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The port through which passages are stored and found again.
+ *
+ * <p>Contract, checked for every adapter by {@code PassageIndexContract}:
+ *
+ * <ul>
+ *   <li>{@link #index} replaces, for every document named by the given passages, all of that document's earlier
+ *       passages, so indexing the same passages twice leaves the index as it was after the first time;
+ *   <li>changes are visible to {@link #search} at once and survive a restart only after {@link #commit};
+ *   <li>{@link #search} returns at most {@code k} hits, most relevant first, each passing the request's filter, and no
+ *       hits on an empty index.
+ * </ul>
+ */
+public interface PassageIndex extends AutoCloseable {
+
+    /**
+     * Embeds and stores passages, replacing all earlier passages of the documents they belong to.
+     *
+     * @throws IllegalArgumentException when two passages share an id
+     */
+    void index(Collection<Passage> passages);
+
+    /** Removes every passage of a document; does nothing when the index holds none. */
+    void remove(String documentId);
+
+    /** Makes every change so far durable. */
+    void commit();
+
+    /** Finds the passages that best match a query, most relevant first. */
+    List<SearchHit> search(SearchRequest request);
+
+    /** The passages of one document in their order, empty when the index holds none. */
+    List<Passage> passagesOf(String documentId);
+
+    /** The number of passages the index holds for one document. */
+    int passageCount(String documentId);
+
+    /** The number of passages in the index. */
+    long size();
+
+    /** What the index knows of itself: its embedding model and size. */
+    IndexStats stats();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,68 @@
+package org.pathwise.retrieval;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import org.pathwise.CliCommand;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pathwise search "<query>" [--k N] [--mode lexical|semantic|hybrid] [--json]}. */
+@Command(name = "search", description = "Search the library's passages, most relevant first.")
+public final class SearchCommand implements CliCommand {
+
+    @Parameters(index = "0", paramLabel = "QUERY", description = "What to look for.")
+    String query;
+
+    @Option(names = "--k", paramLabel = "N", defaultValue = "10", description = "How many hits (default 10).")
+    int k;
+
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            defaultValue = "hybrid",
+            description = "lexical, semantic or hybrid (default hybrid).")
+    String mode;
+
+    @Option(names = "--json", description = "Print the hits as JSON.")
+    boolean json;
+
+    @Override
+    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+        SearchRequest request;
+        try {
+            request = SearchRequest.of(query, k, SearchMode.parse(mode));
+        } catch (IllegalArgumentException e) {
+            err.println("pathwise search: " + e.getMessage());
+            return USAGE;
+        }
+        var hits = context.getBean(Search.class).search(request).stream()
+                .map(SearchHitView::of)
+                .toList();
+        if (json) {
+            out.println(CliCommand.json(Map.of("hits", hits)));
+            return OK;
+        }
+        if (hits.isEmpty()) {
+            out.println("No passage matches \"" + query + "\".");
+        }
+        for (int i = 0; i < hits.size(); i++) {
+            var hit = hits.get(i);
+            out.printf(
+                    Locale.ROOT,
+                    "%2d. %.4f  %s%s%s  [%s, %s]%n    %s%n",
+                    i + 1,
+                    hit.score(),
+                    hit.source(),
+                    hit.position().isEmpty() ? "" : " " + hit.position(),
+                    hit.heading().isEmpty() ? "" : " (" + hit.heading() + ")",
+                    hit.licence().isEmpty() ? "licence unknown" : hit.licence(),
+                    hit.language(),
+                    org.jsoup.parser.Parser.unescapeEntities(
+                            hit.snippet().replace("<mark>", "*").replace("</mark>", "*"), false));
+        }
+        return OK;
+    }
+}

@@ -1,0 +1,265 @@
+package org.pathwise.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service on a fresh data directory with the real embedding model: the bundled sample library is ingested
+ * at start-up, and the documents, ingest and search APIs are exercised over HTTP.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class LibraryApiTests {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("pathwise.data-dir", DATA_DIR::toString);
+        registry.add("pathwise.library.max-file-size", () -> "1MB");
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Library library;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void ingestsTheSampleLibraryOnFirstStart() throws Exception {
+        var documents = getJson("/api/documents?limit=1000").get("documents");
+
+        assertThat(documents.size()).isGreaterThanOrEqualTo(20);
+        var languages =
+                documents.valueStream().map(d -> d.get("language").asString()).toList();
+        assertThat(languages).contains("en", "fr", "es");
+        var sample = documents
+                .valueStream()
+                .filter(d -> d.get("course").asString().startsWith("dc-"))
+                .toList();
+        assertThat(sample).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(sample).allSatisfy(d -> {
+            assertThat(d.get("licence").asString()).isEqualTo("CC-BY-4.0");
+            assertThat(d.get("authors").size()).isPositive();
+            assertThat(d.get("passages").asInt()).isPositive();
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "What contrast ratio does WCAG require for normal text?|inclusion/accessible-course-materials.md",
+                "What does TASL stand for when attributing open educational resources?"
+                        + "|open-licensing/attributing-and-remixing-oer.md",
+                "Within how many hours must a personal data breach be reported?"
+                        + "|ai-and-data/protecting-student-personal-data.md",
+                "How many characters fit in a single SMS message?|design/teaching-in-low-bandwidth-contexts.md",
+                "What maximum length should a lecture video have?|design/video-lectures-that-work.md",
+                "What is the SPDX identifier of the CC0 public domain dedication?"
+                        + "|open-licensing/choosing-an-open-licence.md",
+                "Quelles questions un feedback efficace doit-il poser selon Hattie et Timperley ?"
+                        + "|assessment/grilles-criteriees-et-feedback-a-grande-echelle.md",
+                "Quelle norme permet d'intégrer un outil externe à la plateforme sans nouveau compte ?"
+                        + "|ai-and-data/choisir-et-evaluer-des-outils-numeriques.md"
+            })
+    void findsTheDocumentThatAnswersAQuestionInTheTopThree(String question, String expectedSource) throws Exception {
+        var hits = getJson("/api/search?k=3&mode=hybrid&q=" + encode(question)).get("hits");
+
+        assertThat(hits.valueStream().map(h -> h.get("source").asString())).contains(expectedSource);
+    }
+
+    @Test
+    void searchHitsCarryTheirProvenance() throws Exception {
+        var hit = getJson("/api/search?k=1&mode=lexical&q=" + encode("alt text for images"))
+                .get("hits")
+                .get(0);
+
+        for (var field : List.of("source", "title", "heading", "position", "licence", "language", "score", "snippet")) {
+            assertThat(hit.has(field)).as(field).isTrue();
+        }
+        assertThat(hit.get("snippet").asString()).contains("<mark>");
+        assertThat(hit.get("position").asString()).startsWith("#");
+    }
+
+    @Test
+    void filtersSearchByLanguage() throws Exception {
+        var hits = getJson("/api/search?k=5&language=es&q=" + encode("evaluate open resources"))
+                .get("hits");
+
+        assertThat(hits.size()).isPositive();
+        assertThat(hits.valueStream().map(h -> h.get("language").asString())).containsOnly("es");
+    }
+
+    @Test
+    void uploadsShowsFindsAndDeletesADocument() throws Exception {
+        var markdown = """
+                # Peer review of lesson plans
+
+                ## Why peer review
+
+                Colleagues reviewing a zygomorphic lesson plan catch unclear instructions early.
+                """;
+        var upload = mvc.perform(multipart("/api/documents")
+                        .file(new MockMultipartFile("file", "peer-review.md", "text/markdown", bytes(markdown)))
+                        .param("licence", "CC BY-SA 4.0")
+                        .param("authors", "Ana Souza"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.document.licence").value("CC-BY-SA-4.0"))
+                .andExpect(jsonPath("$.document.title").value("Peer review of lesson plans"))
+                .andReturn();
+        var id = json.readTree(upload.getResponse().getContentAsString())
+                .get("document")
+                .get("id")
+                .asString();
+
+        mvc.perform(get("/api/documents/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.passages[0].heading").value("Peer review of lesson plans › Why peer review"))
+                .andExpect(jsonPath("$.passages[0].position").value("#why-peer-review"));
+        assertThat(getJson("/api/search?q=zygomorphic")
+                        .get("hits")
+                        .get(0)
+                        .get("source")
+                        .asString())
+                .isEqualTo("peer-review.md");
+
+        mvc.perform(delete("/api/documents/" + id)).andExpect(status().isNoContent());
+        mvc.perform(get("/api/documents/" + id))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(getJson("/api/search?mode=lexical&q=zygomorphic").get("hits").size())
+                .isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "virus.exe,MZ binary,415,unsupported_type",
+        "empty.md,'   ',422,no_text",
+        "broken.pdf,%PDF-1.7 not really a pdf,422,unreadable",
+    })
+    void rejectsABadUploadWithAProblemAndKeepsNothing(String name, String body, int status, String kind)
+            throws Exception {
+        long before = library.size();
+
+        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", name, null, bytes(body))))
+                .andExpect(status().is(status))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.kind").value(kind))
+                .andExpect(jsonPath("$.source").value(name))
+                .andExpect(jsonPath("$.detail").isNotEmpty());
+
+        assertThat(library.size()).isEqualTo(before);
+        assertThat(library.passages(Library.documentId(name))).isEmpty();
+    }
+
+    @Test
+    void rejectsAFileOverTheSizeLimitWith413() throws Exception {
+        var large = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(large, (byte) 'a');
+
+        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", "large.txt", null, large)))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.kind").value("too_large"));
+    }
+
+    @Test
+    void rejectsAnUnknownLicenceWith422() throws Exception {
+        mvc.perform(multipart("/api/documents")
+                        .file(new MockMultipartFile("file", "x.md", null, bytes("# X\n\ntext")))
+                        .param("licence", "free to use"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("SPDX")));
+    }
+
+    @Test
+    void ingestsAFolderOnTheServerAndReportsEachOutcome() throws Exception {
+        var folder = Files.createTempDirectory("pathwise-ingest");
+        Files.writeString(folder.resolve("good.md"), "# Good\n\nA quokka-themed lesson on rubrics.");
+        Files.writeString(folder.resolve("bad.xyz"), "what is this");
+
+        mvc.perform(post("/api/ingest")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"path\":\"" + folder.toString().replace("\\", "\\\\") + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.indexed").value(1))
+                .andExpect(jsonPath("$.unchanged").value(0))
+                .andExpect(jsonPath("$.removed").value(0))
+                .andExpect(jsonPath("$.failed[0].source").value("bad.xyz"))
+                .andExpect(jsonPath("$.failed[0].reason").isNotEmpty());
+    }
+
+    @Test
+    void answersABadRequestWithAProblem() throws Exception {
+        mvc.perform(get("/api/search?q=x&mode=fuzzy"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("lexical")));
+        mvc.perform(post("/api/ingest").contentType(MediaType.APPLICATION_JSON).content("{\"path\":\"/no/such\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void reportsTheIndexInHealthAndIngestionInMetrics() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.index.details.embeddingModel").value("bge-small-en-v1.5-q"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("pathwise_ingest_documents")));
+    }
+
+    private JsonNode getJson(String url) throws Exception {
+        var response = mvc.perform(get(url))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return json.readTree(response);
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("pathwise-api");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.pathwise.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The behaviour every {@link PassageIndex} adapter must have. An adapter's test extends this class and says how to
+ * open an index; the embedding model is {@link FakeEmbeddingModel}, so results depend on the adapter alone.
+ */
+public abstract class PassageIndexContract {
+
+    @TempDir
+    protected Path folder;
+
+    protected PassageIndex index;
+
+    /** Opens an empty index of the adapter under test, embedding with {@code embedder}. */
+    protected abstract PassageIndex open(Path folder, Embedder embedder);
+
+    @BeforeEach
+    void openIndex() {
+        index = open(folder, FakeEmbeddingModel.embedder("fake-64"));
+    }
+
+    @AfterEach
+    void closeIndex() {
+        index.close();
+    }
+
+    protected static DocumentFacets facets(String source, String licence, String language) {
+        return new DocumentFacets(source, "Title of " + source, licence, language, "dc-101", List.of("2.1"), "guide");
+    }
+
+    protected static Passage passage(String documentId, int ordinal, String text) {
+        return Passage.of(
+                documentId,
+                ordinal,
+                text,
+                List.of("Heading"),
+                "#heading",
+                facets(documentId + ".md", "CC-BY-4.0", "en"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SearchMode.class)
+    void anEmptyIndexFindsNothing(SearchMode mode) {
+        assertThat(index.search(SearchRequest.of("anything at all", 10, mode))).isEmpty();
+        assertThat(index.size()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SearchMode.class)
+    void findsTheMostRelevantPassageFirst(SearchMode mode) {
+        index.index(List.of(
+                passage("rubrics", 0, "Rubrics describe criteria and levels of performance for an assignment."),
+                passage("licences", 0, "Creative Commons licences let authors share open educational resources."),
+                passage(
+                        "captions",
+                        0,
+                        "Captions make video lectures accessible to deaf and hard of hearing students.")));
+
+        var hits = index.search(SearchRequest.of("creative commons licences for open resources", 3, mode));
+
+        assertThat(hits).isNotEmpty();
+        assertThat(hits.getFirst().passage().documentId()).isEqualTo("licences");
+        assertDescending(hits);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SearchMode.class)
+    void returnsAtMostKHits(SearchMode mode) {
+        var passages = new ArrayList<Passage>();
+        for (int i = 0; i < 12; i++) {
+            passages.add(passage("doc-" + i, 0, "feedback rubric number " + i));
+        }
+        index.index(passages);
+
+        assertThat(index.search(SearchRequest.of("feedback rubric", 5, mode))).hasSize(5);
+        assertThat(index.search(SearchRequest.of("feedback rubric", 50, mode))).hasSize(12);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SearchMode.class)
+    void keepsOnlyPassagesThatPassTheFilter(SearchMode mode) {
+        index.index(List.of(
+                Passage.of("a", 0, "open licence guide", List.of(), "", facets("a.md", "CC-BY-4.0", "en")),
+                Passage.of("b", 0, "open licence guide", List.of(), "", facets("b.md", "CC0-1.0", "en")),
+                Passage.of("c", 0, "guide de licence ouverte", List.of(), "", facets("c.md", "CC-BY-4.0", "fr"))));
+
+        var byLicence = new SearchFilter(Set.of("CC0-1.0"), Set.of(), Set.of(), Set.of(), Set.of());
+        var byLanguage = new SearchFilter(Set.of(), Set.of("fr"), Set.of(), Set.of(), Set.of());
+        var byBoth = new SearchFilter(Set.of("CC-BY-4.0"), Set.of("en"), Set.of(), Set.of(), Set.of());
+        var byCourse = new SearchFilter(Set.of(), Set.of(), Set.of("dc-999"), Set.of(), Set.of());
+
+        assertThat(documentIds(index.search(new SearchRequest("open licence guide", 10, mode, byLicence))))
+                .containsExactly("b");
+        assertThat(documentIds(index.search(new SearchRequest("licence ouverte guide", 10, mode, byLanguage))))
+                .containsExactly("c");
+        assertThat(documentIds(index.search(new SearchRequest("open licence guide", 10, mode, byBoth))))
+                .containsExactly("a");
+        assertThat(index.search(new SearchRequest("open licence guide", 10, mode, byCourse)))
+                .isEmpty();
+    }
+
+    @Test
+    void indexingTheSamePassagesTwiceChangesNothing() {
+        var passages = List.of(passage("a", 0, "alpha beta"), passage("a", 1, "gamma delta"), passage("b", 0, "beta"));
+        index.index(passages);
+        var before = index.search(SearchRequest.of("beta", 10, SearchMode.HYBRID));
+
+        index.index(passages);
+
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(index.search(SearchRequest.of("beta", 10, SearchMode.HYBRID)))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void reindexingADocumentReplacesAllItsPassages() {
+        index.index(List.of(passage("a", 0, "first version one"), passage("a", 1, "first version two")));
+
+        index.index(List.of(passage("a", 0, "second version")));
+
+        assertThat(index.passagesOf("a")).extracting(Passage::text).containsExactly("second version");
+        assertThat(index.search(SearchRequest.of("first", 10, SearchMode.LEXICAL)))
+                .isEmpty();
+    }
+
+    @Test
+    void removingADocumentRemovesAllItsPassages() {
+        index.index(List.of(passage("a", 0, "alpha"), passage("a", 1, "alpha again"), passage("b", 0, "alpha")));
+
+        index.remove("a");
+        index.remove("never-indexed");
+
+        assertThat(index.passageCount("a")).isZero();
+        assertThat(documentIds(index.search(SearchRequest.of("alpha", 10, SearchMode.HYBRID))))
+                .containsExactly("b");
+    }
+
+    @Test
+    void returnsADocumentsPassagesInOrderWithEverythingThatWasIndexed() {
+        var facets = new DocumentFacets(
+                "dir/doc.md", "Doc", "CC-BY-SA-4.0", "es", "dc-201", List.of("4.1", "4.3"), "lesson");
+        var second = Passage.of("d", 1, "segundo", List.of("Uno", "Dos"), "#dos", facets);
+        var first = Passage.of("d", 0, "primero", List.of("Uno"), "#uno", facets);
+        index.index(List.of(second, first));
+
+        assertThat(index.passagesOf("d")).containsExactly(first, second);
+    }
+
+    @Test
+    void rejectsTwoPassagesWithTheSameId() {
+        assertThatThrownBy(() -> index.index(List.of(passage("a", 0, "x"), passage("a", 0, "y"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a#0");
+    }
+
+    @Test
+    void snippetsMarkMatchedTermsAndEscapeMarkup() {
+        index.index(List.of(passage("x", 0, "A <script>alert(1)</script> tag inside a rubric passage")));
+
+        var snippet = index.search(SearchRequest.of("rubric", 1, SearchMode.LEXICAL))
+                .getFirst()
+                .snippet();
+
+        assertThat(snippet)
+                .contains("<mark>rubric</mark>")
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void keepsItsInvariantsOnRandomData() {
+        var random = new Random(20261128L);
+        var vocabulary = new ArrayList<String>();
+        for (int i = 0; i < 60; i++) {
+            vocabulary.add("zq" + i);
+        }
+        var licences = List.of("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0");
+        var passages = new ArrayList<Passage>();
+        for (int d = 0; d < 40; d++) {
+            var facets = new DocumentFacets(
+                    "doc" + d + ".md",
+                    "",
+                    licences.get(random.nextInt(licences.size())),
+                    random.nextBoolean() ? "en" : "fr",
+                    "",
+                    List.of(),
+                    "");
+            int count = 1 + random.nextInt(3);
+            for (int p = 0; p < count; p++) {
+                var words = new ArrayList<String>();
+                for (int w = 0; w < 8; w++) {
+                    words.add(vocabulary.get(random.nextInt(vocabulary.size())));
+                }
+                passages.add(Passage.of("doc" + d, p, String.join(" ", words), List.of(), "", facets));
+            }
+        }
+        index.index(passages);
+
+        for (int q = 0; q < 30; q++) {
+            var terms = new HashSet<>(List.of(
+                    vocabulary.get(random.nextInt(vocabulary.size())),
+                    vocabulary.get(random.nextInt(vocabulary.size()))));
+            int k = 1 + random.nextInt(20);
+            var filter = random.nextBoolean()
+                    ? SearchFilter.NONE
+                    : new SearchFilter(
+                            Set.of(licences.get(random.nextInt(licences.size()))),
+                            Set.of(),
+                            Set.of(),
+                            Set.of(),
+                            Set.of());
+            var accepted =
+                    passages.stream().filter(p -> filter.accepts(p.facets())).toList();
+            long lexicalMatches = accepted.stream()
+                    .filter(p -> terms.stream()
+                            .anyMatch(t -> List.of(p.text().split(" ")).contains(t)))
+                    .count();
+            for (var mode : SearchMode.values()) {
+                var hits = index.search(new SearchRequest(String.join(" ", terms), k, mode, filter));
+                assertDescending(hits);
+                assertThat(hits)
+                        .allSatisfy(
+                                hit -> assertThat(filter.accepts(hit.passage().facets()))
+                                        .isTrue());
+                assertThat(new HashSet<>(
+                                hits.stream().map(h -> h.passage().id()).toList()))
+                        .hasSize(hits.size());
+                switch (mode) {
+                    case LEXICAL -> assertThat(hits).hasSize((int) Math.min(k, lexicalMatches));
+                    case SEMANTIC -> assertThat(hits).hasSize(Math.min(k, accepted.size()));
+                    case HYBRID -> assertThat(hits).hasSize(Math.min(k, accepted.size()));
+                }
+            }
+        }
+    }
+
+    protected static List<String> documentIds(List<SearchHit> hits) {
+        return hits.stream().map(hit -> hit.passage().documentId()).toList();
+    }
+
+    private static void assertDescending(List<SearchHit> hits) {
+        for (int i = 1; i < hits.size(); i++) {
+            assertThat(hits.get(i).score()).isLessThanOrEqualTo(hits.get(i - 1).score());
+        }
+    }
+}
