@@ -10,8 +10,10 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import picocli.CommandLine;
@@ -49,15 +51,25 @@ public final class Cli implements Runnable {
         public void run() {}
     }
 
-    /** Runs the command line and returns the exit code; never calls {@code System.exit}. */
+    /** Runs the command line on the process's standard streams and returns the exit code. */
     public static int run(String... args) {
-        var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        return run(
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+                args);
+    }
+
+    /**
+     * Runs the command line and returns the exit code, or {@link #SERVING} when it started the web service; never
+     * calls {@code System.exit}.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         var root = new Cli();
-        var commandLine = new CommandLine(root).setOut(out).setErr(err);
+        var commandLine = new CommandLine(root);
         for (var command : commands()) {
             commandLine.addSubcommand(command);
         }
+        commandLine.setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
         CommandLine.ParseResult parsed;
         try {
             parsed = commandLine.parseArgs(args);
@@ -119,8 +131,16 @@ public final class Cli implements Runnable {
 
     private static void serve(Map<String, Object> properties) {
         var application = new SpringApplication(PathwiseApplication.class);
-        application.setDefaultProperties(properties);
+        application.addInitializers(overriding(properties));
         application.run();
+    }
+
+    /** Command-line options win over every other property source, configuration files included. */
+    private static ApplicationContextInitializer<ConfigurableApplicationContext> overriding(
+            Map<String, Object> properties) {
+        return context -> context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("pathwise-command-line", properties));
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties, WebApplicationType type) {
@@ -128,7 +148,7 @@ public final class Cli implements Runnable {
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(properties)
+                .initializers(overriding(properties))
                 .properties("logging.level.root=OFF")
                 .run();
     }

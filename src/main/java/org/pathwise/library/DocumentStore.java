@@ -74,53 +74,36 @@ final class DocumentStore {
                 .single();
     }
 
+    /** Inserts the document, or updates it when a document with its id exists. */
     void save(LibraryDocument document, String origin) {
         var m = document.metadata();
-        int updated = jdbc.sql(
-                        "UPDATE library_document SET source = ?, origin = ?, title = ?, authors = ?, licence = ?,"
-                                + " language = ?, source_url = ?, course = ?, competencies = ?, level = ?, resource_type = ?,"
-                                + " media_type = ?, size_bytes = ?, content_hash = ?, passages = ?, ingested_at = ?"
-                                + " WHERE id = ?")
-                .params(
-                        document.source(),
-                        origin,
-                        m.title(),
-                        String.join("\n", m.authors()),
-                        m.licence(),
-                        m.language(),
-                        m.sourceUrl(),
-                        m.course(),
-                        String.join(",", m.competencies()),
-                        m.level(),
-                        m.resourceType(),
-                        document.mediaType(),
-                        document.sizeBytes(),
-                        document.contentHash(),
-                        document.passages(),
-                        Timestamp.from(document.ingestedAt()),
-                        document.id())
+        var values = new ArrayList<Object>(List.of(
+                document.source(),
+                origin,
+                m.title(),
+                String.join("\n", m.authors()),
+                m.licence(),
+                m.language(),
+                m.sourceUrl(),
+                m.course(),
+                String.join(",", m.competencies()),
+                m.level(),
+                m.resourceType(),
+                document.mediaType(),
+                document.sizeBytes(),
+                document.contentHash(),
+                document.passages(),
+                Timestamp.from(document.ingestedAt())));
+        var columns = List.of(COLUMNS.split(",\\s*")).subList(1, 17);
+        var assignments = String.join(" = ?, ", columns) + " = ?";
+        values.add(document.id());
+        int updated = jdbc.sql("UPDATE library_document SET " + assignments + " WHERE id = ?")
+                .params(values)
                 .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO library_document (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?)")
-                    .params(
-                            document.id(),
-                            document.source(),
-                            origin,
-                            m.title(),
-                            String.join("\n", m.authors()),
-                            m.licence(),
-                            m.language(),
-                            m.sourceUrl(),
-                            m.course(),
-                            String.join(",", m.competencies()),
-                            m.level(),
-                            m.resourceType(),
-                            document.mediaType(),
-                            document.sizeBytes(),
-                            document.contentHash(),
-                            document.passages(),
-                            Timestamp.from(document.ingestedAt()))
+            values.addFirst(values.removeLast());
+            jdbc.sql("INSERT INTO library_document (" + COLUMNS + ") VALUES (" + "?, ".repeat(16) + "?)")
+                    .params(values)
                     .update();
         }
     }

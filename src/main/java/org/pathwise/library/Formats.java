@@ -33,11 +33,17 @@ final class Formats {
     }
 
     static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        var name = fileName.substring(fileName.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    static String supportedList() {
-        return "Markdown (.md), HTML (.html), PDF (.pdf), Word (.docx), PowerPoint (.pptx) and plain text (.txt)";
+    /** The reason given for a file of an unsupported type. */
+    static String unsupported(String fileName) {
+        var extension = extension(fileName);
+        var what =
+                extension.isEmpty() ? "a file without an extension" : "an unsupported file type (." + extension + ")";
+        return fileName + " is " + what + ": Pathwise reads Markdown (.md), HTML (.html), PDF (.pdf), Word (.docx),"
+                + " PowerPoint (.pptx) and plain text (.txt)";
     }
 }

@@ -1,6 +1,5 @@
 package org.pathwise.library;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -23,40 +22,20 @@ final class HtmlParser implements DocumentParser {
         var metadata = metadata(html, name);
         html.select("script,style,noscript,template,nav,svg,iframe,object").remove();
         var body = html.body();
-        var sections = new ArrayList<ParsedDocument.Section>();
-        var anchors = new Anchors();
-        var headings = new ArrayList<String>();
-        var levels = new ArrayList<Integer>();
-        var position = "";
-        var blocks = new ArrayList<String>();
+        var collector = new SectionCollector();
         var selected = body.select(BLOCKS);
         for (Element element : selected) {
             if (hasSelectedAncestor(element, selected)) {
                 continue;
             }
-            var text = element.text().strip();
             if (HEADINGS.contains(element.normalName())) {
-                if (!blocks.isEmpty()) {
-                    sections.add(new ParsedDocument.Section(headings, position, blocks));
-                    blocks.clear();
-                }
-                int level = element.normalName().charAt(1) - '0';
-                while (!levels.isEmpty() && levels.getLast() >= level) {
-                    levels.removeLast();
-                    headings.removeLast();
-                }
-                levels.add(level);
-                headings.add(text);
-                var slug = anchors.anchor(text);
-                position = "#" + (element.id().isBlank() ? slug : element.id());
-            } else if (!text.isEmpty()) {
-                blocks.add(
-                        element.normalName().equals("pre") ? element.wholeText().strip() : text);
+                collector.heading(
+                        element.normalName().charAt(1) - '0', element.text().strip(), element.id());
+            } else {
+                collector.block(element.normalName().equals("pre") ? element.wholeText() : element.text());
             }
         }
-        if (!blocks.isEmpty()) {
-            sections.add(new ParsedDocument.Section(headings, position, blocks));
-        }
+        var sections = collector.sections();
         if (sections.isEmpty() && !body.text().isBlank()) {
             sections.add(new ParsedDocument.Section(
                     List.of(), "", List.of(body.text().strip())));

@@ -209,10 +209,8 @@ public final class Library {
                 DocumentMetadata inherited) {
             try {
                 var format = formats.of(source)
-                        .orElseThrow(() -> new IngestException(
-                                IngestFailure.Kind.UNSUPPORTED_TYPE,
-                                "unsupported file type '." + Formats.extension(source) + "': Pathwise reads "
-                                        + Formats.supportedList()));
+                        .orElseThrow(() ->
+                                new IngestException(IngestFailure.Kind.UNSUPPORTED_TYPE, Formats.unsupported(source)));
                 long bytes = size.get();
                 if (bytes > maxFileBytes) {
                     throw new IngestException(

@@ -1,7 +1,6 @@
 package org.pathwise.library;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.node.Block;
@@ -48,45 +47,17 @@ final class MarkdownParser implements DocumentParser {
     }
 
     private List<ParsedDocument.Section> sections(Node document) {
-        var sections = new ArrayList<ParsedDocument.Section>();
-        var anchors = new Anchors();
-        var headings = new ArrayList<String>();
-        var levels = new ArrayList<Integer>();
-        String position = "";
-        var blocks = new ArrayList<String>();
+        var collector = new SectionCollector();
         for (var node = document.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading heading) {
-                flush(sections, headings, position, blocks);
-                var title = renderer.render(heading).strip();
-                while (!levels.isEmpty() && levels.getLast() >= heading.getLevel()) {
-                    levels.removeLast();
-                    headings.removeLast();
-                }
-                levels.add(heading.getLevel());
-                headings.add(title);
-                position = "#" + anchors.anchor(title);
+                collector.heading(heading.getLevel(), renderer.render(heading).strip(), "");
             } else if (node instanceof HtmlBlock html) {
-                var visible = Jsoup.parse(html.getLiteral()).text().strip();
-                if (!visible.isEmpty()) {
-                    blocks.add(visible);
-                }
+                collector.block(Jsoup.parse(html.getLiteral()).text());
             } else if (node instanceof Block && !(node instanceof ThematicBreak)) {
-                var rendered = renderer.render(node).strip();
-                if (!rendered.isEmpty()) {
-                    blocks.add(rendered);
-                }
+                collector.block(renderer.render(node));
             }
         }
-        flush(sections, headings, position, blocks);
-        return sections;
-    }
-
-    private static void flush(
-            List<ParsedDocument.Section> sections, List<String> headings, String position, List<String> blocks) {
-        if (!blocks.isEmpty()) {
-            sections.add(new ParsedDocument.Section(headings, position, blocks));
-            blocks.clear();
-        }
+        return collector.sections();
     }
 
     /** Text decoding shared by the text-based parsers. */

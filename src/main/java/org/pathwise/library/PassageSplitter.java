@@ -84,26 +84,30 @@ final class PassageSplitter {
         return chunks;
     }
 
-    /** A block cut into pieces no longer than {@code maxTokens}. */
+    /**
+     * A block cut into pieces: a block that fits in a passage stays whole; a longer one is cut into pieces that leave
+     * room for the overlap.
+     */
     private List<String> pieces(String block, Locale locale) {
         if (count(block) <= maxTokens) {
             return List.of(block);
         }
+        int pieceMax = maxTokens - overlapTokens;
         var pieces = new ArrayList<String>();
         var piece = new StringBuilder();
         int pieceTokens = 0;
         for (var sentence : sentences(block, locale)) {
             int sentenceTokens = count(sentence);
-            if (sentenceTokens > maxTokens) {
+            if (sentenceTokens > pieceMax) {
                 if (!piece.isEmpty()) {
                     pieces.add(piece.toString().strip());
                     piece.setLength(0);
                     pieceTokens = 0;
                 }
-                pieces.addAll(byWords(sentence));
+                pieces.addAll(byWords(sentence, pieceMax));
                 continue;
             }
-            if (pieceTokens + sentenceTokens > maxTokens) {
+            if (pieceTokens + sentenceTokens > pieceMax) {
                 pieces.add(piece.toString().strip());
                 piece.setLength(0);
                 pieceTokens = 0;
@@ -117,12 +121,12 @@ final class PassageSplitter {
         return pieces;
     }
 
-    private List<String> byWords(String sentence) {
+    private List<String> byWords(String sentence, int pieceMax) {
         var pieces = new ArrayList<String>();
         var piece = new StringBuilder();
         for (var word : sentence.split("\\s+")) {
             var candidate = piece.isEmpty() ? word : piece + " " + word;
-            if (!piece.isEmpty() && count(candidate) > maxTokens) {
+            if (!piece.isEmpty() && count(candidate) > pieceMax) {
                 pieces.add(piece.toString());
                 piece.setLength(0);
                 piece.append(word);

@@ -18,7 +18,7 @@ import org.jsoup.nodes.Element;
  * PDF, DOCX and PPTX through LangChain4j's Apache Tika parser. The parser is given Tika's XHTML content handler
  * instead of the plain-text one, so that page ({@code <div class="page">}) and slide ({@code <div
  * class="slide-content">}) boundaries and DOCX headings survive; positions are {@code "page N"} and {@code "slide
- * N"}.
+ * N"}, and a slide's heading is its title.
  */
 final class TikaParser implements DocumentParser {
 
@@ -48,8 +48,7 @@ final class TikaParser implements DocumentParser {
         } else if (!slides.isEmpty()) {
             for (int i = 0; i < slides.size(); i++) {
                 var slide = slides.get(i);
-                var title = slide.selectFirst("h1,h2,h3");
-                addSection(sections, title == null ? List.of() : List.of(title.text()), "slide " + (i + 1), slide);
+                addSection(sections, slideTitle(slide), "slide " + (i + 1), slide);
             }
         } else {
             sectionsByHeading(xhtml.body(), sections);
@@ -85,37 +84,30 @@ final class TikaParser implements DocumentParser {
         }
     }
 
+    /**
+     * Tika does not mark a slide's title, but writes the title placeholder first: a short first paragraph followed by
+     * more text is taken as the title.
+     */
+    private static List<String> slideTitle(Element slide) {
+        var paragraphs = slide.select("p,h1,h2,h3");
+        if (paragraphs.size() < 2) {
+            return List.of();
+        }
+        var first = paragraphs.getFirst().text().strip();
+        return !first.isEmpty() && first.split("\\s+").length <= 12 ? List.of(first) : List.of();
+    }
+
     private static void sectionsByHeading(Element body, List<ParsedDocument.Section> sections) {
-        var anchors = new Anchors();
-        var headings = new ArrayList<String>();
-        var levels = new ArrayList<Integer>();
-        var position = "";
-        var blocks = new ArrayList<String>();
+        var collector = new SectionCollector();
         for (var element : body.select("h1,h2,h3,h4,h5,h6,p,li,td,th")) {
-            var text = element.text().strip();
-            if (text.isEmpty()) {
-                continue;
-            }
             if (HEADINGS.contains(element.normalName())) {
-                if (!blocks.isEmpty()) {
-                    sections.add(new ParsedDocument.Section(headings, position, blocks));
-                    blocks.clear();
-                }
-                int level = element.normalName().charAt(1) - '0';
-                while (!levels.isEmpty() && levels.getLast() >= level) {
-                    levels.removeLast();
-                    headings.removeLast();
-                }
-                levels.add(level);
-                headings.add(text);
-                position = "#" + anchors.anchor(text);
+                collector.heading(
+                        element.normalName().charAt(1) - '0', element.text().strip(), "");
             } else if (element.parents().stream().noneMatch(p -> p.normalName().equals("td"))) {
-                blocks.add(text);
+                collector.block(element.text());
             }
         }
-        if (!blocks.isEmpty()) {
-            sections.add(new ParsedDocument.Section(headings, position, blocks));
-        }
+        sections.addAll(collector.sections());
     }
 
     private static IngestException noText(String name) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 
 /**
  * Turns passages and queries into vectors with one embedding model, adding the model's instruction prefixes.
@@ -27,6 +28,13 @@ public final class Embedder {
     public static final String DEFAULT_MODEL = "bge-small-en-v1.5-q";
 
     private static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+
+    /**
+     * Texts are embedded one after another on the caller's thread: ONNX Runtime already spreads one inference over
+     * every core, and running several inferences at once on top of that measured slower (on 2 cores, 64 passages of
+     * 250 words: 7.8 passages/s on the caller's thread, 6.0 with two threads, 4.6 with LangChain4j's default pool).
+     */
+    private static final Executor CALLER = Runnable::run;
 
     private final String modelId;
     private final EmbeddingModel model;
@@ -53,7 +61,7 @@ public final class Embedder {
 
     /** The bundled bge-small-en-v1.5 model, quantized, with its query instruction. */
     public static Embedder bgeSmallEnV15Quantized() {
-        return new Embedder(DEFAULT_MODEL, new BgeSmallEnV15QuantizedEmbeddingModel(), BGE_QUERY_INSTRUCTION, "");
+        return new Embedder(DEFAULT_MODEL, new BgeSmallEnV15QuantizedEmbeddingModel(CALLER), BGE_QUERY_INSTRUCTION, "");
     }
 
     /**
@@ -90,7 +98,7 @@ public final class Embedder {
                 throw new IllegalArgumentException(
                         propertiesFile + ": pooling must be mean or cls, got " + properties.getProperty("pooling"));
         };
-        var model = new OnnxEmbeddingModel(onnx, tokenizer, pooling);
+        var model = new OnnxEmbeddingModel(onnx, tokenizer, pooling, CALLER);
         return new Embedder(
                 name, model, properties.getProperty("query-prefix", ""), properties.getProperty("passage-prefix", ""));
     }

@@ -24,7 +24,7 @@ public final class SearchCommand implements CliCommand {
             paramLabel = "MODE",
             defaultValue = "hybrid",
             description = "lexical, semantic or hybrid (default hybrid).")
-    String mode;
+    SearchMode mode;
 
     @Option(names = "--json", description = "Print the hits as JSON.")
     boolean json;
@@ -33,7 +33,7 @@ public final class SearchCommand implements CliCommand {
     public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
         SearchRequest request;
         try {
-            request = SearchRequest.of(query, k, SearchMode.parse(mode));
+            request = SearchRequest.of(query, k, mode);
         } catch (IllegalArgumentException e) {
             err.println("pathwise search: " + e.getMessage());
             return USAGE;

@@ -1,0 +1,85 @@
+package org.pathwise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line's contract: its JSON shapes and exit codes, run in-process with the real embedding model. */
+class CliTest {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path folder;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private record Result(int code, String out, String err) {}
+
+    private Result run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void ingestsReportsAsJsonAndSearchesFromTheCommandLine() throws Exception {
+        Files.writeString(folder.resolve("feedback.md"), "# Feedback\n\nFeed-forward tells students what to do next.");
+        Files.writeString(folder.resolve("notes.odt"), "not supported");
+
+        var first = run("--data-dir", data.toString(), "ingest", folder.toString(), "--json");
+
+        assertThat(first.code()).as(first.err() + first.out()).isEqualTo(1);
+        var report = json.readTree(first.out());
+        assertThat(report.get("indexed").asInt()).as(first.out()).isEqualTo(1);
+        assertThat(report.get("unchanged").asInt()).isZero();
+        assertThat(report.get("removed").asInt()).isZero();
+        assertThat(report.get("failed").get(0).get("source").asString()).isEqualTo("notes.odt");
+        assertThat(report.get("failed").get(0).get("reason").asString()).contains(".odt");
+
+        Files.delete(folder.resolve("notes.odt"));
+        var second = run("--data-dir", data.toString(), "ingest", folder.toString(), "--json", "--prune");
+
+        assertThat(second.code()).isZero();
+        assertThat(json.readTree(second.out()).get("unchanged").asInt()).isEqualTo(1);
+
+        var search = run("--data-dir", data.toString(), "search", "what to do next", "--k", "3", "--json");
+
+        assertThat(search.code()).isZero();
+        var hit = json.readTree(search.out()).get("hits").get(0);
+        assertThat(hit.get("source").asString()).isEqualTo("feedback.md");
+        assertThat(hit.get("title").asString()).isEqualTo("Feedback");
+        assertThat(hit.get("heading").asString()).isEqualTo("Feedback");
+        assertThat(hit.get("position").asString()).isEqualTo("#feedback");
+        assertThat(hit.get("language").asString()).isEqualTo("en");
+        assertThat(hit.get("score").isNumber()).isTrue();
+        assertThat(hit.has("licence")).isTrue();
+        assertThat(hit.has("snippet")).isTrue();
+    }
+
+    @Test
+    void exitsWith2AndOneLineOnAUsageError() {
+        var unknown = run("search");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip().lines()).hasSize(1);
+
+        var badMode = run("--data-dir", data.toString(), "search", "x", "--mode", "fuzzy");
+        assertThat(badMode.code()).isEqualTo(2);
+        assertThat(badMode.err()).contains("--mode").contains("fuzzy");
+
+        var missing = run(
+                "--data-dir", data.toString(), "ingest", folder.resolve("nope").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("is not a folder");
+
+        assertThat(run("frobnicate").code()).isEqualTo(2);
+    }
+}

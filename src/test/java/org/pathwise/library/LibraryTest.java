@@ -1,0 +1,259 @@
+package org.pathwise.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pathwise.retrieval.FakeEmbeddingModel;
+import org.pathwise.retrieval.LucenePassageIndex;
+import org.pathwise.retrieval.Passage;
+import org.pathwise.retrieval.PassageIndex;
+import org.pathwise.retrieval.SearchMode;
+import org.pathwise.retrieval.SearchRequest;
+import org.springframework.util.unit.DataSize;
+
+class LibraryTest {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path folder;
+
+    private PassageIndex index;
+    private DataSource database;
+    private Library library;
+
+    @BeforeEach
+    void open() {
+        index = LucenePassageIndex.open(data.resolve("index"), FakeEmbeddingModel.embedder("fake"));
+        database = TestLibraries.database(data);
+        library = TestLibraries.library(index, database, TestLibraries.properties(DataSize.ofKilobytes(64), 8));
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private void write(String name, String text) throws IOException {
+        var file = folder.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private void write(String name, byte[] content) throws IOException {
+        var file = folder.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+    }
+
+    private List<String> sourcesFound(String query) {
+        return index.search(SearchRequest.of(query, 50, SearchMode.LEXICAL)).stream()
+                .map(hit -> hit.passage().facets().source())
+                .distinct()
+                .toList();
+    }
+
+    @Test
+    void ingestsEveryFormatWithItsStructure() throws IOException {
+        write("guides/rubrics.md", "---\ntitle: Rubrics\nlicence: CC-BY-4.0\n---\n# Rubrics\n\n## Criteria\n\nWombat.");
+        write("page.html", "<html lang='en'><title>Page</title><h1 id='top'>Top</h1><p>Wombat page.</p></html>");
+        write("notes.txt", "Wombat notes.");
+        write("deck.pdf", Fixtures.pdf("Intro page", "Wombat page two"));
+        write("guide.docx", Fixtures.docx("Planning", "Plan.", "Wombat section", "Wombat text."));
+        write("talk.pptx", Fixtures.pptx("Hello", "Welcome everyone", "Wombats", "Wombat slide body"));
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.failed()).isEmpty();
+        assertThat(report.indexed())
+                .extracting(IngestResult::source)
+                .containsExactlyInAnyOrder(
+                        "guides/rubrics.md", "page.html", "notes.txt", "deck.pdf", "guide.docx", "talk.pptx");
+        var positions = index.search(SearchRequest.of("wombat", 20, SearchMode.LEXICAL)).stream()
+                .collect(Collectors.toMap(
+                        hit -> hit.passage().facets().source(),
+                        hit -> hit.passage().position(),
+                        (a, b) -> a));
+        assertThat(positions)
+                .containsEntry("guides/rubrics.md", "#criteria")
+                .containsEntry("page.html", "#top")
+                .containsEntry("notes.txt", "line 1")
+                .containsEntry("deck.pdf", "page 1")
+                .containsEntry("guide.docx", "#planning")
+                .containsEntry("talk.pptx", "slide 1");
+    }
+
+    @Test
+    void skipsUnchangedDocumentsReplacesChangedOnesAndPrunesOnlyWhenAsked() throws IOException {
+        write("a.md", "# A\n\nAardvark text.");
+        write("b.md", "# B\n\nBadger text.");
+        write("c.md", "# C\n\nCapybara text.");
+        library.ingest(folder, false, IngestListener.NONE);
+
+        write("b.md", "# B\n\nBison text.");
+        Files.delete(folder.resolve("c.md"));
+        var second = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(second.unchanged()).extracting(IngestResult::source).containsExactly("a.md");
+        assertThat(second.indexed())
+                .containsExactly(new IngestResult.Indexed("b.md", Library.documentId("b.md"), 1, true));
+        assertThat(second.removed()).isEmpty();
+        assertThat(sourcesFound("badger")).isEmpty();
+        assertThat(sourcesFound("bison")).containsExactly("b.md");
+        assertThat(sourcesFound("capybara")).containsExactly("c.md");
+
+        var third = library.ingest(folder, true, IngestListener.NONE);
+
+        assertThat(third.unchanged()).hasSize(2);
+        assertThat(third.removed()).containsExactly("c.md");
+        assertThat(sourcesFound("capybara")).isEmpty();
+        assertThat(library.document(Library.documentId("c.md"))).isEmpty();
+    }
+
+    @Test
+    void resolvesMetadataFromSidecarFrontMatterLicenceFileAndDetection() throws IOException {
+        write(
+                "LICENSE.md",
+                "This work is licensed under the Creative Commons Attribution-ShareAlike 4.0 International.");
+        write("fr.md", "# Évaluer\n\nL'évaluation formative aide les étudiants à progresser tout au long du semestre.");
+        write("own.md", "---\nlicence: CC0-1.0\nauthors: [Ada]\n---\n# Own\n\nText.");
+        write("side.md", "---\ntitle: Front title\n---\n# Side\n\nText.");
+        write("side.md.meta.yaml", "title: Sidecar title\ncourse: dc-101\ncompetencies: ['2.1']\n");
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.indexed())
+                .extracting(IngestResult::source)
+                .containsExactlyInAnyOrder("fr.md", "own.md", "side.md");
+        var fr = library.document(Library.documentId("fr.md")).orElseThrow().metadata();
+        assertThat(fr.language()).isEqualTo("fr");
+        assertThat(fr.licence()).isEqualTo("CC-BY-SA-4.0");
+        assertThat(fr.title()).isEqualTo("Évaluer");
+        var own = library.document(Library.documentId("own.md")).orElseThrow().metadata();
+        assertThat(own.licence()).isEqualTo("CC0-1.0");
+        assertThat(own.authors()).containsExactly("Ada");
+        var side = library.document(Library.documentId("side.md")).orElseThrow().metadata();
+        assertThat(side.title()).isEqualTo("Sidecar title");
+        assertThat(side.course()).isEqualTo("dc-101");
+        assertThat(side.competencies()).containsExactly("2.1");
+    }
+
+    @Test
+    void failsEachBadDocumentAloneWithItsReasonAndIndexesNothingOfIt() throws IOException {
+        write("good.md", "# Good\n\nGood text.");
+        write("program.exe", "MZ");
+        write("empty.md", "---\ntitle: Empty\n---\n");
+        write("locked.pdf", Fixtures.encryptedPdf("secret text"));
+        write("broken.pdf", "%PDF-1.7 not a real pdf");
+        write("scan.pdf", Fixtures.blankPdf());
+        write("huge.txt", "word ".repeat(20_000));
+        write("bad-meta.md", "---\nlicence: whatever I like\n---\n# Bad\n\nText.");
+        write("bad-yaml.md", "---\ntitle: [unclosed\n---\n# Bad\n\nText.");
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.indexed()).extracting(IngestResult::source).containsExactly("good.md");
+        Map<String, IngestFailure.Kind> kinds = report.failed().stream()
+                .collect(Collectors.toMap(IngestResult::source, f -> f.failure().kind()));
+        assertThat(kinds)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "program.exe", IngestFailure.Kind.UNSUPPORTED_TYPE,
+                        "empty.md", IngestFailure.Kind.NO_TEXT,
+                        "locked.pdf", IngestFailure.Kind.UNREADABLE,
+                        "broken.pdf", IngestFailure.Kind.UNREADABLE,
+                        "scan.pdf", IngestFailure.Kind.NO_TEXT,
+                        "huge.txt", IngestFailure.Kind.TOO_LARGE,
+                        "bad-meta.md", IngestFailure.Kind.INVALID_METADATA,
+                        "bad-yaml.md", IngestFailure.Kind.INVALID_METADATA));
+        assertThat(report.failed())
+                .allSatisfy(f -> assertThat(f.failure().reason()).contains(f.source()));
+        for (var failed : report.failed()) {
+            var id = Library.documentId(failed.source());
+            assertThat(index.passageCount(id)).as(failed.source()).isZero();
+            assertThat(library.document(id)).as(failed.source()).isEmpty();
+        }
+        assertThat(index.size()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheLastGoodVersionWhenAChangedDocumentFails() throws IOException {
+        write("doc.md", "# Doc\n\nOriginal okapi text.");
+        library.ingest(folder, false, IngestListener.NONE);
+
+        write("doc.md", "---\nlicence: nonsense\n---\n# Doc\n\nNew text.");
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.failed()).hasSize(1);
+        assertThat(sourcesFound("okapi")).containsExactly("doc.md");
+    }
+
+    @Test
+    void reindexesADocumentWhosePassagesWentMissing() throws IOException {
+        write("doc.md", "# Doc\n\nNarwhal text.");
+        library.ingest(folder, false, IngestListener.NONE);
+        index.remove(Library.documentId("doc.md"));
+        index.commit();
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.indexed()).extracting(IngestResult::source).containsExactly("doc.md");
+        assertThat(sourcesFound("narwhal")).containsExactly("doc.md");
+    }
+
+    @Test
+    void splitsLongDocumentsIntoPassagesThatKeepTheirHeadings() throws IOException {
+        var body = new StringBuilder("# Course design\n\n");
+        for (int section = 1; section <= 4; section++) {
+            body.append("## Step ").append(section).append("\n\n");
+            for (int p = 0; p < 3; p++) {
+                body.append("This paragraph about step ").append(section).append(" has a dozen words in it. ");
+                body.append("And a second sentence.\n\n");
+            }
+        }
+        write("design.md", body.toString());
+
+        library.ingest(folder, false, IngestListener.NONE);
+
+        var passages = library.passages(Library.documentId("design.md"));
+        assertThat(passages).hasSizeGreaterThan(1);
+        assertThat(passages).allSatisfy(p -> {
+            assertThat(WordCounter.words(p.text())).isLessThanOrEqualTo(40);
+            assertThat(p.headingPath()).first().isEqualTo("Course design");
+        });
+        assertThat(passages)
+                .extracting(Passage::ordinal)
+                .containsExactly(java.util.stream.IntStream.range(0, passages.size())
+                        .boxed()
+                        .toArray(Integer[]::new));
+    }
+
+    @Test
+    void deletesADocumentAndItsPassages() throws IOException {
+        write("doc.md", "# Doc\n\nPangolin text.");
+        library.ingest(folder, false, IngestListener.NONE);
+        var id = Library.documentId("doc.md");
+
+        assertThat(library.delete(id)).isTrue();
+        assertThat(library.delete(id)).isFalse();
+        assertThat(sourcesFound("pangolin")).isEmpty();
+    }
+
+    @Test
+    void refusesSomethingThatIsNotAFolder() {
+        assertThatThrownBy(() -> library.ingest(folder.resolve("missing"), false, IngestListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a folder");
+    }
+}

@@ -1,0 +1,159 @@
+package org.pathwise.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pathwise.library.ParsedDocument.Section;
+
+class ParsersTest {
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsMarkdownFrontMatterHeadingsAndAnchors() {
+        var parsed = new MarkdownParser().parse("a.md", utf8("""
+                                ---
+                                title: "Rubrics"
+                                licence: CC-BY-4.0
+                                ---
+                                # Rubrics
+
+                                Intro paragraph.
+
+                                ::::::: callout
+                                ## Why use them?
+
+                                - Clear criteria
+                                - Consistent marks
+                                :::::::
+
+                                ## Why use them?
+
+                                <!-- a hidden comment --><p>Visible HTML</p>
+                                """));
+
+        assertThat(parsed.metadata().title()).isEqualTo("Rubrics");
+        assertThat(parsed.metadata().licence()).isEqualTo("CC-BY-4.0");
+        assertThat(parsed.sections())
+                .containsExactly(
+                        new Section(List.of("Rubrics"), "#rubrics", List.of("Intro paragraph.")),
+                        new Section(
+                                List.of("Rubrics", "Why use them?"),
+                                "#why-use-them",
+                                List.of("- Clear criteria\n- Consistent marks")),
+                        new Section(List.of("Rubrics", "Why use them?"), "#why-use-them-1", List.of("Visible HTML")));
+    }
+
+    @Test
+    void rejectsFrontMatterThatIsNeverClosed() {
+        assertThatThrownBy(() -> new MarkdownParser().parse("a.md", utf8("---\ntitle: x\n\n# Body")))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("never closed");
+    }
+
+    @Test
+    void readsHtmlHeadingsIdsAndHeadMetadata() {
+        var parsed = new HtmlParser().parse("page.html", utf8("""
+                                <html lang="fr"><head><title>Accessibilité</title>
+                                <meta name="author" content="Claire Martin">
+                                <link rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/">
+                                <script>var hidden = 1;</script></head>
+                                <body><nav>Menu</nav>
+                                <h1>Accessibilité</h1><p>Premier paragraphe.</p>
+                                <h2 id="contraste">Contraste</h2><ul><li><p>Un ratio de 4,5:1</p></li></ul>
+                                </body></html>
+                                """));
+
+        assertThat(parsed.metadata().title()).isEqualTo("Accessibilité");
+        assertThat(parsed.metadata().language()).isEqualTo("fr");
+        assertThat(parsed.metadata().authors()).containsExactly("Claire Martin");
+        assertThat(parsed.metadata().licence()).isEqualTo("CC-BY-SA-4.0");
+        assertThat(parsed.sections())
+                .containsExactly(
+                        new Section(List.of("Accessibilité"), "#accessibilité", List.of("Premier paragraphe.")),
+                        new Section(List.of("Accessibilité", "Contraste"), "#contraste", List.of("Un ratio de 4,5:1")));
+    }
+
+    @Test
+    void readsPlainTextParagraphsWithTheirLines() {
+        var parsed = new PlainTextParser().parse("notes.txt", utf8("First line\ncontinues.\n\n\nSecond paragraph."));
+
+        assertThat(parsed.sections())
+                .containsExactly(
+                        new Section(List.of(), "line 1", List.of("First line continues.")),
+                        new Section(List.of(), "line 5", List.of("Second paragraph.")));
+    }
+
+    @Test
+    void refusesBinaryContentPosingAsText() {
+        assertThatThrownBy(() -> new PlainTextParser().parse("x.txt", new byte[] {'a', 0, 'b'}))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("binary");
+    }
+
+    @Test
+    void readsPdfPagesAsPositions() {
+        var parsed = new TikaParser().parse("deck.pdf", Fixtures.pdf("First page text", "Second page text"));
+
+        assertThat(parsed.sections())
+                .extracting(Section::position, Section::blocks)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("page 1", List.of("First page text")),
+                        org.assertj.core.groups.Tuple.tuple("page 2", List.of("Second page text")));
+    }
+
+    @Test
+    void readsDocxHeadings() {
+        var parsed = new TikaParser()
+                .parse("guide.docx", Fixtures.docx("Planning", "Plan the module.", "Weekly rhythm", "Keep a rhythm."));
+
+        assertThat(parsed.sections())
+                .containsExactly(
+                        new Section(List.of("Planning"), "#planning", List.of("Plan the module.")),
+                        new Section(List.of("Planning", "Weekly rhythm"), "#weekly-rhythm", List.of("Keep a rhythm.")));
+    }
+
+    @Test
+    void readsPptxSlidesAsPositionsWithTheirTitles() {
+        var parsed = new TikaParser()
+                .parse(
+                        "talk.pptx",
+                        Fixtures.pptx("Welcome", "Agenda for today", "Feedback", "Three kinds of feedback"));
+
+        assertThat(parsed.sections()).extracting(Section::position).containsExactly("slide 1", "slide 2");
+        assertThat(parsed.sections().get(1).headingPath()).containsExactly("Feedback");
+        assertThat(String.join(" ", parsed.sections().get(1).blocks())).contains("Three kinds of feedback");
+    }
+
+    @Test
+    void reportsAnEncryptedPdfAsUnreadableAndSaysWhy() {
+        assertThatThrownBy(() -> new TikaParser().parse("locked.pdf", Fixtures.encryptedPdf("secret text")))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("encrypted")
+                .extracting(e -> ((IngestException) e).failure().kind())
+                .isEqualTo(IngestFailure.Kind.UNREADABLE);
+    }
+
+    @Test
+    void reportsACorruptPdfAsUnreadable() {
+        assertThatThrownBy(() -> new TikaParser().parse("broken.pdf", utf8("%PDF-1.7\nthis is not a pdf")))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("corrupt")
+                .extracting(e -> ((IngestException) e).failure().kind())
+                .isEqualTo(IngestFailure.Kind.UNREADABLE);
+    }
+
+    @Test
+    void reportsAPdfWithoutTextAsHavingNoText() {
+        assertThatThrownBy(() -> new TikaParser().parse("scan.pdf", Fixtures.blankPdf()))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("no extractable text")
+                .extracting(e -> ((IngestException) e).failure().kind())
+                .isEqualTo(IngestFailure.Kind.NO_TEXT);
+    }
+}
