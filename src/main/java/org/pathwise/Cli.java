@@ -96,6 +96,9 @@ public final class Cli implements Runnable {
             return command.run(context, out, err);
         } catch (RuntimeException e) {
             err.println("pathwise: " + rootMessage(e));
+            if (Boolean.getBoolean("pathwise.debug")) {
+                e.printStackTrace(err);
+            }
             return CliCommand.FAILED;
         }
     }

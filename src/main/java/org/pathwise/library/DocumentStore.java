@@ -68,6 +68,16 @@ final class DocumentStore {
                 .list();
     }
 
+    List<String> distinct(String column) {
+        if (!List.of("licence", "language", "course", "resource_type").contains(column)) {
+            throw new IllegalArgumentException("no such attribute: " + column);
+        }
+        return jdbc.sql("SELECT DISTINCT " + column + " FROM library_document WHERE " + column + " <> '' ORDER BY "
+                        + column)
+                .query(String.class)
+                .list();
+    }
+
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM library_document")
                 .query(Long.class)

@@ -1,6 +1,5 @@
 package org.pathwise.library;
 
-import dev.langchain4j.model.TokenCountEstimator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
-import org.pathwise.retrieval.DocumentFacets;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +41,7 @@ public final class Library {
     private final PassageIndex index;
     private final DocumentStore store;
     private final TransactionTemplate transactions;
-    private final PassageSplitter splitter;
+    private final DocumentSplitter splitter;
     private final Formats formats = new Formats();
     private final LanguageDetector languages = new LanguageDetector();
     private final long maxFileBytes;
@@ -55,14 +53,13 @@ public final class Library {
             PassageIndex index,
             DocumentStore store,
             TransactionTemplate transactions,
-            TokenCountEstimator tokens,
+            DocumentSplitter splitter,
             LibraryProperties properties,
             Clock clock) {
         this.index = index;
         this.store = store;
         this.transactions = transactions;
-        this.splitter = new PassageSplitter(
-                tokens, properties.minPassageTokens(), properties.maxPassageTokens(), properties.overlapTokens());
+        this.splitter = splitter;
         this.maxFileBytes = properties.maxFileSize().toBytes();
         this.batchPassages = properties.batchPassages();
         this.clock = clock;
@@ -141,12 +138,6 @@ public final class Library {
         }
     }
 
-    /** Splits a text document into passages without indexing them, as ingestion would (used by benchmarks). */
-    public List<Passage> passagesOf(String source, DocumentMetadata metadata, String text) {
-        var parsed = new PlainTextParser().parse(source, text.getBytes(StandardCharsets.UTF_8));
-        return toPassages(documentId(source), source, metadata, parsed);
-    }
-
     public List<LibraryDocument> documents(DocumentQuery query) {
         return store.list(query);
     }
@@ -177,6 +168,14 @@ public final class Library {
 
     public long size() {
         return store.count();
+    }
+
+    /**
+     * The distinct non-empty values of one document attribute, sorted: {@code licence}, {@code language},
+     * {@code course} or {@code resource_type}.
+     */
+    public List<String> values(String attribute) {
+        return store.distinct(attribute);
     }
 
     /** The stable id of the document with this source. */
@@ -236,7 +235,7 @@ public final class Library {
                     throw new IngestException(IngestFailure.Kind.NO_TEXT, source + " has no extractable text");
                 }
                 var metadata = resolve(source, parsed, given.orElse(DocumentMetadata.EMPTY), inherited);
-                var passages = toPassages(id, source, metadata, parsed);
+                var passages = splitter.split(id, source, metadata, parsed);
                 var document = new LibraryDocument(
                         id, source, metadata, format.mediaType(), bytes, hash, passages.size(), clock.instant());
                 pending.add(new Prepared(document, passages, existing.isPresent()));
@@ -305,24 +304,6 @@ public final class Library {
             metadata = metadata.withLanguage(languages.detect(sample.toString()));
         }
         return metadata;
-    }
-
-    private List<Passage> toPassages(String id, String source, DocumentMetadata metadata, ParsedDocument parsed) {
-        var facets = new DocumentFacets(
-                source,
-                metadata.title(),
-                metadata.licence(),
-                metadata.language(),
-                metadata.course(),
-                metadata.competencies(),
-                metadata.resourceType());
-        var chunks = splitter.split(parsed.sections(), Locale.forLanguageTag(metadata.language()));
-        var passages = new ArrayList<Passage>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            var chunk = chunks.get(i);
-            passages.add(Passage.of(id, i, chunk.text(), chunk.headingPath(), chunk.position(), facets));
-        }
-        return passages;
     }
 
     private static String titleFromFileName(String source) {

@@ -13,9 +13,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LibraryConfiguration {
 
     @Bean
-    Library library(
-            PassageIndex index, JdbcClient jdbc, TransactionTemplate transactions, LibraryProperties properties) {
+    DocumentSplitter documentSplitter(LibraryProperties properties) {
         TokenCountEstimator tokens = new HuggingFaceTokenCountEstimator();
-        return new Library(index, new DocumentStore(jdbc), transactions, tokens, properties, Clock.systemUTC());
+        return new DocumentSplitter(tokens, properties);
+    }
+
+    @Bean
+    Library library(
+            PassageIndex index,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            DocumentSplitter splitter,
+            LibraryProperties properties) {
+        return new Library(index, new DocumentStore(jdbc), transactions, splitter, properties, Clock.systemUTC());
     }
 }

@@ -34,7 +34,7 @@ final class TestLibraries {
                 index,
                 new DocumentStore(JdbcClient.create(dataSource)),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                new WordCounter(),
+                new DocumentSplitter(new WordCounter(), properties),
                 properties,
                 Clock.systemUTC());
     }
