@@ -80,6 +80,7 @@ class CliTest {
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("is not a folder");
 
-        assertThat(run("frobnicate").code()).isEqualTo(2);
+        var frobnicate = run("frobnicate");
+        assertThat(frobnicate.code()).as(frobnicate.err() + frobnicate.out()).isEqualTo(2);
     }
 }

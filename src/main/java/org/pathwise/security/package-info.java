@@ -1,5 +1,7 @@
 /**
- * Security: users, roles (educator, administrator, researcher) and personal API tokens. Not built yet.
+ * Security: users and their roles (educator, administrator, researcher), passwords hashed with bcrypt, personal API
+ * tokens (stored as hashes, revocable, expiring), the first administrator's bootstrap, per-user rate limits, and the
+ * rules that say which role may use which page and endpoint.
  */
 @ApplicationModule(
         displayName = "Security",

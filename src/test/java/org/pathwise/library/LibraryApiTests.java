@@ -1,6 +1,7 @@
 package org.pathwise.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(username = "curator", roles = "ADMIN")
 class LibraryApiTests {
 
     private static final Path DATA_DIR = createDataDir();
@@ -128,6 +131,7 @@ class LibraryApiTests {
                 Colleagues reviewing a zygomorphic lesson plan catch unclear instructions early.
                 """;
         var upload = mvc.perform(multipart("/api/documents")
+                        .with(csrf())
                         .file(new MockMultipartFile("file", "peer-review.md", "text/markdown", bytes(markdown)))
                         .param("licence", "CC BY-SA 4.0")
                         .param("authors", "Ana Souza"))
@@ -151,10 +155,10 @@ class LibraryApiTests {
                         .asString())
                 .isEqualTo("peer-review.md");
 
-        mvc.perform(delete("/api/documents/" + id)).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/documents/" + id).with(csrf())).andExpect(status().isNoContent());
         mvc.perform(get("/api/documents/" + id))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(getJson("/api/search?mode=lexical&q=zygomorphic").get("hits").size())
                 .isZero();
     }
@@ -169,9 +173,11 @@ class LibraryApiTests {
             throws Exception {
         long before = library.size();
 
-        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", name, null, bytes(body))))
+        mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .file(new MockMultipartFile("file", name, null, bytes(body))))
                 .andExpect(status().is(status))
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.kind").value(kind))
                 .andExpect(jsonPath("$.source").value(name))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
@@ -185,7 +191,9 @@ class LibraryApiTests {
         var large = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(large, (byte) 'a');
 
-        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", "large.txt", null, large)))
+        mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .file(new MockMultipartFile("file", "large.txt", null, large)))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.kind").value("too_large"));
     }
@@ -193,6 +201,7 @@ class LibraryApiTests {
     @Test
     void rejectsAnUnknownLicenceWith422() throws Exception {
         mvc.perform(multipart("/api/documents")
+                        .with(csrf())
                         .file(new MockMultipartFile("file", "x.md", null, bytes("# X\n\ntext")))
                         .param("licence", "free to use"))
                 .andExpect(status().isUnprocessableContent())
@@ -206,6 +215,7 @@ class LibraryApiTests {
         Files.writeString(folder.resolve("bad.xyz"), "what is this");
 
         mvc.perform(post("/api/ingest")
+                        .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"path\":\"" + folder.toString().replace("\\", "\\\\") + "\"}"))
                 .andExpect(status().isOk())
@@ -220,11 +230,14 @@ class LibraryApiTests {
     void answersABadRequestWithAProblem() throws Exception {
         mvc.perform(get("/api/search?q=x&mode=fuzzy"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("lexical")));
-        mvc.perform(post("/api/ingest").contentType(MediaType.APPLICATION_JSON).content("{\"path\":\"/no/such\"}"))
+        mvc.perform(post("/api/ingest")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"path\":\"/no/such\"}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

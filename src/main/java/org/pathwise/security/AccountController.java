@@ -1,0 +1,70 @@
+package org.pathwise.security;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class AccountController {
+
+    private final Users users;
+    private final ApiTokens tokens;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    AccountController(Users users, ApiTokens tokens, MessageSource messages, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/account")
+    String account(Principal principal, Model model) {
+        model.addAttribute("tokens", tokens.list(principal.getName()));
+        model.addAttribute("now", clock.instant());
+        return "security/account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(
+            @RequestParam String current, @RequestParam String password, Principal principal, Model model) {
+        try {
+            users.changePassword(principal.getName(), current, password);
+            model.addAttribute("message", message("account.password.changed"));
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return account(principal, model);
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@RequestParam String name, @RequestParam int days, Principal principal, Model model) {
+        try {
+            model.addAttribute("issued", tokens.create(principal.getName(), name, Duration.ofDays(days)));
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return account(principal, model);
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, Principal principal, Model model) {
+        if (tokens.revoke(principal.getName(), id)) {
+            model.addAttribute("message", message("account.tokens.revoked"));
+        }
+        return account(principal, model);
+    }
+
+    private String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,61 @@
+package org.pathwise.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} requests with a personal API token. An unknown, expired or
+ * revoked token is answered at once with a 401 problem; requests without a bearer token pass through untouched.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokens tokens;
+
+    BearerTokenFilter(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var user = tokens.authenticate(header.substring(BEARER.length()).strip());
+        if (user.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            Problems.write(
+                    request,
+                    response,
+                    401,
+                    "Use a valid API token",
+                    "the bearer token is unknown, expired or revoked; create a new one with POST /api/tokens");
+            return;
+        }
+        var account = user.get();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                account.username(),
+                null,
+                List.of(new SimpleGrantedAuthority(account.role().authority())));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

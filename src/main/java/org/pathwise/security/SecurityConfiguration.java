@@ -1,0 +1,150 @@
+package org.pathwise.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may do what. Pages sign in with a form and a session (with CSRF protection); the API accepts the same session,
+ * HTTP Basic with the user's password, or a personal API token ({@code Authorization: Bearer}). Unauthenticated API
+ * calls get a 401 problem, pages a redirect to the sign-in page; a role without the right gets 403.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String ADMIN = Role.ADMIN.name();
+    static final String EDUCATOR = Role.EDUCATOR.name();
+    static final String RESEARCHER = Role.RESEARCHER.name();
+
+    /**
+     * The content security policy: no inline scripts or styles, nothing from other origins, and no framing. htmx is
+     * served from this origin and configured by a meta tag.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
+    private static final RequestMatcher API =
+            request -> pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/actuator/");
+
+    @Bean
+    @ConditionalOnWebApplication
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ApiTokens tokens, SecurityProperties properties, Clock clock) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // anonymous
+                        .requestMatchers("/", "/signin", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**")
+                        .permitAll()
+                        .requestMatchers("/favicon.ico", "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // the library: everyone reads, administrators change
+                        .requestMatchers(HttpMethod.GET, "/api/documents", "/api/documents/**", "/api/search")
+                        .authenticated()
+                        .requestMatchers("/api/documents", "/api/documents/**", "/api/ingest")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/library/upload", "/library/documents/*/delete")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/library", "/library/**")
+                        .authenticated()
+                        // people and their tokens
+                        .requestMatchers("/api/users", "/api/users/**", "/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/tokens", "/api/tokens/**", "/account", "/account/**")
+                        .authenticated()
+                        // operations and API documentation
+                        .requestMatchers("/actuator/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                        .authenticated()
+                        // anything not named above is closed
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(form -> form.loginPage("/signin")
+                        .defaultSuccessUrl("/", false)
+                        .failureUrl("/signin?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/signin"), request -> true)
+                        .defaultAccessDeniedHandlerFor(apiAccessDenied(), API)
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> true))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(properties.rateLimits(), clock), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(JdbcClient jdbc) {
+        return username -> jdbc.sql("SELECT username, password_hash, role FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, row) -> User.withUsername(rs.getString("username"))
+                        .password(rs.getString("password_hash"))
+                        .roles(rs.getString("role"))
+                        .build())
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+    }
+
+    private static AuthenticationEntryPoint apiEntryPoint() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"pathwise\"");
+            Problems.write(
+                    request,
+                    response,
+                    401,
+                    "Sign in",
+                    "this endpoint needs a personal API token (Authorization: Bearer ...), HTTP Basic or a session");
+        };
+    }
+
+    private static AccessDeniedHandler apiAccessDenied() {
+        return (request, response, exception) -> Problems.write(
+                request,
+                response,
+                403,
+                "Ask an administrator",
+                "your role may not use " + request.getMethod() + " " + pathOf(request));
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

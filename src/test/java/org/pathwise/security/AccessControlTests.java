@@ -1,0 +1,317 @@
+package org.pathwise.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The access model, row by row: what anonymous visitors, educators, researchers and administrators may do on pages
+ * and endpoints, with real users, passwords, sessions and tokens.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccessControlTests {
+
+    private static final Path DATA_DIR = createDataDir();
+    private static final String PASSWORD = "correct horse battery";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("pathwise.data-dir", DATA_DIR::toString);
+        registry.add("pathwise.library.sample-library", () -> "false");
+        registry.add("pathwise.security.bootstrap-admin-password", () -> "bootstrap password 1");
+        registry.add("pathwise.security.rate-limits.search", () -> "5");
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void createUsers() {
+        for (var role : Role.values()) {
+            var name = role.label() + "-user";
+            if (users.find(name).isEmpty()) {
+                users.create(name, PASSWORD, role);
+            }
+        }
+    }
+
+    private static RequestPostProcessor as(Role role) {
+        return httpBasic(role.label() + "-user", PASSWORD);
+    }
+
+    @Test
+    void bootstrapsTheFirstAdministratorFromTheEnvironment() throws Exception {
+        assertThat(users.find("admin"))
+                .hasValueSatisfying(user -> assertThat(user.role()).isEqualTo(Role.ADMIN));
+        mvc.perform(get("/api/users").with(httpBasic("admin", "bootstrap password 1")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/users").with(httpBasic("admin", "wrong password")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/", "/signin", "/actuator/health", "/css/app.css"})
+    void anonymousVisitorsSeeTheHomeSignInAndHealth(String path) throws Exception {
+        mvc.perform(get(path)).andExpect(status().isOk());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/search?q=x", "/api/documents", "/api/tokens", "/api/users", "/actuator/prometheus"})
+    void anonymousApiCallsGetA401Problem(String path) throws Exception {
+        mvc.perform(get(path))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().exists("WWW-Authenticate"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/library", "/library/upload", "/account", "/admin/users"})
+    void anonymousPageVisitsAreSentToSignIn(String path) throws Exception {
+        mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/signin"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EDUCATOR", "RESEARCHER", "ADMIN"})
+    void everyRoleReadsAndSearchesTheLibrary(Role role) throws Exception {
+        mvc.perform(get("/api/documents").with(as(role))).andExpect(status().isOk());
+        mvc.perform(get("/library").with(as(role))).andExpect(status().isOk());
+        mvc.perform(get("/account").with(as(role))).andExpect(status().isOk());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EDUCATOR", "RESEARCHER"})
+    void onlyAdministratorsChangeTheLibraryOrManageUsers(Role role) throws Exception {
+        forbidden(multipart("/api/documents").file(markdown("x.md")).with(as(role)));
+        forbidden(post("/api/ingest")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"path\":\"/tmp\"}")
+                .with(as(role)));
+        forbidden(delete("/api/documents/abc").with(as(role)));
+        forbidden(post("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"x\",\"password\":\"long enough password\",\"role\":\"ADMIN\"}")
+                .with(as(role)));
+        mvc.perform(get("/library/upload").with(as(role))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/users").with(as(role))).andExpect(status().isForbidden());
+    }
+
+    private void forbidden(RequestBuilder request) throws Exception {
+        mvc.perform(request)
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void administratorsUploadAndCreateUsers() throws Exception {
+        mvc.perform(multipart("/api/documents")
+                        .file(markdown("admin-upload.md"))
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/users")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"username\":\"new.teacher\",\"password\":\"a long new password\",\"role\":\"EDUCATOR\"}")
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.username").value("new.teacher"))
+                .andExpect(jsonPath("$.role").value("EDUCATOR"))
+                .andExpect(jsonPath("$.password").doesNotExist());
+        mvc.perform(get("/api/documents").with(httpBasic("new.teacher", "a long new password")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/users")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"short\",\"password\":\"short\",\"role\":\"EDUCATOR\"}")
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("12 characters")));
+        mvc.perform(get("/library/upload").with(as(Role.ADMIN))).andExpect(status().isOk());
+        mvc.perform(get("/admin/users").with(as(Role.ADMIN))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aTokenFromBasicAuthWorksAsBearerUntilRevoked() throws Exception {
+        var created = mvc.perform(post("/api/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"script\",\"days\":30}")
+                        .with(as(Role.RESEARCHER)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.token").value(org.hamcrest.Matchers.startsWith("pw_")))
+                .andReturn();
+        var body = json.readTree(created.getResponse().getContentAsString());
+        var token = body.get("token").asString();
+        var bearer = "Bearer " + token;
+
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isOk());
+        mvc.perform(post("/api/ingest")
+                        .header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"path\":\"/tmp\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/tokens").header("Authorization", bearer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("script"))
+                .andExpect(jsonPath("$[0].token").doesNotExist());
+        assertThat(jdbc.sql("SELECT token_hash FROM api_token")
+                        .query(String.class)
+                        .list())
+                .doesNotContain(token);
+
+        mvc.perform(delete("/api/tokens/" + body.get("id").asLong()).header("Authorization", bearer))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/documents").header("Authorization", bearer))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        var created = mvc.perform(post("/api/tokens").with(as(Role.EDUCATOR))).andReturn();
+        var body = json.readTree(created.getResponse().getContentAsString());
+        jdbc.sql("UPDATE api_token SET expires_at = created_at WHERE id = ?")
+                .param(body.get("id").asLong())
+                .update();
+
+        mvc.perform(get("/api/documents")
+                        .header("Authorization", "Bearer " + body.get("token").asString()))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aPageFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        mvc.perform(
+                        post("/account/password")
+                                .param("current", PASSWORD)
+                                .param("password", "another long password")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("educator-user")
+                                        .roles("EDUCATOR")))
+                .andExpect(status().isForbidden());
+        mvc.perform(
+                        post("/account/password")
+                                .param("current", "wrong password!!")
+                                .param("password", "another long password")
+                                .with(csrf())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("educator-user")
+                                        .roles("EDUCATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("current password is wrong")));
+    }
+
+    @Test
+    void limitsSearchesPerUserWithA429AndRetryAfter() throws Exception {
+        users.create("busy.searcher", PASSWORD, Role.EDUCATOR);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/search?q=rubric").with(httpBasic("busy.searcher", PASSWORD)))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/search?q=rubric").with(httpBasic("busy.searcher", PASSWORD)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/search?q=rubric").with(as(Role.EDUCATOR))).andExpect(status().isOk());
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(header().string(
+                                "Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")))
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
+    }
+
+    @Test
+    void showsMarkupFromDocumentsAsText() throws Exception {
+        var file = new MockMultipartFile(
+                "file",
+                "xss.md",
+                "text/markdown",
+                "# Heading\n\nUnusual ocelot text.".getBytes(StandardCharsets.UTF_8));
+        var created = mvc.perform(multipart("/api/documents")
+                        .file(file)
+                        .param("title", "<script>alert(1)</script>")
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isCreated())
+                .andReturn();
+        var id = json.readTree(created.getResponse().getContentAsString())
+                .get("document")
+                .get("id")
+                .asString();
+
+        for (var page : new String[] {"/library", "/library/documents/" + id, "/library?q=ocelot"}) {
+            var html = mvc.perform(get(page).with(as(Role.EDUCATOR)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(html)
+                    .as(page)
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    .doesNotContain("<script>alert");
+        }
+    }
+
+    @Test
+    void followsTheBrowserLanguage() throws Exception {
+        mvc.perform(get("/signin").header("Accept-Language", "fr-FR,fr;q=0.9"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Mot de passe")));
+        mvc.perform(get("/signin").header("Accept-Language", "en"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Password")));
+    }
+
+    private static MockMultipartFile markdown(String name) {
+        return new MockMultipartFile(
+                "file", name, "text/markdown", "# T\n\nBody text.".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("pathwise-access");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

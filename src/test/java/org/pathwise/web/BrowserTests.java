@@ -1,0 +1,205 @@
+package org.pathwise.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pathwise.security.Role;
+import org.pathwise.security.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The web app in a real headless Chromium against the running service with its sample library. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserTests {
+
+    private static final Path DATA_DIR = createDataDir();
+    private static final String ADMIN_PASSWORD = "browser admin password";
+    private static final String EDUCATOR_PASSWORD = "browser educator password";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("pathwise.data-dir", DATA_DIR::toString);
+        registry.add("pathwise.security.bootstrap-admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Users users;
+
+    private WebDriver driver;
+
+    @BeforeEach
+    void start() {
+        if (users.find("teacher").isEmpty()) {
+            users.create("teacher", EDUCATOR_PASSWORD, Role.EDUCATOR);
+        }
+        driver = browser.driver();
+        driver.manage().deleteAllCookies();
+    }
+
+    @AfterEach
+    void signOut() {
+        if (driver != null) {
+            driver.manage().deleteAllCookies();
+        }
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.quit();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    private void signIn(String username, String password) {
+        driver.get(url("/signin"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".session"), username));
+    }
+
+    @Test
+    void signsInAndSeesTheirRole() {
+        signIn("teacher", EDUCATOR_PASSWORD);
+
+        assertThat(driver.findElement(By.cssSelector(".session")).getText()).contains("teacher", "educator");
+        assertThat(driver.findElements(By.cssSelector(".nav a")))
+                .extracting(WebElement::getText)
+                .contains("Library", "Account")
+                .doesNotContain("Upload", "Users");
+    }
+
+    @Test
+    void rejectsAWrongPassword() {
+        driver.get(url("/signin"));
+        driver.findElement(By.id("username")).sendKeys("teacher");
+        driver.findElement(By.id("password")).sendKeys("not the password");
+        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")));
+        assertThat(driver.getCurrentUrl()).contains("/signin?error");
+    }
+
+    @Test
+    void searchesFromTheLibraryPageAndSeesAHighlightedSnippet() {
+        signIn("teacher", EDUCATOR_PASSWORD);
+        driver.get(url("/library"));
+
+        var box = driver.findElement(By.id("q"));
+        box.sendKeys("contrast ratio", Keys.ENTER);
+
+        var mark = waiting()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .snippet mark")));
+        assertThat(mark.getText().toLowerCase()).isIn("contrast", "ratio");
+        assertThat(driver.findElements(By.cssSelector("#results .hit")).size()).isPositive();
+        assertThat(driver.getCurrentUrl()).contains("/library");
+    }
+
+    @Test
+    void anAdministratorUploadsADocumentAndFindsItInSearch() throws IOException {
+        var file = Files.createTempFile("pathwise-upload", ".md");
+        Files.writeString(file, "# Mentoring new lecturers\n\nPair each new lecturer with a narwhal-minded mentor.");
+        signIn("admin", ADMIN_PASSWORD);
+        driver.get(url("/library/upload"));
+
+        driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        driver.findElement(By.id("licence")).sendKeys("CC-BY-4.0");
+        driver.findElement(By.id("authors")).sendKeys("Grace Mensah");
+        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+
+        var report = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".report")));
+        assertThat(report.getText()).contains("Indexed");
+        driver.get(url("/library"));
+        driver.findElement(By.id("q")).sendKeys("narwhal mentor", Keys.ENTER);
+        var hit = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .hit a")));
+        assertThat(hit.getText()).isEqualTo("Mentoring new lecturers");
+    }
+
+    @Test
+    void anEducatorSeesNoUploadControlAndIsRefusedByTheUploadEndpoint() throws Exception {
+        signIn("teacher", EDUCATOR_PASSWORD);
+        driver.get(url("/library"));
+
+        assertThat(driver.findElements(By.linkText("Upload a document"))).isEmpty();
+        driver.get(url("/library/upload"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("may not");
+
+        var boundary = "pathwise-boundary";
+        var body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.md\"\r\n"
+                + "Content-Type: text/markdown\r\n\r\n# X\n\ntext\r\n--" + boundary + "--\r\n";
+        var credentials =
+                Base64.getEncoder().encodeToString(("teacher:" + EDUCATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/api/documents")))
+                                .header("Authorization", "Basic " + credentials)
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void reachesTheSearchBoxWithTheKeyboardAlone() {
+        signIn("teacher", EDUCATOR_PASSWORD);
+        driver.get(url("/library"));
+
+        var body = driver.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        var first = driver.switchTo().activeElement();
+        assertThat(first.getAttribute("class")).contains("skip-link");
+        first.sendKeys(Keys.ENTER);
+        boolean reached = false;
+        for (int i = 0; i < 15 && !reached; i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            reached = "q".equals(driver.switchTo().activeElement().getAttribute("id"));
+        }
+        assertThat(reached).as("the search box is reached by Tab").isTrue();
+        driver.switchTo().activeElement().sendKeys("feedback", Keys.ENTER);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .hit")));
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("pathwise-browser");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
