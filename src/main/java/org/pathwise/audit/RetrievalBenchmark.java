@@ -360,19 +360,9 @@ public final class RetrievalBenchmark {
         }
     }
 
-    /**
-     * What the index embeds for a passage of a document without headings: the title on its own line, then the text
-     * (unless the text already starts with the title); see {@code LucenePassageIndex}.
-     */
+    /** What the index embeds for each passage. */
     private static List<String> embeddingInputs(List<Passage> passages) {
-        return passages.stream()
-                .map(passage -> {
-                    var title = passage.facets().title();
-                    return title.isBlank() || passage.text().startsWith(title)
-                            ? passage.text()
-                            : title + "\n" + passage.text();
-                })
-                .toList();
+        return passages.stream().map(Passage::textWithContext).toList();
     }
 
     /** The sum over heap memory pools of their peak use, in MiB. */

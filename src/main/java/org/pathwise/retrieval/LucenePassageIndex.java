@@ -234,7 +234,7 @@ public final class LucenePassageIndex implements PassageIndex {
         }
         var ordered = byDocument.values().stream().flatMap(List::stream).toList();
         var vectors = embedder.embedPassages(
-                ordered.stream().map(LucenePassageIndex::embeddingInput).toList());
+                ordered.stream().map(Passage::textWithContext).toList());
         var vectorOf = new HashMap<String, float[]>();
         for (int i = 0; i < ordered.size(); i++) {
             vectorOf.put(ordered.get(i).id(), vectors.get(i));
@@ -476,25 +476,6 @@ public final class LucenePassageIndex implements PassageIndex {
         return result;
     }
 
-    /** What is embedded: the document title and heading path give a passage the context its text may lack. */
-    private static String embeddingInput(Passage passage) {
-        return context(passage) + passage.text();
-    }
-
-    private static String context(Passage passage) {
-        var parts = new ArrayList<String>();
-        var title = passage.facets().title();
-        if (!title.isBlank() && !passage.text().startsWith(title)) {
-            parts.add(title);
-        }
-        for (var heading : passage.headingPath()) {
-            if (!heading.equals(title) && !passage.text().startsWith(heading)) {
-                parts.add(heading);
-            }
-        }
-        return parts.isEmpty() ? "" : String.join(" › ", parts) + "\n";
-    }
-
     private Document toDocument(Passage passage, float[] vector) {
         var facets = passage.facets();
         var document = new Document();
@@ -513,7 +494,7 @@ public final class LucenePassageIndex implements PassageIndex {
             document.add(new StringField(COMPETENCY, competency, Field.Store.YES));
         }
         document.add(new StringField(RESOURCE_TYPE, facets.resourceType(), Field.Store.YES));
-        var body = context(passage) + passage.text();
+        var body = passage.textWithContext();
         document.add(
                 new TextField(LanguageAnalyzers.bodyField(analyzers.keyOf(facets.language())), body, Field.Store.NO));
         document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));

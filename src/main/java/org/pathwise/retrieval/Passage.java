@@ -52,6 +52,25 @@ public record Passage(
         return String.join(" › ", headingPath);
     }
 
+    /**
+     * The passage's text preceded by the context it may lack: the document title and the heading path, each left out
+     * when the text already starts with it, joined with {@code " › "} on a line of their own. This is what the index
+     * embeds and matches words against.
+     */
+    public String textWithContext() {
+        var parts = new java.util.ArrayList<String>();
+        var title = facets.title();
+        if (!title.isBlank() && !text.startsWith(title)) {
+            parts.add(title);
+        }
+        for (var heading : headingPath) {
+            if (!heading.equals(title) && !text.startsWith(heading)) {
+                parts.add(heading);
+            }
+        }
+        return parts.isEmpty() ? text : String.join(" › ", parts) + "\n" + text;
+    }
+
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");

@@ -3,6 +3,7 @@ package org.pathwise.security;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Security settings ({@code pathwise.security.*}).
@@ -11,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bootstrapAdminPassword its password; when empty a random one is generated and logged once
  * @param tokenTtl how long a new API token lives unless its creator says otherwise
  * @param rateLimits requests per minute and user, by kind
+ * @param maxRequestSize the largest request body other than a multipart upload
  */
 @ConfigurationProperties("pathwise.security")
 public record SecurityProperties(
         @DefaultValue("admin") String bootstrapAdminUsername,
         @DefaultValue("") String bootstrapAdminPassword,
         @DefaultValue("90d") Duration tokenTtl,
-        @DefaultValue RateLimits rateLimits) {
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue("1MB") DataSize maxRequestSize) {
 
     /**
      * Requests per minute and user; 0 turns a limit off.

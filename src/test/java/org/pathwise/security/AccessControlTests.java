@@ -252,6 +252,17 @@ class AccessControlTests {
     }
 
     @Test
+    void refusesAnOversizedRequestBodyWith413() throws Exception {
+        var body = "{\"path\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        mvc.perform(post("/api/ingest")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body)
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() throws Exception {
         mvc.perform(get("/"))
                 .andExpect(header().string(
