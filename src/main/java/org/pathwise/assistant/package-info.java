@@ -1,6 +1,7 @@
 /**
- * Assistant: answers educators' questions from the library, with citations, inside the guardrails; abstains when the
- * library holds no answer. Not built yet.
+ * Assistant: answers educators' questions from the library. The pipeline screens the question (guardrails), retrieves
+ * passages, abstains when none is relevant enough, composes a cited answer (extractively by default), screens the
+ * answer, stores the interaction and publishes {@link org.pathwise.assistant.Answered}.
  */
 @ApplicationModule(
         displayName = "Assistant",

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.pathwise.CliCommand;
+import org.pathwise.assistant.Assistant;
 import org.pathwise.library.DocumentSplitter;
 import org.pathwise.retrieval.Embedder;
+import org.pathwise.retrieval.Search;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +40,10 @@ public final class EvalCommand implements CliCommand {
 
     @Override
     public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+        if (java.nio.file.Files.isRegularFile(dataset)) {
+            return new AnswerEvaluation(context.getBean(Assistant.class), context.getBean(Search.class))
+                    .run(dataset, json, limitQueries, out, err);
+        }
         var settings = RetrievalBenchmark.Settings.DEFAULTS;
         if (limitQueries != null) {
             if (limitQueries < 1) {

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {"library", "retrieval"})
+        allowedDependencies = {"library", "retrieval", "assistant"})
 package org.pathwise.audit;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 /**
- * Guardrails: the ethics policy and the rails that enforce it on questions, retrieved passages and answers, each
- * decision a verdict with the rule id and its reason. Not built yet.
+ * Guardrails: the ethics policy and the rails that enforce it on questions and answers. Every decision is a
+ * {@link org.pathwise.guardrails.Verdict} naming the rule and its reason, recorded with the interaction. The
+ * {@link org.pathwise.guardrails.Guardrails} port is the assistant's input and output stage.
  */
 @ApplicationModule(
         displayName = "Guardrails",

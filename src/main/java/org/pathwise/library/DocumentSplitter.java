@@ -31,6 +31,7 @@ public final class DocumentSplitter {
         var facets = new DocumentFacets(
                 source,
                 metadata.title(),
+                metadata.authors(),
                 metadata.licence(),
                 metadata.language(),
                 metadata.course(),

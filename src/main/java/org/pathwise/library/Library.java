@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.pathwise.retrieval.LanguageDetector;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class Library {
 
     /** Changing how documents are parsed or split changes this, so that the next ingest redoes every document. */
-    private static final String PIPELINE_VERSION = "1";
+    private static final String PIPELINE_VERSION = "2";
 
     private static final String UPLOAD_ORIGIN = "upload";
 

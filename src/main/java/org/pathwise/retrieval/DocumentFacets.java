@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param source the document's source (its path relative to the ingested folder, or the uploaded file name)
  * @param title the document's title
+ * @param authors the document's authors, in credit order, for attribution
  * @param licence SPDX licence id, or empty when unknown
  * @param language BCP 47 language tag; it selects the analyzer of the passage's text
  * @param course course id, or empty
@@ -17,6 +18,7 @@ import java.util.Objects;
 public record DocumentFacets(
         String source,
         String title,
+        List<String> authors,
         String licence,
         String language,
         String course,
@@ -28,6 +30,7 @@ public record DocumentFacets(
             throw new IllegalArgumentException("source must not be blank");
         }
         Objects.requireNonNull(title, "title");
+        authors = List.copyOf(authors);
         Objects.requireNonNull(licence, "licence");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(course, "course");

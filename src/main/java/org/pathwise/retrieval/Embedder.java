@@ -41,6 +41,13 @@ public final class Embedder {
     private final String queryPrefix;
     private final String passagePrefix;
     private final int dimensions;
+    private final java.util.Map<String, float[]> recentQueries =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
+                    return size() > 64;
+                }
+            });
 
     /**
      * @param modelId a name that identifies the model and its version; the index records it
@@ -111,9 +118,26 @@ public final class Embedder {
         return dimensions;
     }
 
-    /** Embeds a query, with the model's query instruction. */
+    /**
+     * Embeds a query, with the model's query instruction. The last few queries' vectors are kept, because one question
+     * is often searched several ways in a row (semantic, then hybrid).
+     */
     public float[] embedQuery(String query) {
-        return model.embed(queryPrefix + query).content().vector();
+        var vector = recentQueries.get(query);
+        if (vector == null) {
+            vector = model.embed(queryPrefix + query).content().vector();
+            recentQueries.put(query, vector);
+        }
+        return vector.clone();
+    }
+
+    /** Cosine similarity of two L2-normalised vectors. */
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
     }
 
     /** Embeds passages' texts, in order. */

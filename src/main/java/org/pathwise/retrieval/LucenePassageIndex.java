@@ -77,6 +77,7 @@ public final class LucenePassageIndex implements PassageIndex {
     private static final String POSITION = "position";
     private static final String SOURCE = "source";
     private static final String TITLE = "title";
+    private static final String AUTHOR = "author";
     private static final String LICENCE = "licence";
     private static final String LANGUAGE = "language";
     private static final String COURSE = "course";
@@ -487,6 +488,9 @@ public final class LucenePassageIndex implements PassageIndex {
         document.add(new StoredField(POSITION, passage.position()));
         document.add(new StringField(SOURCE, facets.source(), Field.Store.YES));
         document.add(new StoredField(TITLE, facets.title()));
+        for (var author : facets.authors()) {
+            document.add(new StoredField(AUTHOR, author));
+        }
         document.add(new StringField(LICENCE, facets.licence(), Field.Store.YES));
         document.add(new StringField(LANGUAGE, facets.language(), Field.Store.YES));
         document.add(new StringField(COURSE, facets.course(), Field.Store.YES));
@@ -506,6 +510,7 @@ public final class LucenePassageIndex implements PassageIndex {
         var facets = new DocumentFacets(
                 document.get(SOURCE),
                 document.get(TITLE),
+                Arrays.asList(document.getValues(AUTHOR)),
                 document.get(LICENCE),
                 document.get(LANGUAGE),
                 document.get(COURSE),

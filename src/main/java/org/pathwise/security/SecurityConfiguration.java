@@ -67,6 +67,11 @@ class SecurityConfiguration {
                         .hasRole(ADMIN)
                         .requestMatchers("/library", "/library/**")
                         .authenticated()
+                        // asking, and one's own history
+                        .requestMatchers("/api/ask", "/api/ask/**", "/api/conversations", "/api/conversations/**")
+                        .hasAnyRole(EDUCATOR, ADMIN)
+                        .requestMatchers("/api/interactions/*/feedback", "/ask", "/ask/**")
+                        .hasAnyRole(EDUCATOR, ADMIN)
                         // people and their tokens
                         .requestMatchers("/api/users", "/api/users/**", "/admin/**")
                         .hasRole(ADMIN)

@@ -30,7 +30,14 @@ class RetrievalBenchmarkTest {
     /** One passage per paragraph; document ids differ from corpus ids, as the library's do. */
     private static List<Passage> paragraphs(String source, DocumentMetadata metadata, String text) {
         var facets = new DocumentFacets(
-                source, metadata.title(), metadata.licence(), metadata.language(), "", List.of(), "");
+                source,
+                metadata.title(),
+                List.of("Ada Author"),
+                metadata.licence(),
+                metadata.language(),
+                "",
+                List.of(),
+                "");
         var passages = new ArrayList<Passage>();
         var parts = text.split("\n\n");
         for (int i = 0; i < parts.length; i++) {

@@ -227,6 +227,49 @@ class LibraryApiTests {
     }
 
     @Test
+    void answersAQuestionWithCitationsAndRecordsFeedbackAndHistory() throws Exception {
+        var response = mvc.perform(post("/api/ask")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"question\":\"What contrast ratio does WCAG require for normal text?\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("answered"))
+                .andExpect(jsonPath("$.answer").value(org.hamcrest.Matchers.containsString("[1]")))
+                .andExpect(jsonPath("$.citations[0].source").value("inclusion/accessible-course-materials.md"))
+                .andExpect(
+                        jsonPath("$.citations[0].attribution").value(org.hamcrest.Matchers.containsString("CC-BY-4.0")))
+                .andReturn();
+        var body = json.readTree(response.getResponse().getContentAsString());
+        var citation = body.get("citations").get(0);
+        assertThat(citation.get("passage").asString())
+                .contains(body.get("answer").asString().split(" \\[1]")[0].strip());
+
+        mvc.perform(post("/api/interactions/" + body.get("interaction").asString() + "/feedback")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"rating\":\"up\",\"comment\":\"clear\"}"))
+                .andExpect(status().isNoContent());
+        var conversation = body.get("conversation").asString();
+        mvc.perform(get("/api/conversations/" + conversation))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].question").value("What contrast ratio does WCAG require for normal text?"));
+        mvc.perform(delete("/api/conversations/" + conversation).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(get("/api/conversations/" + conversation)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void abstainsWhenTheLibraryHoldsNoAnswer() throws Exception {
+        mvc.perform(post("/api/ask")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"question\":\"What is the fire evacuation procedure for the chemistry building?\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("abstained"))
+                .andExpect(jsonPath("$.citations").isEmpty());
+    }
+
+    @Test
     void answersABadRequestWithAProblem() throws Exception {
         mvc.perform(get("/api/search?q=x&mode=fuzzy"))
                 .andExpect(status().isBadRequest())

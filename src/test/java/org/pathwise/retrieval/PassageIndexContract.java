@@ -41,7 +41,15 @@ public abstract class PassageIndexContract {
     }
 
     protected static DocumentFacets facets(String source, String licence, String language) {
-        return new DocumentFacets(source, "Title of " + source, licence, language, "dc-101", List.of("2.1"), "guide");
+        return new DocumentFacets(
+                source,
+                "Title of " + source,
+                List.of("Ada Author"),
+                licence,
+                language,
+                "dc-101",
+                List.of("2.1"),
+                "guide");
     }
 
     protected static Passage passage(String documentId, int ordinal, String text) {
@@ -154,7 +162,14 @@ public abstract class PassageIndexContract {
     @Test
     void returnsADocumentsPassagesInOrderWithEverythingThatWasIndexed() {
         var facets = new DocumentFacets(
-                "dir/doc.md", "Doc", "CC-BY-SA-4.0", "es", "dc-201", List.of("4.1", "4.3"), "lesson");
+                "dir/doc.md",
+                "Doc",
+                List.of("Ada Author"),
+                "CC-BY-SA-4.0",
+                "es",
+                "dc-201",
+                List.of("4.1", "4.3"),
+                "lesson");
         var second = Passage.of("d", 1, "segundo", List.of("Uno", "Dos"), "#dos", facets);
         var first = Passage.of("d", 0, "primero", List.of("Uno"), "#uno", facets);
         index.index(List.of(second, first));
@@ -196,6 +211,7 @@ public abstract class PassageIndexContract {
             var facets = new DocumentFacets(
                     "doc" + d + ".md",
                     "",
+                    List.of("Ada Author"),
                     licences.get(random.nextInt(licences.size())),
                     random.nextBoolean() ? "en" : "fr",
                     "",

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PassageTest {
 
     private static DocumentFacets facets(String title) {
-        return new DocumentFacets("a.md", title, "", "en", "", List.of(), "");
+        return new DocumentFacets("a.md", title, List.of("Ada Author"), "", "en", "", List.of(), "");
     }
 
     @Test

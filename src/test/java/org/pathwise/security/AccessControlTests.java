@@ -117,6 +117,16 @@ class AccessControlTests {
         mvc.perform(get("/account").with(as(role))).andExpect(status().isOk());
     }
 
+    @Test
+    void researchersMayNotAsk() throws Exception {
+        forbidden(post("/api/ask")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"question\":\"What is a rubric?\"}")
+                .with(as(Role.RESEARCHER)));
+        forbidden(get("/api/conversations").with(as(Role.RESEARCHER)));
+        mvc.perform(get("/api/conversations").with(as(Role.EDUCATOR))).andExpect(status().isOk());
+    }
+
     @ParameterizedTest
     @CsvSource({"EDUCATOR", "RESEARCHER"})
     void onlyAdministratorsChangeTheLibraryOrManageUsers(Role role) throws Exception {

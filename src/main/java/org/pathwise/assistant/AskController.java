@@ -1,0 +1,142 @@
+package org.pathwise.assistant;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pathwise.retrieval.SearchFilter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+class AskController {
+
+    /** The body of {@code POST /api/ask}. */
+    record AskRequest(String question, Map<String, List<String>> filters, String conversation) {}
+
+    /** The body of {@code POST /api/interactions/{id}/feedback}. */
+    record Feedback(String rating, String comment) {}
+
+    private final Assistant assistant;
+    private final InteractionStore store;
+
+    AskController(Assistant assistant, InteractionStore store) {
+        this.assistant = assistant;
+        this.store = store;
+    }
+
+    @PostMapping("/api/ask")
+    @Operation(
+            summary = "Ask the library a question",
+            description = "The answer has the shape of 'pathwise ask --json'. filters: licence, language, course,"
+                    + " competency, type (lists of accepted values).")
+    AskResponse ask(@RequestBody AskRequest request, Principal principal) {
+        return assistant.ask(question(request.question(), request.filters(), request.conversation(), principal));
+    }
+
+    @GetMapping(path = "/api/ask/stream", produces = "text/event-stream")
+    @Operation(
+            summary = "Ask, answered as server-sent events",
+            description = "Events: 'token' (the answer word by word), then 'citations', 'verdicts' and 'done' (the"
+                    + " whole answer as in POST /api/ask).")
+    SseEmitter stream(
+            @RequestParam String question, @RequestParam(required = false) String conversation, Principal principal) {
+        var response = assistant.ask(question(question, Map.of(), conversation, principal));
+        var emitter = new SseEmitter(30_000L);
+        try {
+            for (var token : response.answer().split("(?<=\\s)")) {
+                emitter.send(SseEmitter.event().name("token").data(token));
+            }
+            emitter.send(SseEmitter.event().name("citations").data(response.citations()));
+            emitter.send(SseEmitter.event().name("verdicts").data(response.verdicts()));
+            emitter.send(SseEmitter.event().name("done").data(response));
+            emitter.complete();
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+        }
+        return emitter;
+    }
+
+    @GetMapping("/api/conversations")
+    @Operation(summary = "Your conversations, newest first")
+    List<InteractionStore.ConversationSummary> conversations(Principal principal) {
+        return store.conversations(principal.getName());
+    }
+
+    @GetMapping("/api/conversations/{id}")
+    @Operation(summary = "One of your conversations, question by question")
+    List<InteractionStore.Turn> conversation(@PathVariable String id, Principal principal) {
+        if (!store.conversationBelongsTo(id, principal.getName())) {
+            throw notFound("you have no conversation " + id);
+        }
+        return store.turns(id);
+    }
+
+    @DeleteMapping("/api/conversations/{id}")
+    @Operation(summary = "Delete one of your conversations")
+    ResponseEntity<Void> deleteConversation(@PathVariable String id, Principal principal) {
+        if (!store.deleteConversation(id, principal.getName())) {
+            throw notFound("you have no conversation " + id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/conversations")
+    @Operation(summary = "Delete all your conversations")
+    Map<String, Integer> deleteConversations(Principal principal) {
+        return Map.of("deleted", store.deleteConversations(principal.getName()));
+    }
+
+    @PostMapping("/api/interactions/{id}/feedback")
+    @Operation(summary = "Rate one of your answers", description = "rating: up or down; comment optional")
+    ResponseEntity<Void> feedback(@PathVariable String id, @RequestBody Feedback feedback, Principal principal) {
+        int rating = switch (feedback.rating() == null ? "" : feedback.rating()) {
+            case "up" -> 1;
+            case "down" -> -1;
+            default -> throw new IllegalArgumentException("rating must be up or down");
+        };
+        var comment = feedback.comment() == null ? null : feedback.comment().strip();
+        if (comment != null && comment.length() > 2000) {
+            throw new IllegalArgumentException("a comment has at most 2000 characters");
+        }
+        if (!store.feedback(id, principal.getName(), rating, comment)) {
+            throw notFound("you have no answer " + id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    static Question question(String text, Map<String, List<String>> filters, String conversation, Principal principal) {
+        var f = filters == null ? Map.<String, List<String>>of() : filters;
+        for (var key : f.keySet()) {
+            if (!Set.of("licence", "language", "course", "competency", "type").contains(key)) {
+                throw new IllegalArgumentException(
+                        "unknown filter '" + key + "': use licence, language, course, competency or type");
+            }
+        }
+        var filter = new SearchFilter(
+                Set.copyOf(f.getOrDefault("licence", List.of())),
+                Set.copyOf(f.getOrDefault("language", List.of())),
+                Set.copyOf(f.getOrDefault("course", List.of())),
+                Set.copyOf(f.getOrDefault("competency", List.of())),
+                Set.copyOf(f.getOrDefault("type", List.of())));
+        return new Question(text, filter, conversation, principal.getName());
+    }
+
+    private static ErrorResponseException notFound(String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setTitle("Not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

@@ -1,0 +1,94 @@
+package org.pathwise.assistant;
+
+import java.util.List;
+
+/**
+ * An answer as the API and {@code pathwise ask --json} show it.
+ *
+ * @param interaction the interaction's id (for feedback)
+ * @param conversation the conversation's id (to ask a follow-up)
+ * @param outcome {@code answered}, {@code abstained} or {@code refused}
+ * @param answer the text for the user: the answer with markers, or why there is none
+ * @param citations the cited passages, by marker
+ * @param verdicts the guardrail rules that fired
+ * @param closest for an abstention, the sources that came closest
+ * @param note a remark on how the answer was made, or empty
+ */
+public record AskResponse(
+        String interaction,
+        String conversation,
+        String outcome,
+        String answer,
+        List<CitationView> citations,
+        List<VerdictView> verdicts,
+        List<String> closest,
+        String note) {
+
+    /** A citation as shown. */
+    public record CitationView(
+            int marker,
+            String source,
+            String title,
+            String heading,
+            String position,
+            String licence,
+            String attribution,
+            String passage,
+            double score,
+            String document,
+            String passageId) {}
+
+    /** A verdict as shown. */
+    public record VerdictView(String rule, String action, String reason) {}
+
+    static AskResponse of(Interaction interaction) {
+        var verdicts = interaction.verdicts().stream()
+                .map(v -> new VerdictView(v.rule(), v.action().label(), v.reason()))
+                .toList();
+        return switch (interaction.answer()) {
+            case Answer.Grounded grounded ->
+                new AskResponse(
+                        interaction.id(),
+                        interaction.conversation(),
+                        grounded.outcome(),
+                        grounded.text(),
+                        grounded.citations().stream()
+                                .map(c -> new CitationView(
+                                        c.marker(),
+                                        c.source(),
+                                        c.title(),
+                                        String.join(" › ", c.headingPath()),
+                                        c.position(),
+                                        c.licence(),
+                                        c.attribution(),
+                                        c.passage(),
+                                        c.score(),
+                                        c.documentId(),
+                                        c.passageId()))
+                                .toList(),
+                        verdicts,
+                        List.of(),
+                        grounded.note());
+            case Answer.Abstained abstained ->
+                new AskResponse(
+                        interaction.id(),
+                        interaction.conversation(),
+                        abstained.outcome(),
+                        abstained.reason(),
+                        List.of(),
+                        verdicts,
+                        abstained.closestDocuments(),
+                        "");
+            case Answer.Refused refused ->
+                new AskResponse(
+                        interaction.id(),
+                        interaction.conversation(),
+                        refused.outcome(),
+                        refused.reason(),
+                        List.of(),
+                        verdicts,
+                        List.of(),
+                        "");
+        };
+    }
+}

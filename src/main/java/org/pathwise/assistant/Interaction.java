@@ -1,0 +1,48 @@
+package org.pathwise.assistant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.pathwise.guardrails.Verdict;
+
+/**
+ * One question and its answer, as stored for audit and evaluation.
+ *
+ * @param id the interaction's id
+ * @param conversation the conversation it belongs to
+ * @param user who asked
+ * @param question the question as the guardrails left it
+ * @param answer the answer
+ * @param verdicts every guardrail verdict, question and answer stages
+ * @param retrieved the retrieved passages, best first
+ * @param composer {@code extractive} or the name of an LLM composer
+ * @param model the model id, or empty for the extractive composer
+ * @param prompt the prompt id and version, or empty
+ * @param policyVersion the guardrails policy version
+ * @param stageMillis time spent per stage, in milliseconds
+ * @param at when it was answered
+ */
+public record Interaction(
+        String id,
+        String conversation,
+        String user,
+        String question,
+        Answer answer,
+        List<Verdict> verdicts,
+        List<Retrieved> retrieved,
+        String composer,
+        String model,
+        String prompt,
+        String policyVersion,
+        Map<String, Long> stageMillis,
+        Instant at) {
+
+    public Interaction {
+        verdicts = List.copyOf(verdicts);
+        retrieved = List.copyOf(retrieved);
+        stageMillis = Map.copyOf(stageMillis);
+    }
+
+    /** A retrieved passage: its id, its document's source and its score. */
+    public record Retrieved(String passageId, String source, double score) {}
+}

@@ -1,0 +1,122 @@
+package org.pathwise.assistant;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Conversations and interaction records in the relational database. */
+@Component
+class InteractionStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    InteractionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A conversation as its owner lists it. */
+    record ConversationSummary(String id, String firstQuestion, int turns, java.time.Instant startedAt) {}
+
+    boolean conversationBelongsTo(String conversation, String user) {
+        return jdbc.sql("SELECT COUNT(*) FROM conversation WHERE id = ? AND username = ?")
+                        .params(conversation, user)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void createConversation(String id, String user, java.time.Instant at) {
+        jdbc.sql("INSERT INTO conversation (id, username, created_at) VALUES (?, ?, ?)")
+                .params(id, user, Timestamp.from(at))
+                .update();
+    }
+
+    /** The questions asked so far in a conversation, oldest first. */
+    List<String> questions(String conversation) {
+        return jdbc.sql("SELECT question FROM interaction WHERE conversation_id = ? ORDER BY created_at, id")
+                .param(conversation)
+                .query(String.class)
+                .list();
+    }
+
+    void save(Interaction interaction, AskResponse response) {
+        jdbc.sql("INSERT INTO interaction (id, conversation_id, username, question, outcome, response, retrieved,"
+                        + " composer, model, prompt, policy_version, stage_millis, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        interaction.id(),
+                        interaction.conversation(),
+                        interaction.user(),
+                        interaction.question(),
+                        interaction.answer().outcome(),
+                        JSON.writeValueAsString(response),
+                        JSON.writeValueAsString(interaction.retrieved()),
+                        interaction.composer(),
+                        interaction.model(),
+                        interaction.prompt(),
+                        interaction.policyVersion(),
+                        JSON.writeValueAsString(interaction.stageMillis()),
+                        Timestamp.from(interaction.at()))
+                .update();
+    }
+
+    List<ConversationSummary> conversations(String user) {
+        return jdbc.sql("SELECT c.id, c.created_at, COUNT(i.id) AS turns,"
+                        + " (SELECT question FROM interaction f WHERE f.conversation_id = c.id ORDER BY f.created_at,"
+                        + " f.id LIMIT 1) AS first_question FROM conversation c LEFT JOIN interaction i ON"
+                        + " i.conversation_id = c.id WHERE c.username = ? GROUP BY c.id, c.created_at"
+                        + " ORDER BY c.created_at DESC")
+                .param(user)
+                .query((rs, row) -> new ConversationSummary(
+                        rs.getString("id"),
+                        rs.getString("first_question") == null ? "" : rs.getString("first_question"),
+                        rs.getInt("turns"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** A conversation's answers, oldest first, each with its question. */
+    List<Turn> turns(String conversation) {
+        return jdbc.sql("SELECT question, response FROM interaction WHERE conversation_id = ? ORDER BY created_at, id")
+                .param(conversation)
+                .query((rs, row) ->
+                        new Turn(rs.getString("question"), JSON.readValue(rs.getString("response"), AskResponse.class)))
+                .list();
+    }
+
+    /** A question and the answer it got. */
+    record Turn(String question, AskResponse response) {}
+
+    boolean deleteConversation(String conversation, String user) {
+        return jdbc.sql("DELETE FROM conversation WHERE id = ? AND username = ?")
+                        .params(conversation, user)
+                        .update()
+                > 0;
+    }
+
+    int deleteConversations(String user) {
+        return jdbc.sql("DELETE FROM conversation WHERE username = ?")
+                .param(user)
+                .update();
+    }
+
+    /** Records feedback on one of the user's own interactions; false when there is no such interaction. */
+    boolean feedback(String interaction, String user, int rating, String comment) {
+        return jdbc.sql("UPDATE interaction SET rating = ?, feedback_comment = ? WHERE id = ? AND username = ?")
+                        .params(rating, comment, interaction, user)
+                        .update()
+                > 0;
+    }
+
+    Optional<Integer> rating(String interaction) {
+        return jdbc.sql("SELECT rating FROM interaction WHERE id = ?")
+                .param(interaction)
+                .query(Integer.class)
+                .optional();
+    }
+}

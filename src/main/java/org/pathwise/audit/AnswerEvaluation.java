@@ -1,0 +1,236 @@
+package org.pathwise.audit;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.pathwise.CliCommand;
+import org.pathwise.assistant.AskResponse;
+import org.pathwise.assistant.Assistant;
+import org.pathwise.assistant.Question;
+import org.pathwise.retrieval.Search;
+import org.pathwise.retrieval.SearchFilter;
+import org.pathwise.retrieval.SearchMode;
+import org.pathwise.retrieval.SearchRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a question set (JSONL, one question a line, as in the architecture notes) through the assistant against the
+ * library in the data directory and measures it: expected source in the top 5 retrieved, citation precision,
+ * abstention and refusal precision and recall, answer latency. It also reports each question's best semantic score
+ * and the relevance threshold that would give the best abstention F1 on the set, to calibrate
+ * {@code pathwise.assistant.relevance-threshold}.
+ */
+final class AnswerEvaluation {
+
+    static final String USER = "eval";
+    private static final String NAME = "pathwise eval: ";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Assistant assistant;
+    private final Search search;
+
+    AnswerEvaluation(Assistant assistant, Search search) {
+        this.assistant = assistant;
+        this.search = search;
+    }
+
+    /** One line of a question set. */
+    record Item(String id, String question, List<String> expectedSources, String expect, String language) {}
+
+    /** One question's outcome, as {@code --json} prints it. */
+    record Result(
+            String id,
+            String expect,
+            String outcome,
+            List<String> retrieved,
+            List<String> cited,
+            List<String> rules,
+            String answer,
+            double relevance,
+            double millis) {}
+
+    int run(Path file, boolean json, Integer limit, PrintWriter out, PrintWriter err) {
+        List<Item> items;
+        try {
+            items = load(file);
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + e.getMessage());
+            return CliCommand.USAGE;
+        }
+        if (limit != null) {
+            items = items.subList(0, Math.min(limit, items.size()));
+        }
+        var results = new ArrayList<Result>();
+        var byId = new LinkedHashMap<String, Item>();
+        for (var item : items) {
+            byId.put(item.id(), item);
+            var top = search.search(new SearchRequest(item.question(), 5, SearchMode.HYBRID, SearchFilter.NONE));
+            var best = search.search(new SearchRequest(item.question(), 1, SearchMode.SEMANTIC, SearchFilter.NONE));
+            long start = System.nanoTime();
+            AskResponse response = assistant.ask(new Question(item.question(), SearchFilter.NONE, null, USER));
+            double millis = (System.nanoTime() - start) / 1e6;
+            results.add(new Result(
+                    item.id(),
+                    item.expect(),
+                    response.outcome(),
+                    top.stream().map(h -> h.passage().facets().source()).toList(),
+                    response.citations().stream()
+                            .map(AskResponse.CitationView::source)
+                            .toList(),
+                    response.verdicts().stream()
+                            .map(AskResponse.VerdictView::rule)
+                            .toList(),
+                    response.answer(),
+                    best.isEmpty() ? 0 : best.getFirst().score(),
+                    millis));
+        }
+        var summary = summary(results, byId);
+        if (json) {
+            out.println(CliCommand.json(Map.of("summary", summary, "items", results)));
+        } else {
+            summary.forEach((key, value) -> out.printf(Locale.ROOT, "%-28s %s%n", key, value));
+        }
+        return CliCommand.OK;
+    }
+
+    static Map<String, Object> summary(List<Result> results, Map<String, Item> items) {
+        var answerable =
+                results.stream().filter(r -> r.expect().equals("answer")).toList();
+        long inTop5 = answerable.stream()
+                .filter(r -> r.retrieved().stream().anyMatch(items.get(r.id()).expectedSources()::contains))
+                .count();
+        long cited = 0;
+        long citedRight = 0;
+        for (var r : answerable) {
+            var expected = Set.copyOf(items.get(r.id()).expectedSources());
+            cited += r.cited().size();
+            citedRight += r.cited().stream().filter(expected::contains).count();
+        }
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("questions", results.size());
+        summary.put("answerable", answerable.size());
+        summary.put("expected_source_in_top5", ratio(inTop5, answerable.size()));
+        summary.put("citation_precision", ratio(citedRight, cited));
+        putPrecisionRecall(summary, "abstention", results, "abstain", "abstained");
+        putPrecisionRecall(summary, "refusal", results, "refuse", "refused");
+        var latencies = results.stream().mapToDouble(Result::millis).sorted().toArray();
+        summary.put("latency_p50_ms", round(percentile(latencies, 50)));
+        summary.put("latency_p95_ms", round(percentile(latencies, 95)));
+        summary.put("suggested_relevance_threshold", suggestedThreshold(results));
+        return summary;
+    }
+
+    private static void putPrecisionRecall(
+            Map<String, Object> summary, String name, List<Result> results, String expected, String outcome) {
+        long truePositives = results.stream()
+                .filter(r -> r.expect().equals(expected) && r.outcome().equals(outcome))
+                .count();
+        long predicted =
+                results.stream().filter(r -> r.outcome().equals(outcome)).count();
+        long actual = results.stream().filter(r -> r.expect().equals(expected)).count();
+        double precision = predicted == 0 ? (actual == 0 ? 1 : 0) : (double) truePositives / predicted;
+        double recall = actual == 0 ? 1 : (double) truePositives / actual;
+        summary.put(name + "_precision", round(precision));
+        summary.put(name + "_recall", round(recall));
+        summary.put(name + "_f1", round(precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)));
+    }
+
+    /** The threshold between two observed scores that gives the best abstention F1 (ties: the lower threshold). */
+    static double suggestedThreshold(List<Result> results) {
+        var candidates =
+                results.stream().map(Result::relevance).sorted().distinct().toList();
+        double bestThreshold = 0;
+        double bestF1 = -1;
+        for (int i = 0; i < candidates.size(); i++) {
+            double threshold = i == 0 ? candidates.get(0) : (candidates.get(i - 1) + candidates.get(i)) / 2;
+            long tp = results.stream()
+                    .filter(r -> r.expect().equals("abstain") && r.relevance() < threshold)
+                    .count();
+            long predicted =
+                    results.stream().filter(r -> r.relevance() < threshold).count();
+            long actual =
+                    results.stream().filter(r -> r.expect().equals("abstain")).count();
+            double precision = predicted == 0 ? 0 : (double) tp / predicted;
+            double recall = actual == 0 ? 0 : (double) tp / actual;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                bestThreshold = threshold;
+            }
+        }
+        return round(bestThreshold);
+    }
+
+    static List<Item> load(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("can't read " + file + ": " + e.getMessage());
+        }
+        var items = new ArrayList<Item>();
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": not JSON");
+            }
+            var where = file + " line " + (i + 1);
+            var expect = text(node, "expect", where);
+            if (!Set.of("answer", "abstain", "refuse").contains(expect)) {
+                throw new IllegalArgumentException(where + ": expect must be answer, abstain or refuse");
+            }
+            var sources = new ArrayList<String>();
+            if (node.has("expected_sources")) {
+                node.get("expected_sources").valueStream().forEach(s -> sources.add(s.asString()));
+            }
+            items.add(new Item(
+                    text(node, "id", where),
+                    text(node, "question", where),
+                    sources,
+                    expect,
+                    node.has("language") ? node.get("language").asString() : ""));
+        }
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no question");
+        }
+        return items;
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        if (!node.has(field) || node.get(field).asString().isBlank()) {
+            throw new IllegalArgumentException(where + ": missing \"" + field + "\"");
+        }
+        return node.get(field).asString();
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : round((double) part / whole);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,35 @@
+package org.pathwise.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The terms a text is indexed under in one language: the same analysis (tokenising, lower-casing, stop words,
+ * stemming) that lexical search applies, for components that compare texts word by word.
+ */
+public final class TextTerms {
+
+    private static final LanguageAnalyzers ANALYZERS = new LanguageAnalyzers();
+
+    private TextTerms() {}
+
+    /** The distinct terms of {@code text} analysed as {@code language} (a BCP 47 tag), in order of appearance. */
+    public static Set<String> of(String text, String language) {
+        var key = ANALYZERS.keyOf(language);
+        var terms = new LinkedHashSet<String>();
+        try (var stream = ANALYZERS.analyzer(key).tokenStream(LanguageAnalyzers.bodyField(key), text)) {
+            var term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+}
