@@ -10,6 +10,7 @@ import org.pathwise.guardrails.Guardrails;
 import org.pathwise.guardrails.Verdict;
 import org.pathwise.retrieval.LanguageDetector;
 import org.pathwise.retrieval.Search;
+import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchHit;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers questions from the library: screen the question (guardrails) → retrieve (hybrid, with the filters) →
- * abstain unless the best passage's semantic score clears the relevance threshold → compose → screen the answer →
+ * abstain unless the {@link Evidence} clears the relevance threshold → compose → screen the answer →
  * store the interaction → publish {@link Answered}. It never answers from a model's own knowledge: every answer cites
  * passages it was given, and citations that point elsewhere are dropped.
  */
@@ -79,16 +80,15 @@ public class Assistant {
             answer = new Answer.Refused(stop.get().rule(), stop.get().reason());
         } else {
             var query = standalone(text, conversation);
-            var relevance = search.search(new SearchRequest(query, 1, SearchMode.SEMANTIC, question.filter()));
             var hits = search.search(
                     new SearchRequest(query, properties.passages(), SearchMode.HYBRID, question.filter()));
             retrieved = hits.stream()
                     .map(h -> new Interaction.Retrieved(
                             h.passage().id(), h.passage().facets().source(), h.score()))
                     .toList();
+            var evidence = evidence(query, question.filter(), hits);
             start = lap(stages, "retrieval", start);
-            double best = relevance.isEmpty() ? 0 : relevance.getFirst().score();
-            if (hits.isEmpty() || best < properties.relevanceThreshold()) {
+            if (hits.isEmpty() || evidence.score() < properties.relevanceThreshold()) {
                 answer = new Answer.Abstained(
                         "The library has no answer to this question.",
                         hits.stream()
@@ -131,6 +131,28 @@ public class Assistant {
         lap(stages, "record", start);
         events.publishEvent(new Answered(interaction.id()));
         return response;
+    }
+
+    /**
+     * How well the library can answer a question: the best passage's semantic score, the share of the question's
+     * (IDF-weighted) terms the retrieved passages cover, and their combination {@code semantic + coverageWeight ×
+     * coverage}, which the relevance threshold applies to. Unknown words (a product, an institution, a programme the
+     * library never mentions) lower the coverage where the embedding alone would still find related passages.
+     */
+    public record Evidence(double semantic, double coverage, double score) {}
+
+    /** The evidence the library holds for a question, as the pipeline measures it before deciding to abstain. */
+    public Evidence evidence(String question, SearchFilter filter) {
+        var hits = search.search(new SearchRequest(question, properties.passages(), SearchMode.HYBRID, filter));
+        return evidence(question, filter, hits);
+    }
+
+    private Evidence evidence(String query, SearchFilter filter, List<SearchHit> hits) {
+        var best = search.search(new SearchRequest(query, 1, SearchMode.SEMANTIC, filter));
+        double semantic = best.isEmpty() ? 0 : best.getFirst().score();
+        double coverage =
+                search.coverage(query, hits.stream().map(SearchHit::passage).toList());
+        return new Evidence(semantic, coverage, semantic + properties.coverageWeight() * coverage);
     }
 
     private record Conversation(String id, List<String> questions) {}

@@ -25,13 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs a question set (JSONL, one question a line, as in the architecture notes) through the assistant against the
  * library in the data directory and measures it: expected source in the top 5 retrieved, citation precision,
- * abstention and refusal precision and recall, answer latency. It also reports each question's best semantic score
- * and the relevance threshold that would give the best abstention F1 on the set, to calibrate
- * {@code pathwise.assistant.relevance-threshold}.
+ * abstention and refusal precision and recall, answer latency. It also reports each question's evidence (semantic
+ * score, term coverage, and their combination) and the threshold on the combination that would give the best
+ * abstention F1 on the set, to calibrate {@code pathwise.assistant.relevance-threshold}. The first
+ * {@value #WARM_UP} questions are asked once before the measured run, so latency is that of a warm service.
  */
 final class AnswerEvaluation {
 
     static final String USER = "eval";
+    static final int WARM_UP = 5;
     private static final String NAME = "pathwise eval: ";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -55,7 +57,9 @@ final class AnswerEvaluation {
             List<String> cited,
             List<String> rules,
             String answer,
-            double relevance,
+            double semantic,
+            double coverage,
+            double evidence,
             double millis) {}
 
     int run(Path file, boolean json, Integer limit, PrintWriter out, PrintWriter err) {
@@ -69,12 +73,15 @@ final class AnswerEvaluation {
         if (limit != null) {
             items = items.subList(0, Math.min(limit, items.size()));
         }
+        for (var item : items.subList(0, Math.min(WARM_UP, items.size()))) {
+            assistant.ask(new Question(item.question(), SearchFilter.NONE, null, USER));
+        }
         var results = new ArrayList<Result>();
         var byId = new LinkedHashMap<String, Item>();
         for (var item : items) {
             byId.put(item.id(), item);
             var top = search.search(new SearchRequest(item.question(), 5, SearchMode.HYBRID, SearchFilter.NONE));
-            var best = search.search(new SearchRequest(item.question(), 1, SearchMode.SEMANTIC, SearchFilter.NONE));
+            var evidence = assistant.evidence(item.question(), SearchFilter.NONE);
             long start = System.nanoTime();
             AskResponse response = assistant.ask(new Question(item.question(), SearchFilter.NONE, null, USER));
             double millis = (System.nanoTime() - start) / 1e6;
@@ -90,7 +97,9 @@ final class AnswerEvaluation {
                             .map(AskResponse.VerdictView::rule)
                             .toList(),
                     response.answer(),
-                    best.isEmpty() ? 0 : best.getFirst().score(),
+                    evidence.semantic(),
+                    evidence.coverage(),
+                    evidence.score(),
                     millis));
         }
         var summary = summary(results, byId);
@@ -147,16 +156,16 @@ final class AnswerEvaluation {
     /** The threshold between two observed scores that gives the best abstention F1 (ties: the lower threshold). */
     static double suggestedThreshold(List<Result> results) {
         var candidates =
-                results.stream().map(Result::relevance).sorted().distinct().toList();
+                results.stream().map(Result::evidence).sorted().distinct().toList();
         double bestThreshold = 0;
         double bestF1 = -1;
         for (int i = 0; i < candidates.size(); i++) {
             double threshold = i == 0 ? candidates.get(0) : (candidates.get(i - 1) + candidates.get(i)) / 2;
             long tp = results.stream()
-                    .filter(r -> r.expect().equals("abstain") && r.relevance() < threshold)
+                    .filter(r -> r.expect().equals("abstain") && r.evidence() < threshold)
                     .count();
             long predicted =
-                    results.stream().filter(r -> r.relevance() < threshold).count();
+                    results.stream().filter(r -> r.evidence() < threshold).count();
             long actual =
                     results.stream().filter(r -> r.expect().equals("abstain")).count();
             double precision = predicted == 0 ? 0 : (double) tp / predicted;

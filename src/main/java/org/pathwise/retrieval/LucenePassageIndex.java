@@ -293,6 +293,49 @@ public final class LucenePassageIndex implements PassageIndex {
     }
 
     @Override
+    public double coverage(String query, List<Passage> passages) {
+        if (passages.isEmpty()) {
+            return 0;
+        }
+        IndexSearcher searcher = null;
+        try {
+            searcher = searchers.acquire();
+            var reader = searcher.getIndexReader();
+            long documents = Math.max(1, reader.numDocs());
+            var byKey = new LinkedHashMap<String, java.util.Set<String>>();
+            for (var passage : passages) {
+                var key = analyzers.keyOf(passage.facets().language());
+                byKey.computeIfAbsent(key, k -> new HashSet<>())
+                        .addAll(TextTerms.of(
+                                passage.textWithContext(), passage.facets().language()));
+            }
+            double best = 0;
+            for (var entry : byKey.entrySet()) {
+                var field = LanguageAnalyzers.bodyField(entry.getKey());
+                var queryTerms = TextTerms.of(query, entry.getKey());
+                double total = 0;
+                double covered = 0;
+                for (var term : queryTerms) {
+                    int frequency = reader.docFreq(new Term(field, term));
+                    double weight = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+                    total += weight;
+                    if (entry.getValue().contains(term)) {
+                        covered += weight;
+                    }
+                }
+                if (total > 0) {
+                    best = Math.max(best, covered / total);
+                }
+            }
+            return best;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
     public List<Passage> passagesOf(String documentId) {
         IndexSearcher searcher = null;
         try {

@@ -34,6 +34,13 @@ public interface PassageIndex extends AutoCloseable {
     /** Finds the passages that best match a query, most relevant first. */
     List<SearchHit> search(SearchRequest request);
 
+    /**
+     * How much of a query the given passages cover, from 0 to 1: the share of the query's terms that occur in the
+     * passages, each term weighted by its inverse document frequency in the index, so that a rare or unknown term the
+     * passages lack weighs most. Terms are analysed in each passage's language; the best language counts.
+     */
+    double coverage(String query, List<Passage> passages);
+
     /** The passages of one document in their order, empty when the index holds none. */
     List<Passage> passagesOf(String documentId);
 

@@ -17,6 +17,11 @@ public class Search {
         this.meters = meters;
     }
 
+    /** See {@link PassageIndex#coverage}. */
+    public double coverage(String query, List<Passage> passages) {
+        return index.coverage(query, passages);
+    }
+
     public List<SearchHit> search(SearchRequest request) {
         return Timer.builder("pathwise.search")
                 .description("Time to answer one search, query embedding included")

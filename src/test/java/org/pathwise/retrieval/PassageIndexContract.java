@@ -178,6 +178,24 @@ public abstract class PassageIndexContract {
     }
 
     @Test
+    void measuresHowMuchOfAQueryThePassagesCoverWeightingRareTermsMost() {
+        var common = List.of(
+                passage("a", 0, "rubric feedback marking"),
+                passage("b", 0, "rubric feedback students"),
+                passage("c", 0, "rubric criteria"));
+        index.index(common);
+        var passages = List.of(common.get(0));
+
+        assertThat(index.coverage("rubric feedback marking", passages)).isEqualTo(1.0);
+        assertThat(index.coverage("quokka", passages)).isZero();
+        double withUnknown = index.coverage("rubric quokka", passages);
+        double withRare = index.coverage("rubric marking", passages);
+        assertThat(withUnknown).isBetween(0.0, 0.5);
+        assertThat(withRare).isEqualTo(1.0);
+        assertThat(index.coverage("anything", List.of())).isZero();
+    }
+
+    @Test
     void rejectsTwoPassagesWithTheSameId() {
         assertThatThrownBy(() -> index.index(List.of(passage("a", 0, "x"), passage("a", 0, "y"))))
                 .isInstanceOf(IllegalArgumentException.class)
