@@ -41,6 +41,15 @@ public record AskResponse(
     /** A verdict as shown. */
     public record VerdictView(String rule, String action, String reason) {}
 
+    /** The answer followed by one attribution line per citation, for copying elsewhere. */
+    public String copyText() {
+        var text = new StringBuilder(answer);
+        for (var citation : citations) {
+            text.append('\n').append('[').append(citation.marker()).append("] ").append(citation.attribution());
+        }
+        return text.toString();
+    }
+
     static AskResponse of(Interaction interaction) {
         var verdicts = interaction.verdicts().stream()
                 .map(v -> new VerdictView(v.rule(), v.action().label(), v.reason()))

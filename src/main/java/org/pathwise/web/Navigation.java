@@ -20,6 +20,8 @@ class Navigation {
     enum Audience {
         EVERYONE,
         SIGNED_IN,
+        /** Educators and administrators: the people who ask. */
+        ASKERS,
         ADMIN
     }
 
@@ -31,6 +33,7 @@ class Navigation {
 
     static final List<Entry> ENTRIES = List.of(
             new Entry("/", "nav.home", Audience.EVERYONE),
+            new Entry("/ask", "nav.ask", Audience.ASKERS),
             new Entry("/library", "nav.library", Audience.SIGNED_IN),
             new Entry("/library/upload", "nav.upload", Audience.ADMIN),
             new Entry("/admin/users", "nav.users", Audience.ADMIN),
@@ -52,6 +55,12 @@ class Navigation {
                 .toList();
     }
 
+    private static boolean hasAny(Authentication authentication, Set<String> authorities) {
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(authorities::contains);
+    }
+
     private static boolean visible(Audience audience, Authentication authentication) {
         boolean signedIn = authentication != null
                 && authentication.isAuthenticated()
@@ -59,11 +68,8 @@ class Navigation {
         return switch (audience) {
             case EVERYONE -> true;
             case SIGNED_IN -> signedIn;
-            case ADMIN ->
-                signedIn
-                        && authentication.getAuthorities().stream()
-                                .map(GrantedAuthority::getAuthority)
-                                .anyMatch(Set.of("ROLE_ADMIN")::contains);
+            case ASKERS -> signedIn && hasAny(authentication, Set.of("ROLE_EDUCATOR", "ROLE_ADMIN"));
+            case ADMIN -> signedIn && hasAny(authentication, Set.of("ROLE_ADMIN"));
         };
     }
 }

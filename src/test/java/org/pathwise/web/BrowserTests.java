@@ -176,6 +176,34 @@ class BrowserTests {
     }
 
     @Test
+    void asksSeesCitationsOpensOneAndGivesFeedback() {
+        signIn("teacher", EDUCATOR_PASSWORD);
+        driver.get(url("/ask"));
+
+        driver.findElement(By.id("question")).sendKeys("What contrast ratio does WCAG require for normal text?");
+        driver.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+
+        var citation = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".turn a.citation")));
+        var answer = driver.findElement(By.cssSelector(".turn .answer-text")).getText();
+        assertThat(answer).contains("[1]");
+        assertThat(driver.findElement(By.cssSelector(".turn .copy-source")).getAttribute("value"))
+                .contains("[1] \"Accessible Course Materials");
+
+        driver.findElement(By.cssSelector(".turn .rate-up")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".feedback-saved")));
+
+        var href = citation.getAttribute("href");
+        citation.click();
+        waiting().until(ExpectedConditions.urlContains("/library/documents/"));
+        var fragment = href.substring(href.indexOf('#') + 1);
+        var passage = driver.findElement(By.id(fragment));
+        assertThat(passage.getAttribute("class")).contains("passage");
+        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript("return document.querySelector(':target') === arguments[0];", passage))
+                .isTrue();
+    }
+
+    @Test
     void reachesTheSearchBoxWithTheKeyboardAlone() {
         signIn("teacher", EDUCATOR_PASSWORD);
         driver.get(url("/library"));

@@ -1,0 +1,80 @@
+package org.pathwise.assistant;
+
+import java.security.Principal;
+import java.util.List;
+import org.pathwise.retrieval.SearchFilter;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The Ask page: a conversation with the library, citations that open the cited passage, and feedback. */
+@Controller
+class AskPages {
+
+    private final Assistant assistant;
+    private final InteractionStore store;
+
+    AskPages(Assistant assistant, InteractionStore store) {
+        this.assistant = assistant;
+        this.store = store;
+    }
+
+    @GetMapping("/ask")
+    String page(@RequestParam(required = false) String conversation, Principal principal, Model model) {
+        var user = principal.getName();
+        model.addAttribute("conversations", store.conversations(user));
+        List<InteractionStore.Turn> turns = List.of();
+        if (conversation != null && store.conversationBelongsTo(conversation, user)) {
+            turns = store.turns(conversation);
+            model.addAttribute("conversation", conversation);
+        }
+        model.addAttribute("turns", turns);
+        return "assistant/ask";
+    }
+
+    @PostMapping("/ask")
+    String ask(
+            @RequestParam String question,
+            @RequestParam(required = false) String conversation,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Principal principal,
+            Model model) {
+        var response = assistant.ask(new Question(
+                question,
+                SearchFilter.NONE,
+                conversation == null || conversation.isBlank() ? null : conversation,
+                principal.getName()));
+        if (htmx == null) {
+            return "redirect:/ask?conversation=" + response.conversation();
+        }
+        model.addAttribute("turn", new InteractionStore.Turn(question, response));
+        model.addAttribute("conversation", response.conversation());
+        return "assistant/fragments :: turn-and-form";
+    }
+
+    @PostMapping("/ask/feedback/{interaction}")
+    String feedback(
+            @PathVariable String interaction,
+            @RequestParam String rating,
+            @RequestParam(required = false) String comment,
+            Principal principal,
+            Model model) {
+        int value = "up".equals(rating) ? 1 : -1;
+        var text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (text != null && text.length() > 2000) {
+            text = text.substring(0, 2000);
+        }
+        model.addAttribute("saved", store.feedback(interaction, principal.getName(), value, text));
+        return "assistant/fragments :: feedback-saved";
+    }
+
+    @PostMapping("/ask/conversations/{id}/delete")
+    String delete(@PathVariable String id, Principal principal) {
+        store.deleteConversation(id, principal.getName());
+        return "redirect:/ask";
+    }
+}
