@@ -24,12 +24,21 @@ import org.pathwise.retrieval.TextTerms;
  */
 final class ExtractiveComposer implements Composer {
 
-    static final int SHORTLIST = 6;
+    static final int SHORTLIST = 5;
     private static final int MIN_WORDS = 4;
     private static final int MAX_SENTENCE_WORDS = 80;
     private static final double KEEP_RATIO = 0.75;
 
+    private static final int CACHED_SENTENCES = 4096;
+
     private final Embedder embedder;
+    private final java.util.Map<String, float[]> cache =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
+                    return size() > CACHED_SENTENCES;
+                }
+            });
     private final int maxSentences;
     private final int maxWords;
 
@@ -87,8 +96,7 @@ final class ExtractiveComposer implements Composer {
                 .limit(SHORTLIST)
                 .toList();
         var questionVector = embedder.embedQuery(question);
-        var vectors = embedder.embedPassages(
-                shortlist.stream().map(s -> s.sentence().text()).toList());
+        var vectors = vectors(shortlist.stream().map(s -> s.sentence().text()).toList());
         var rescored = new ArrayList<Scored>();
         for (int i = 0; i < shortlist.size(); i++) {
             var sentence = shortlist.get(i).sentence();
@@ -129,6 +137,26 @@ final class ExtractiveComposer implements Composer {
                     .append(']');
         }
         return new Composition(answer.toString(), "");
+    }
+
+    /**
+     * The sentences' embeddings. The library's sentences recur from one question to the next, so their vectors are
+     * kept (up to {@value #CACHED_SENTENCES}); only new sentences are embedded.
+     */
+    private List<float[]> vectors(List<String> sentences) {
+        var missing = sentences.stream().filter(s -> !cache.containsKey(s)).distinct().toList();
+        if (!missing.isEmpty()) {
+            var computed = embedder.embedPassages(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                cache.put(missing.get(i), computed.get(i));
+            }
+        }
+        return sentences.stream()
+                .map(s -> {
+                    var vector = cache.get(s);
+                    return vector != null ? vector : embedder.embedPassages(List.of(s)).getFirst();
+                })
+                .toList();
     }
 
     /** Prefers sentences of better-ranked passages, earlier in their passage, in the question's language. */
