@@ -66,6 +66,35 @@ class CliTest {
     }
 
     @Test
+    void asksFromTheCommandLineWithTheJsonShapeOfTheContract() throws Exception {
+        Files.writeString(
+                folder.resolve("captions.md"),
+                "---\nlicence: CC-BY-4.0\nauthors: [Lena Ortiz]\n---\n# Captions\n\n"
+                        + "Captions help deaf and hard of hearing students follow recorded lectures. "
+                        + "Automatic captions must be corrected before a video is published.");
+        assertThat(run("--data-dir", data.toString(), "ingest", folder.toString())
+                        .code())
+                .isZero();
+
+        var asked = run("--data-dir", data.toString(), "ask", "Who do captions help in recorded lectures?", "--json");
+
+        assertThat(asked.code()).as(asked.err()).isZero();
+        var answer = json.readTree(asked.out());
+        assertThat(answer.get("outcome").asString()).isEqualTo("answered");
+        assertThat(answer.get("answer").asString()).contains("[1]");
+        var citation = answer.get("citations").get(0);
+        assertThat(citation.get("source").asString()).isEqualTo("captions.md");
+        assertThat(citation.get("title").asString()).isEqualTo("Captions");
+        assertThat(citation.get("position").asString()).isEqualTo("#captions");
+        assertThat(citation.get("licence").asString()).isEqualTo("CC-BY-4.0");
+        assertThat(citation.get("attribution").asString())
+                .contains("Lena Ortiz")
+                .contains("CC-BY-4.0");
+        assertThat(citation.get("score").isNumber()).isTrue();
+        assertThat(answer.get("verdicts").isArray()).isTrue();
+    }
+
+    @Test
     void exitsWith2AndOneLineOnAUsageError() {
         var unknown = run("search");
         assertThat(unknown.code()).isEqualTo(2);

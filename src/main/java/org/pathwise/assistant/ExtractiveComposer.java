@@ -144,7 +144,8 @@ final class ExtractiveComposer implements Composer {
      * kept (up to {@value #CACHED_SENTENCES}); only new sentences are embedded.
      */
     private List<float[]> vectors(List<String> sentences) {
-        var missing = sentences.stream().filter(s -> !cache.containsKey(s)).distinct().toList();
+        var missing =
+                sentences.stream().filter(s -> !cache.containsKey(s)).distinct().toList();
         if (!missing.isEmpty()) {
             var computed = embedder.embedPassages(missing);
             for (int i = 0; i < missing.size(); i++) {
@@ -154,7 +155,9 @@ final class ExtractiveComposer implements Composer {
         return sentences.stream()
                 .map(s -> {
                     var vector = cache.get(s);
-                    return vector != null ? vector : embedder.embedPassages(List.of(s)).getFirst();
+                    return vector != null
+                            ? vector
+                            : embedder.embedPassages(List.of(s)).getFirst();
                 })
                 .toList();
     }
