@@ -79,7 +79,7 @@ final class ExtractiveComposer implements Composer {
             }
         }
         if (sentences.isEmpty()) {
-            return new Composition("", "");
+            return new Composition("", "", name(), "", "");
         }
         var shortlist = sentences.stream()
                 .map(s -> new Scored(s, 0.6 * s.lexical() + prior(s, language)))
@@ -128,7 +128,7 @@ final class ExtractiveComposer implements Composer {
                     .append(sentence.passage() + 1)
                     .append(']');
         }
-        return new Composition(answer.toString(), "");
+        return new Composition(answer.toString(), "", name(), "", "");
     }
 
     /** Prefers sentences of better-ranked passages, earlier in their passage, in the question's language. */
