@@ -2,11 +2,15 @@ package org.pathwise.assistant;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pathwise.retrieval.SearchFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,12 +33,18 @@ class AskController {
     /** The body of {@code POST /api/interactions/{id}/feedback}. */
     record Feedback(String rating, String comment) {}
 
+    private static final Logger log = LoggerFactory.getLogger(AskController.class);
+
     private final Assistant assistant;
     private final InteractionStore store;
+    private final Duration streamTimeout;
 
-    AskController(Assistant assistant, InteractionStore store) {
+    AskController(Assistant assistant, InteractionStore store, AssistantProperties properties) {
         this.assistant = assistant;
         this.store = store;
+        // every attempt of the condensing and of the composing model may take the whole timeout
+        var llm = properties.llm();
+        this.streamTimeout = Duration.ofSeconds(30).plus(llm.timeout().multipliedBy(2L * (1 + llm.maxRetries())));
     }
 
     @PostMapping("/api/ask")
@@ -49,24 +59,66 @@ class AskController {
     @GetMapping(path = "/api/ask/stream", produces = "text/event-stream")
     @Operation(
             summary = "Ask, answered as server-sent events",
-            description = "Events: 'token' (the answer word by word), then 'citations', 'verdicts' and 'done' (the"
-                    + " whole answer as in POST /api/ask).")
+            description = "Events: 'token' (the answer piece by piece: as a language model writes it, or word by word),"
+                    + " then 'replace' (the whole answer's text, only when it differs from the tokens: the model"
+                    + " failed midway and the answer was composed otherwise, or the answer's screening changed it),"
+                    + " 'citations', 'verdicts' and 'done' (the whole answer as in POST /api/ask)."
+                    + " On a failure: 'error' with a problem detail.")
     SseEmitter stream(
             @RequestParam String question, @RequestParam(required = false) String conversation, Principal principal) {
-        var response = assistant.ask(question(question, Map.of(), conversation, principal));
-        var emitter = new SseEmitter(30_000L);
-        try {
-            for (var token : response.answer().split("(?<=\\s)")) {
-                emitter.send(SseEmitter.event().name("token").data(token));
-            }
-            emitter.send(SseEmitter.event().name("citations").data(response.citations()));
-            emitter.send(SseEmitter.event().name("verdicts").data(response.verdicts()));
-            emitter.send(SseEmitter.event().name("done").data(response));
-            emitter.complete();
-        } catch (IOException e) {
-            emitter.completeWithError(e);
+        var asked = question(question, Map.of(), conversation, principal);
+        if (asked.conversation() != null
+                && !asked.conversation().isBlank()
+                && !store.conversationBelongsTo(asked.conversation(), asked.user())) {
+            throw new IllegalArgumentException("you have no conversation " + asked.conversation());
         }
+        var emitter = new SseEmitter(streamTimeout.toMillis());
+        Thread.ofVirtual().name("ask-stream").start(() -> answerInto(emitter, asked));
         return emitter;
+    }
+
+    /** Answers on its own thread, so that the tokens go out as the composer writes them. */
+    private void answerInto(SseEmitter emitter, Question asked) {
+        var streamed = new StringBuilder();
+        try {
+            var response = assistant.ask(asked, token -> {
+                streamed.append(token);
+                send(emitter, SseEmitter.event().name("token").data(token));
+            });
+            if (streamed.isEmpty()) {
+                for (var token : response.answer().split("(?<=\\s)")) {
+                    send(emitter, SseEmitter.event().name("token").data(token));
+                }
+            } else if (!Assistant.tidy(streamed.toString()).equals(response.answer())) {
+                send(emitter, SseEmitter.event().name("replace").data(response.answer()));
+            }
+            send(emitter, SseEmitter.event().name("citations").data(response.citations()));
+            send(emitter, SseEmitter.event().name("verdicts").data(response.verdicts()));
+            send(emitter, SseEmitter.event().name("done").data(response));
+            emitter.complete();
+        } catch (UncheckedIOException e) {
+            // the client went away
+            emitter.completeWithError(e.getCause());
+        } catch (RuntimeException e) {
+            log.error("Answering a streamed question failed", e);
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.INTERNAL_SERVER_ERROR, "The question could not be answered; ask again later.");
+            problem.setTitle("Ask again later");
+            try {
+                emitter.send(SseEmitter.event().name("error").data(problem));
+                emitter.complete();
+            } catch (IOException | IllegalStateException ignored) {
+                emitter.completeWithError(e);
+            }
+        }
+    }
+
+    private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/api/conversations")

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.pathwise.guardrails.Guardrails;
 import org.pathwise.guardrails.Verdict;
@@ -16,13 +18,16 @@ import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers questions from the library: screen the question (guardrails) → retrieve (hybrid, with the filters) →
  * abstain unless the {@link Evidence} clears the relevance threshold → compose → screen the answer →
  * store the interaction → publish {@link Answered}. It never answers from a model's own knowledge: every answer cites
- * passages it was given, and citations that point elsewhere are dropped.
+ * passages it was given, and citations that point elsewhere are dropped. A follow-up in a conversation is first made
+ * a standalone question ({@link QuestionCondenser}).
+ *
+ * <p>No database transaction is open while a model composes: the interaction (and a new conversation) is written in
+ * one short transaction at the end.
  */
 @Service
 public class Assistant {
@@ -33,6 +38,7 @@ public class Assistant {
     private final Search search;
     private final Guardrails guardrails;
     private final Composer composer;
+    private final QuestionCondenser condenser;
     private final InteractionStore store;
     private final ApplicationEventPublisher events;
     private final AssistantProperties properties;
@@ -43,6 +49,7 @@ public class Assistant {
             Search search,
             Guardrails guardrails,
             Composer composer,
+            QuestionCondenser condenser,
             InteractionStore store,
             ApplicationEventPublisher events,
             AssistantProperties properties,
@@ -50,6 +57,7 @@ public class Assistant {
         this.search = search;
         this.guardrails = guardrails;
         this.composer = composer;
+        this.condenser = condenser;
         this.store = store;
         this.events = events;
         this.properties = properties;
@@ -61,8 +69,24 @@ public class Assistant {
      *
      * @throws IllegalArgumentException when the question names a conversation the user does not own
      */
-    @Transactional
     public AskResponse ask(Question question) {
+        return answer(question, null);
+    }
+
+    /**
+     * Answers a question and records the interaction, handing the answer's text to {@code tokens} as the composer
+     * writes it, with its markers as in the final answer. The response is what counts: when a model fails midway, or
+     * the answer's screening changes or stops it, or no marker of it survives, its text differs from the pieces. A
+     * composer that cannot stream hands on nothing.
+     *
+     * @throws IllegalArgumentException when the question names a conversation the user does not own
+     */
+    public AskResponse ask(Question question, Consumer<String> tokens) {
+        return answer(question, Objects.requireNonNull(tokens, "tokens"));
+    }
+
+    /** {@code tokens} is {@code null} for an answer that is not streamed. */
+    private AskResponse answer(Question question, Consumer<String> tokens) {
         var stages = new LinkedHashMap<String, Long>();
         long start = System.nanoTime();
         var conversation = conversation(question);
@@ -75,11 +99,16 @@ public class Assistant {
 
         Answer answer;
         List<Interaction.Retrieved> retrieved = List.of();
+        Composer.Composition composition = null;
         var stop = screening.stop();
         if (stop.isPresent()) {
             answer = new Answer.Refused(stop.get().rule(), stop.get().reason());
         } else {
-            var query = standalone(text, conversation);
+            var standalone = standalone(text, conversation);
+            if (!conversation.questions().isEmpty()) {
+                start = lap(stages, "condense", start);
+            }
+            var query = standalone.query();
             var hits = search.search(
                     new SearchRequest(query, properties.passages(), SearchMode.HYBRID, question.filter()));
             retrieved = hits.stream()
@@ -97,7 +126,15 @@ public class Assistant {
                                 .limit(3)
                                 .toList());
             } else {
-                var composition = composer.compose(text, languages.detect(text), hits);
+                var asked = standalone.question();
+                var language = languages.detect(asked);
+                if (tokens == null) {
+                    composition = composer.compose(asked, language, hits);
+                } else {
+                    var markers = new StreamedMarkers(hits.size(), tokens);
+                    composition = composer.stream(asked, language, hits, markers);
+                    markers.finish();
+                }
                 answer = grounded(composition, hits);
                 start = lap(stages, "composition", start);
                 if (answer instanceof Answer.Grounded grounded) {
@@ -120,14 +157,14 @@ public class Assistant {
                 answer,
                 verdicts,
                 retrieved,
-                composer.name(),
-                composer.model(),
-                composer.prompt(),
+                composition == null ? composer.name() : composition.composer(),
+                composition == null ? composer.model() : composition.model(),
+                composition == null ? composer.prompt() : composition.prompt(),
                 guardrails.policyVersion(),
                 stages,
                 clock.instant());
         var response = AskResponse.of(interaction);
-        store.save(interaction, response);
+        store.save(interaction, response, conversation.isNew());
         lap(stages, "record", start);
         events.publishEvent(new Answered(interaction.id()));
         return response;
@@ -155,29 +192,45 @@ public class Assistant {
         return new Evidence(semantic, coverage, semantic + properties.coverageWeight() * coverage);
     }
 
-    private record Conversation(String id, List<String> questions) {}
+    /** A conversation; a new one is stored with its first interaction. */
+    private record Conversation(String id, List<String> questions, boolean isNew) {}
 
     private Conversation conversation(Question question) {
         if (question.conversation() == null || question.conversation().isBlank()) {
-            var id = UUID.randomUUID().toString();
-            store.createConversation(id, question.user(), clock.instant());
-            return new Conversation(id, List.of());
+            return new Conversation(UUID.randomUUID().toString(), List.of(), true);
         }
         if (!store.conversationBelongsTo(question.conversation(), question.user())) {
             throw new IllegalArgumentException("you have no conversation " + question.conversation());
         }
-        return new Conversation(question.conversation(), store.questions(question.conversation()));
+        return new Conversation(question.conversation(), store.questions(question.conversation()), false);
     }
 
     /**
-     * The question to search with: a short follow-up is searched together with the conversation's previous question,
-     * so that "and for video?" after a question on captions finds passages on captions for video.
+     * A question made to stand on its own.
+     *
+     * @param query what to search with
+     * @param question what to answer
      */
-    private static String standalone(String text, Conversation conversation) {
-        if (conversation.questions().isEmpty() || text.split("\\s+").length >= FOLLOW_UP_WORDS) {
-            return text;
+    private record Standalone(String query, String question) {}
+
+    /**
+     * The question to search with and to answer. A follow-up is condensed into a standalone question when a language
+     * model is configured; otherwise (or when the model fails) a short follow-up is searched together with the
+     * conversation's previous question, so that "and for video?" after a question on captions finds passages on
+     * captions for video, and the follow-up itself is answered.
+     */
+    private Standalone standalone(String text, Conversation conversation) {
+        if (conversation.questions().isEmpty()) {
+            return new Standalone(text, text);
         }
-        return conversation.questions().getLast() + " " + text;
+        var condensed = condenser.condense(text, conversation.questions());
+        if (condensed.isPresent()) {
+            return new Standalone(condensed.get(), condensed.get());
+        }
+        if (text.split("\\s+").length >= FOLLOW_UP_WORDS) {
+            return new Standalone(text, text);
+        }
+        return new Standalone(conversation.questions().getLast() + " " + text, text);
     }
 
     /**
@@ -190,7 +243,7 @@ public class Assistant {
         var text = new StringBuilder();
         boolean dropped = false;
         while (matcher.find()) {
-            int given = Integer.parseInt(matcher.group(1));
+            int given = passageNumber(matcher.group(1));
             if (given < 1 || given > hits.size()) {
                 matcher.appendReplacement(text, "");
                 dropped = true;
@@ -215,7 +268,17 @@ public class Assistant {
         if (dropped) {
             note = (note.isEmpty() ? "" : note + " ") + "A citation that pointed at no given passage was removed.";
         }
-        return new Answer.Grounded(text.toString().replaceAll(" {2,}", " ").strip(), citations, note);
+        return new Answer.Grounded(tidy(text.toString()), citations, note);
+    }
+
+    /** The passage number a marker's digits name, or -1 when there are too many digits to name one. */
+    static int passageNumber(String digits) {
+        return digits.length() > 6 ? -1 : Integer.parseInt(digits);
+    }
+
+    /** An answer's text as shown: runs of spaces (left where markers were dropped) made one, no space at the ends. */
+    static String tidy(String text) {
+        return text.replaceAll(" {2,}", " ").strip();
     }
 
     private static Citation citation(int marker, SearchHit hit) {

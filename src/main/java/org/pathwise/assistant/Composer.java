@@ -1,6 +1,7 @@
 package org.pathwise.assistant;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.pathwise.retrieval.SearchHit;
 
 /**
@@ -28,10 +29,23 @@ interface Composer {
     Composition compose(String question, String language, List<SearchHit> passages);
 
     /**
-     * A composed answer.
+     * Composes an answer and hands its text to {@code tokens} piece by piece, in order, as it is written. The pieces
+     * of a composition that succeeds join into its text; a composer that falls back on another after some pieces were
+     * handed on returns a composition whose text differs from them, and the composition is what counts. A composer
+     * that cannot stream (the default) hands on nothing and only returns the composition.
+     */
+    default Composition stream(String question, String language, List<SearchHit> passages, Consumer<String> tokens) {
+        return compose(question, language, passages);
+    }
+
+    /**
+     * A composed answer and what composed it (which may be a fallback rather than the configured composer).
      *
      * @param text the answer with markers {@code [n]} pointing at the numbered passages
      * @param note a remark for the reader, or empty
+     * @param composer the name of the composer that wrote the text
+     * @param model the id of the model that wrote it, or empty
+     * @param prompt the id and version of the prompt it was written with, or empty
      */
-    record Composition(String text, String note) {}
+    record Composition(String text, String note, String composer, String model, String prompt) {}
 }

@@ -88,7 +88,7 @@ final class ExtractiveComposer implements Composer {
             }
         }
         if (sentences.isEmpty()) {
-            return new Composition("", "");
+            return new Composition("", "", name(), "", "");
         }
         var shortlist = sentences.stream()
                 .map(s -> new Scored(s, 0.6 * s.lexical() + prior(s, language)))
@@ -136,7 +136,7 @@ final class ExtractiveComposer implements Composer {
                     .append(sentence.passage() + 1)
                     .append(']');
         }
-        return new Composition(answer.toString(), "");
+        return new Composition(answer.toString(), "", name(), "", "");
     }
 
     /**

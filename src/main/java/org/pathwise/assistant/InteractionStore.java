@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Conversations and interaction records in the relational database. */
@@ -30,7 +31,7 @@ class InteractionStore {
                 > 0;
     }
 
-    void createConversation(String id, String user, java.time.Instant at) {
+    private void createConversation(String id, String user, java.time.Instant at) {
         jdbc.sql("INSERT INTO conversation (id, username, created_at) VALUES (?, ?, ?)")
                 .params(id, user, Timestamp.from(at))
                 .update();
@@ -44,7 +45,12 @@ class InteractionStore {
                 .list();
     }
 
-    void save(Interaction interaction, AskResponse response) {
+    /** Stores an interaction, and first its conversation when it is the conversation's first, in one transaction. */
+    @Transactional
+    void save(Interaction interaction, AskResponse response, boolean newConversation) {
+        if (newConversation) {
+            createConversation(interaction.conversation(), interaction.user(), interaction.at());
+        }
         jdbc.sql("INSERT INTO interaction (id, conversation_id, username, question, outcome, response, retrieved,"
                         + " composer, model, prompt, policy_version, stage_millis, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

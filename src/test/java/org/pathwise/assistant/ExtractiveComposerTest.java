@@ -95,8 +95,8 @@ class ExtractiveComposerTest {
     void groundingDropsMarkersThatPointAtNoGivenPassageAndRenumbersTheRest() {
         var hits = List.of(hit("a", "First passage text here.", "en"), hit("b", "Second passage text here.", "en"));
 
-        var answer =
-                Assistant.grounded(new Composer.Composition("B says so [2]. A agrees [1]. Made up [7].", ""), hits);
+        var answer = Assistant.grounded(
+                new Composer.Composition("B says so [2]. A agrees [1]. Made up [7].", "", "extractive", "", ""), hits);
 
         assertThat(answer).isInstanceOfSatisfying(Answer.Grounded.class, grounded -> {
             assertThat(grounded.text()).isEqualTo("B says so [1]. A agrees [2]. Made up .");
@@ -110,7 +110,8 @@ class ExtractiveComposerTest {
     void abstainsWhenTheCompositionCitesNothing() {
         var hits = List.of(hit("a", "Some passage.", "en"));
 
-        assertThat(Assistant.grounded(new Composer.Composition("An answer without a citation.", ""), hits))
+        assertThat(Assistant.grounded(
+                        new Composer.Composition("An answer without a citation.", "", "extractive", "", ""), hits))
                 .isInstanceOf(Answer.Abstained.class);
     }
 }
