@@ -144,6 +144,9 @@ public class Assistant {
                         answer = new Answer.Refused(
                                 checked.stop().get().rule(),
                                 checked.stop().get().reason());
+                    } else if (!checked.text().equals(grounded.text())) {
+                        // a rail redacted the answer: what is shown and stored is the redacted text
+                        answer = new Answer.Grounded(checked.text(), grounded.citations(), grounded.note());
                     }
                     start = lap(stages, "guardrails_output", start);
                 }

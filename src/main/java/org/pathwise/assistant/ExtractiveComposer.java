@@ -24,7 +24,11 @@ import org.pathwise.retrieval.TextTerms;
  */
 final class ExtractiveComposer implements Composer {
 
-    static final int SHORTLIST = 5;
+    static final int SHORTLIST = 3;
+
+    /** Only a sentence's first words are embedded: enough to place it, and embedding time grows with length. */
+    static final int EMBEDDED_WORDS = 40;
+
     private static final int MIN_WORDS = 4;
     private static final int MAX_SENTENCE_WORDS = 80;
     private static final double KEEP_RATIO = 0.75;
@@ -147,7 +151,8 @@ final class ExtractiveComposer implements Composer {
         var missing =
                 sentences.stream().filter(s -> !cache.containsKey(s)).distinct().toList();
         if (!missing.isEmpty()) {
-            var computed = embedder.embedPassages(missing);
+            var computed = embedder.embedPassages(
+                    missing.stream().map(ExtractiveComposer::head).toList());
             for (int i = 0; i < missing.size(); i++) {
                 cache.put(missing.get(i), computed.get(i));
             }
@@ -160,6 +165,13 @@ final class ExtractiveComposer implements Composer {
                             : embedder.embedPassages(List.of(s)).getFirst();
                 })
                 .toList();
+    }
+
+    private static String head(String sentence) {
+        var words = sentence.split("\\s+");
+        return words.length <= EMBEDDED_WORDS
+                ? sentence
+                : String.join(" ", java.util.Arrays.copyOf(words, EMBEDDED_WORDS));
     }
 
     /** Prefers sentences of better-ranked passages, earlier in their passage, in the question's language. */

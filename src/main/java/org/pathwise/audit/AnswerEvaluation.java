@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * abstention and refusal precision and recall, answer latency. It also reports each question's evidence (semantic
  * score, term coverage, and their combination) and the threshold on the combination that would give the best
  * abstention F1 on the set, to calibrate {@code pathwise.assistant.relevance-threshold}. The first
- * {@value #WARM_UP} questions are asked once before the measured run, so latency is that of a warm service.
+ * {@value #WARM_UP} questions and the first question of every other language are asked once before the measured
+ * run, so latency is that of a warm service (language models and analyzers loaded).
  */
 final class AnswerEvaluation {
 
@@ -73,7 +74,7 @@ final class AnswerEvaluation {
         if (limit != null) {
             items = items.subList(0, Math.min(limit, items.size()));
         }
-        for (var item : items.subList(0, Math.min(WARM_UP, items.size()))) {
+        for (var item : warmUp(items)) {
             assistant.ask(new Question(item.question(), SearchFilter.NONE, null, USER));
         }
         var results = new ArrayList<Result>();
@@ -109,6 +110,19 @@ final class AnswerEvaluation {
             summary.forEach((key, value) -> out.printf(Locale.ROOT, "%-28s %s%n", key, value));
         }
         return CliCommand.OK;
+    }
+
+    /** The first {@value #WARM_UP} questions and the first of every other language, asked before measuring. */
+    static List<Item> warmUp(List<Item> items) {
+        var chosen = new ArrayList<>(items.subList(0, Math.min(WARM_UP, items.size())));
+        var languages = new java.util.HashSet<String>();
+        chosen.forEach(item -> languages.add(item.language()));
+        for (var item : items) {
+            if (languages.add(item.language())) {
+                chosen.add(item);
+            }
+        }
+        return chosen;
     }
 
     static Map<String, Object> summary(List<Result> results, Map<String, Item> items) {

@@ -1,0 +1,107 @@
+package org.pathwise.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pathwise.guardrails.RuleSet;
+import org.pathwise.guardrails.Screening;
+import org.pathwise.guardrails.Verdict;
+import org.pathwise.retrieval.DocumentFacets;
+import org.pathwise.retrieval.FakeEmbeddingModel;
+import org.pathwise.retrieval.LucenePassageIndex;
+import org.pathwise.retrieval.Passage;
+import org.pathwise.retrieval.SearchFilter;
+import org.pathwise.retrieval.TestSearch;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The pipeline's guardrail stages: a refusal stops the question, a redaction changes what is shown and stored. */
+class AssistantGuardrailsTest {
+
+    @TempDir
+    Path folder;
+
+    private LucenePassageIndex index;
+    private JdbcClient jdbc;
+    private final List<Object> events = new ArrayList<>();
+
+    private Assistant assistant(RuleSet rules) {
+        var embedder = FakeEmbeddingModel.embedder("fake");
+        index = LucenePassageIndex.open(folder.resolve("index"), embedder);
+        var facets = new DocumentFacets("c.md", "Contrast", List.of("Ada"), "CC-BY-4.0", "en", "", List.of(), "");
+        index.index(List.of(Passage.of(
+                "c",
+                0,
+                "Normal text needs a contrast ratio of at least 4.5 to 1 against its background.",
+                List.of(),
+                "",
+                facets)));
+        var url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        jdbc = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
+        var properties = new AssistantProperties(0, 0.17, 3, 3, 90, AssistantProperties.Llm.NONE);
+        return new Assistant(
+                TestSearch.over(index),
+                rules,
+                AssistantConfiguration.composerFor(embedder, properties),
+                AssistantConfiguration.condenserFor(properties),
+                new InteractionStore(jdbc),
+                events::add,
+                properties,
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    @Test
+    void aRefusingQuestionRuleStopsThePipelineAndIsRecorded() {
+        RuleSet.Rule refuse = screening -> new Screening(
+                screening.text(), List.of(new Verdict("test.refuse", Verdict.Action.REFUSE, "Not here.")));
+        var assistant = assistant(new RuleSet(List.of(refuse), List.of(), "test-1"));
+
+        var response = assistant.ask(new Question("What contrast ratio?", SearchFilter.NONE, null, "ada"));
+
+        assertThat(response.outcome()).isEqualTo("refused");
+        assertThat(response.answer()).isEqualTo("Not here.");
+        assertThat(response.verdicts())
+                .extracting(AskResponse.VerdictView::rule)
+                .containsExactly("test.refuse");
+        assertThat(jdbc.sql("SELECT policy_version FROM interaction")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("test-1");
+        assertThat(events).containsExactly(new Answered(response.interaction()));
+    }
+
+    @Test
+    void aRedactingAnswerRuleChangesWhatIsShownAndStored() {
+        RuleSet.Rule redact = screening -> new Screening(
+                screening.text().replace("4.5", "[redacted]"),
+                List.of(new Verdict("test.redact", Verdict.Action.REDACT, "A number was hidden.")));
+        var assistant = assistant(new RuleSet(List.of(), List.of(redact), "test-2"));
+
+        var response = assistant.ask(
+                new Question("What contrast ratio does normal text need?", SearchFilter.NONE, null, "ada"));
+
+        assertThat(response.outcome()).isEqualTo("answered");
+        assertThat(response.answer()).contains("[redacted]").doesNotContain("4.5");
+        assertThat(jdbc.sql("SELECT response FROM interaction")
+                        .query(String.class)
+                        .single())
+                .contains("[redacted]")
+                .doesNotContain("ratio of at least 4.5 to 1 against its background. [1]");
+    }
+}
