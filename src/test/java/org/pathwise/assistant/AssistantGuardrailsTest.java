@@ -3,7 +3,6 @@ package org.pathwise.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import org.pathwise.retrieval.FakeEmbeddingModel;
 import org.pathwise.retrieval.LucenePassageIndex;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.SearchFilter;
-import org.pathwise.retrieval.TestSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -48,15 +46,7 @@ class AssistantGuardrailsTest {
         Flyway.configure().dataSource(url, "sa", "").load().migrate();
         jdbc = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
         var properties = new AssistantProperties(0, 0.17, 3, 3, 90, AssistantProperties.Llm.NONE);
-        return new Assistant(
-                TestSearch.over(index),
-                rules,
-                AssistantConfiguration.composerFor(embedder, properties),
-                AssistantConfiguration.condenserFor(properties),
-                new InteractionStore(jdbc),
-                events::add,
-                properties,
-                Clock.systemUTC());
+        return TestAssistants.assistant(index, embedder, rules, properties, jdbc, events);
     }
 
     @AfterEach

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,15 +82,7 @@ class AssistantWithLanguageModelTest {
                 "condense/v1",
                 "prompts");
         properties = new AssistantProperties(0, 0.17, 2, 3, 90, llm);
-        assistant = new Assistant(
-                TestSearch.over(index),
-                new RuleSet(),
-                AssistantConfiguration.composerFor(embedder, properties),
-                AssistantConfiguration.condenserFor(properties),
-                new InteractionStore(jdbc),
-                events::add,
-                properties,
-                Clock.systemUTC());
+        assistant = TestAssistants.assistant(index, embedder, new RuleSet(), properties, jdbc, events);
     }
 
     @AfterEach
