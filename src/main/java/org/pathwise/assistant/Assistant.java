@@ -109,8 +109,9 @@ public class Assistant {
                 start = lap(stages, "condense", start);
             }
             var query = standalone.query();
-            var hits = search.search(
-                    new SearchRequest(query, properties.passages(), SearchMode.HYBRID, question.filter()));
+            var hits =
+                    search.search(new SearchRequest(query, properties.passages(), SearchMode.HYBRID, question.filter())
+                            .withoutSnippets());
             retrieved = hits.stream()
                     .map(h -> new Interaction.Retrieved(
                             h.passage().id(), h.passage().facets().source(), h.score()))
@@ -183,12 +184,13 @@ public class Assistant {
 
     /** The evidence the library holds for a question, as the pipeline measures it before deciding to abstain. */
     public Evidence evidence(String question, SearchFilter filter) {
-        var hits = search.search(new SearchRequest(question, properties.passages(), SearchMode.HYBRID, filter));
+        var hits = search.search(
+                new SearchRequest(question, properties.passages(), SearchMode.HYBRID, filter).withoutSnippets());
         return evidence(question, filter, hits);
     }
 
     private Evidence evidence(String query, SearchFilter filter, List<SearchHit> hits) {
-        var best = search.search(new SearchRequest(query, 1, SearchMode.SEMANTIC, filter));
+        var best = search.search(new SearchRequest(query, 1, SearchMode.SEMANTIC, filter).withoutSnippets());
         double semantic = best.isEmpty() ? 0 : best.getFirst().score();
         double coverage =
                 search.coverage(query, hits.stream().map(SearchHit::passage).toList());

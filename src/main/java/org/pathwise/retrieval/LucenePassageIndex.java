@@ -284,7 +284,7 @@ public final class LucenePassageIndex implements PassageIndex {
                 case SEMANTIC -> semantic(searcher, request.query(), filter, request.k());
                 case HYBRID -> hybrid(searcher, request.query(), lexicalQueries, filter, request.k());
             };
-            return withSnippets(hits, lexicalQueries);
+            return request.snippets() ? withSnippets(hits, lexicalQueries) : hits;
         } catch (IOException e) {
             throw new UncheckedIOException("search failed: " + e.getMessage(), e);
         } finally {

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param k the number of hits wanted, 1 to {@value #MAX_K}
  * @param mode lexical, semantic or hybrid
  * @param filter restrictions on the passages' document attributes
+ * @param snippets whether hits need highlighted snippets; without, {@link SearchHit#snippet()} is empty
  */
-public record SearchRequest(String query, int k, SearchMode mode, SearchFilter filter) {
+public record SearchRequest(String query, int k, SearchMode mode, SearchFilter filter, boolean snippets) {
 
     /** The largest {@code k} a request may ask for. */
     public static final int MAX_K = 1000;
@@ -24,6 +25,16 @@ public record SearchRequest(String query, int k, SearchMode mode, SearchFilter f
         }
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(filter, "filter");
+    }
+
+    /** A request whose hits carry snippets. */
+    public SearchRequest(String query, int k, SearchMode mode, SearchFilter filter) {
+        this(query, k, mode, filter, true);
+    }
+
+    /** The same request without snippets, for callers that only read the passages. */
+    public SearchRequest withoutSnippets() {
+        return new SearchRequest(query, k, mode, filter, false);
     }
 
     public static SearchRequest of(String query, int k, SearchMode mode) {

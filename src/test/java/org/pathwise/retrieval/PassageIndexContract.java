@@ -196,6 +196,17 @@ public abstract class PassageIndexContract {
     }
 
     @Test
+    void leavesSnippetsOutWhenNotAskedFor() {
+        index.index(List.of(passage("x", 0, "A rubric passage")));
+
+        var hits = index.search(SearchRequest.of("rubric", 1, SearchMode.HYBRID).withoutSnippets());
+
+        assertThat(hits)
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.snippet()).isEmpty());
+    }
+
+    @Test
     void rejectsTwoPassagesWithTheSameId() {
         assertThatThrownBy(() -> index.index(List.of(passage("a", 0, "x"), passage("a", 0, "y"))))
                 .isInstanceOf(IllegalArgumentException.class)
