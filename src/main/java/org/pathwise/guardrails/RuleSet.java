@@ -3,14 +3,11 @@ package org.pathwise.guardrails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.springframework.stereotype.Component;
 
 /**
- * The guardrails as an ordered list of rules, each a function from a screening to a screening. The default policy's
- * rails are added to this list as they are built; with no rule, every text goes through unchanged and without
- * verdicts.
+ * The guardrails as an ordered list of rules, each a function from a screening to a screening; the first rule that
+ * stops the text ends the screening. With no rule, every text goes through unchanged and without verdicts.
  */
-@Component
 public class RuleSet implements Guardrails {
 
     /** One rail: looks at the screening so far and returns it, possibly redacted and with verdicts added. */
