@@ -274,9 +274,7 @@ public final class LucenePassageIndex implements PassageIndex {
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        IndexSearcher searcher = null;
-        try {
-            searcher = searchers.acquire();
+        return read("search", searcher -> {
             var filter = filterQuery(request.filter());
             var lexicalQueries = lexicalQueries(request.query());
             List<SearchHit> hits = switch (request.mode()) {
@@ -285,11 +283,7 @@ public final class LucenePassageIndex implements PassageIndex {
                 case HYBRID -> hybrid(searcher, request.query(), lexicalQueries, filter, request.k());
             };
             return request.snippets() ? withSnippets(hits, lexicalQueries) : hits;
-        } catch (IOException e) {
-            throw new UncheckedIOException("search failed: " + e.getMessage(), e);
-        } finally {
-            release(searcher);
-        }
+        });
     }
 
     @Override
@@ -297,9 +291,7 @@ public final class LucenePassageIndex implements PassageIndex {
         if (passages.isEmpty()) {
             return 0;
         }
-        IndexSearcher searcher = null;
-        try {
-            searcher = searchers.acquire();
+        return read("coverage", searcher -> {
             var reader = searcher.getIndexReader();
             long documents = Math.max(1, reader.numDocs());
             var byKey = new LinkedHashMap<String, java.util.Set<String>>();
@@ -328,22 +320,16 @@ public final class LucenePassageIndex implements PassageIndex {
                 }
             }
             return best;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        });
     }
 
     @Override
     public List<Passage> passagesOf(String documentId) {
-        IndexSearcher searcher = null;
-        try {
-            searcher = searchers.acquire();
+        return read("reading passages", searcher -> {
             var query = new TermQuery(new Term(DOC, documentId));
             int count = searcher.count(query);
             if (count == 0) {
-                return List.of();
+                return List.<Passage>of();
             }
             var stored = searcher.storedFields();
             var passages = new ArrayList<Passage>(count);
@@ -352,37 +338,18 @@ public final class LucenePassageIndex implements PassageIndex {
             }
             passages.sort(Comparator.comparingInt(Passage::ordinal));
             return passages;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        });
     }
 
     @Override
     public int passageCount(String documentId) {
-        IndexSearcher searcher = null;
-        try {
-            searcher = searchers.acquire();
-            return searcher.count(new TermQuery(new Term(DOC, documentId)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        return read("counting passages", searcher -> searcher.count(new TermQuery(new Term(DOC, documentId))));
     }
 
     @Override
     public long size() {
-        IndexSearcher searcher = null;
-        try {
-            searcher = searchers.acquire();
-            return searcher.getIndexReader().numDocs();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        return read("counting passages", searcher ->
+                (long) searcher.getIndexReader().numDocs());
     }
 
     @Override
@@ -569,12 +536,27 @@ public final class LucenePassageIndex implements PassageIndex {
                 facets);
     }
 
-    private void release(IndexSearcher searcher) {
-        if (searcher != null) {
-            try {
-                searchers.release(searcher);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** Something done with a searcher of the latest changes. */
+    @FunctionalInterface
+    private interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs {@code function} on an acquired searcher and releases it, turning I/O failures into unchecked ones. */
+    private <T> T read(String what, SearcherFunction<T> function) {
+        IndexSearcher searcher = null;
+        try {
+            searcher = searchers.acquire();
+            return function.apply(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " failed: " + e.getMessage(), e);
+        } finally {
+            if (searcher != null) {
+                try {
+                    searchers.release(searcher);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }
