@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pathwise.retrieval.Passage;
@@ -126,16 +125,7 @@ class DocumentController {
         if (name == null || name.isBlank()) {
             throw problem(HttpStatus.BAD_REQUEST, "Name the uploaded file", "the file part has no file name");
         }
-        var form = new HashMap<String, Object>(fields);
-        form.keySet().removeIf(key -> fields.get(key).isBlank());
-        DocumentMetadata given;
-        try {
-            given = MetadataYaml.fromMap(form, "upload form");
-        } catch (IngestException e) {
-            throw failure(name, e.failure());
-        }
-        var result = library.upload(name, file.getBytes(), given);
-        metrics.processed(result);
+        var result = library.upload(name, file.getBytes(), fields, metrics);
         return switch (result) {
             case IngestResult.Indexed indexed -> {
                 var document = library.document(indexed.documentId()).orElseThrow();

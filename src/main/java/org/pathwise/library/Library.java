@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -114,19 +115,20 @@ public final class Library {
     }
 
     /**
-     * Ingests one uploaded file. Its source is the file name without any folder; metadata given here overrides what
-     * the file says.
+     * Ingests one uploaded file. Its source is the file name without any folder; the form's metadata fields (the keys
+     * of a sidecar {@code .meta.yaml}; blank and unknown fields are ignored) override what the file says. Invalid
+     * metadata fails the upload like any other bad input.
      */
-    public IngestResult upload(String fileName, byte[] content, DocumentMetadata given) {
+    public IngestResult upload(String fileName, byte[] content, Map<String, ?> form, IngestListener listener) {
         var source = Path.of(fileName.replace('\\', '/')).getFileName().toString();
         lock.lock();
         try {
-            var run = new Run(UPLOAD_ORIGIN, IngestListener.NONE);
+            var run = new Run(UPLOAD_ORIGIN, listener);
             run.consider(
                     source,
                     () -> (long) content.length,
                     () -> content,
-                    () -> Optional.of(given),
+                    () -> Optional.of(MetadataYaml.fromMap(form, "upload form")),
                     DocumentMetadata.EMPTY);
             run.flush();
             var results = new ArrayList<IngestResult>();

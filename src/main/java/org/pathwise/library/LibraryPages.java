@@ -1,7 +1,6 @@
 package org.pathwise.library;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.pathwise.retrieval.Search;
@@ -115,15 +114,7 @@ class LibraryPages {
     String upload(@RequestParam("file") MultipartFile file, @RequestParam Map<String, String> fields, Model model)
             throws IOException {
         var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        var form = new HashMap<String, Object>(fields);
-        form.keySet().removeIf(key -> fields.get(key).isBlank() || key.equals("_csrf"));
-        IngestResult result;
-        try {
-            result = library.upload(name, file.getBytes(), MetadataYaml.fromMap(form, "upload form"));
-        } catch (IngestException e) {
-            result = new IngestResult.Failed(name, e.failure());
-        }
-        metrics.processed(result);
+        var result = library.upload(name, file.getBytes(), fields, metrics);
         switch (result) {
             case IngestResult.Indexed indexed -> {
                 model.addAttribute("outcome", message("upload.indexed", indexed.source(), indexed.passages()));
