@@ -13,6 +13,7 @@ import java.util.List;
  * @param verdicts the guardrail rules that fired
  * @param closest for an abstention, the sources that came closest
  * @param note a remark on how the answer was made, or empty
+ * @param disclosure the notice that the answer is AI-generated (EU AI Act, Article 50), as the policy words it
  */
 public record AskResponse(
         String interaction,
@@ -22,7 +23,12 @@ public record AskResponse(
         List<CitationView> citations,
         List<VerdictView> verdicts,
         List<String> closest,
-        String note) {
+        String note,
+        String disclosure) {
+
+    public AskResponse {
+        disclosure = disclosure == null ? "" : disclosure;
+    }
 
     /** A citation as shown. */
     public record CitationView(
@@ -38,21 +44,31 @@ public record AskResponse(
             String document,
             String passageId) {}
 
-    /** A verdict as shown. */
-    public record VerdictView(String rule, String action, String reason) {}
+    /** A verdict as shown: the rule, what it did and why, the principle it serves, and what it found (redacted). */
+    public record VerdictView(
+            String rule, String action, String reason, String principle, String severity, String evidence) {}
 
-    /** The answer followed by one attribution line per citation, for copying elsewhere. */
+    /** The answer followed by one attribution line per citation and the disclosure, for copying elsewhere. */
     public String copyText() {
         var text = new StringBuilder(answer);
         for (var citation : citations) {
             text.append('\n').append('[').append(citation.marker()).append("] ").append(citation.attribution());
         }
+        if (!disclosure.isEmpty()) {
+            text.append("\n\n").append(disclosure);
+        }
         return text.toString();
     }
 
-    static AskResponse of(Interaction interaction) {
+    static AskResponse of(Interaction interaction, String disclosure) {
         var verdicts = interaction.verdicts().stream()
-                .map(v -> new VerdictView(v.rule(), v.action().label(), v.reason()))
+                .map(v -> new VerdictView(
+                        v.rule(),
+                        v.action().label(),
+                        v.reason(),
+                        v.principle(),
+                        v.severity().label(),
+                        v.evidence()))
                 .toList();
         return switch (interaction.answer()) {
             case Answer.Grounded grounded ->
@@ -77,7 +93,8 @@ public record AskResponse(
                                 .toList(),
                         verdicts,
                         List.of(),
-                        grounded.note());
+                        grounded.note(),
+                        disclosure);
             case Answer.Abstained abstained ->
                 new AskResponse(
                         interaction.id(),
@@ -87,7 +104,8 @@ public record AskResponse(
                         List.of(),
                         verdicts,
                         abstained.closestDocuments(),
-                        "");
+                        "",
+                        disclosure);
             case Answer.Refused refused ->
                 new AskResponse(
                         interaction.id(),
@@ -97,7 +115,8 @@ public record AskResponse(
                         List.of(),
                         verdicts,
                         List.of(),
-                        "");
+                        "",
+                        disclosure);
         };
     }
 }

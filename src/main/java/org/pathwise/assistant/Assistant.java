@@ -9,8 +9,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.pathwise.guardrails.Guardrails;
+import org.pathwise.guardrails.Screening;
 import org.pathwise.guardrails.Verdict;
 import org.pathwise.retrieval.LanguageDetector;
+import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchHit;
@@ -91,6 +93,8 @@ public class Assistant {
         long start = System.nanoTime();
         var conversation = conversation(question);
         var verdicts = new ArrayList<Verdict>();
+        var policyVersion = guardrails.policyVersion();
+        var disclosure = guardrails.disclosure();
 
         var screening = guardrails.screenQuestion(question.text());
         verdicts.addAll(screening.verdicts());
@@ -129,26 +133,19 @@ public class Assistant {
             } else {
                 var asked = standalone.question();
                 var language = languages.detect(asked);
+                var readable = readable(asked, hits, verdicts);
+                start = lap(stages, "guardrails_retrieval", start);
                 if (tokens == null) {
-                    composition = composer.compose(asked, language, hits);
+                    composition = composer.compose(asked, language, readable);
                 } else {
                     var markers = new StreamedMarkers(hits.size(), tokens);
-                    composition = composer.stream(asked, language, hits, markers);
+                    composition = composer.stream(asked, language, readable, markers);
                     markers.finish();
                 }
                 answer = grounded(composition, hits);
                 start = lap(stages, "composition", start);
                 if (answer instanceof Answer.Grounded grounded) {
-                    var checked = guardrails.screenAnswer(text, grounded.text());
-                    verdicts.addAll(checked.verdicts());
-                    if (checked.stop().isPresent()) {
-                        answer = new Answer.Refused(
-                                checked.stop().get().rule(),
-                                checked.stop().get().reason());
-                    } else if (!checked.text().equals(grounded.text())) {
-                        // a rail redacted the answer: what is shown and stored is the redacted text
-                        answer = new Answer.Grounded(checked.text(), grounded.citations(), grounded.note());
-                    }
+                    answer = checked(text, grounded, hits, verdicts, guardrails);
                     start = lap(stages, "guardrails_output", start);
                 }
             }
@@ -164,14 +161,76 @@ public class Assistant {
                 composition == null ? composer.name() : composition.composer(),
                 composition == null ? composer.model() : composition.model(),
                 composition == null ? composer.prompt() : composition.prompt(),
-                guardrails.policyVersion(),
+                policyVersion,
                 stages,
                 clock.instant());
-        var response = AskResponse.of(interaction);
+        var response = AskResponse.of(interaction, disclosure);
         store.save(interaction, response, conversation.isNew());
         lap(stages, "record", start);
         events.publishEvent(new Answered(interaction.id()));
         return response;
+    }
+
+    /**
+     * The retrieved passages as a composer may read them: the guardrails may take text out of a passage (text addressed
+     * to an AI); citations still show the passages as the library holds them.
+     */
+    private List<SearchHit> readable(String question, List<SearchHit> hits, List<Verdict> verdicts) {
+        var screened = guardrails.screenPassages(
+                question, hits.stream().map(h -> h.passage().text()).toList());
+        verdicts.addAll(screened.verdicts());
+        var readable = new ArrayList<SearchHit>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            var hit = hits.get(i);
+            var text = screened.passages().get(i);
+            if (text.equals(hit.passage().text())) {
+                readable.add(hit);
+            } else {
+                var p = hit.passage();
+                var kept = text.isBlank() ? "(this passage holds no text to use)" : text.strip();
+                readable.add(new SearchHit(
+                        new Passage(
+                                p.id(), p.documentId(), p.ordinal(), kept, p.headingPath(), p.position(), p.facets()),
+                        hit.score(),
+                        hit.snippet()));
+            }
+        }
+        return readable;
+    }
+
+    /**
+     * A grounded answer after the answer's screening: refused when a rule stops it, with the text a rule left (and
+     * only the citations whose markers are still in it), or an abstention when no sentence is left.
+     */
+    private static Answer checked(
+            String question, Answer.Grounded grounded, List<SearchHit> hits, List<Verdict> verdicts, Guardrails rails) {
+        var sources = grounded.citations().stream()
+                .map(c -> new Screening.Source(c.marker(), c.passage(), c.licence(), c.title()))
+                .toList();
+        var checked = rails.screenAnswer(question, grounded.text(), sources);
+        verdicts.addAll(checked.verdicts());
+        if (checked.stop().isPresent()) {
+            return new Answer.Refused(
+                    checked.stop().get().rule(), checked.stop().get().reason());
+        }
+        if (checked.text().equals(grounded.text())) {
+            return grounded;
+        }
+        var text = tidy(checked.text());
+        var citations = grounded.citations().stream()
+                .filter(c -> text.contains("[" + c.marker() + "]"))
+                .toList();
+        if (text.isBlank() || citations.isEmpty()) {
+            return new Answer.Abstained(
+                    "No passage of the library supports an answer to this question well enough.",
+                    hits.stream()
+                            .map(h -> h.passage().facets().source())
+                            .distinct()
+                            .limit(3)
+                            .toList());
+        }
+        // a rail redacted the answer: what is shown and stored is the redacted text
+        return new Answer.Grounded(text, citations, grounded.note());
     }
 
     /**

@@ -69,6 +69,26 @@ class InteractionStore {
                         JSON.writeValueAsString(interaction.stageMillis()),
                         Timestamp.from(interaction.at()))
                 .update();
+        for (var verdict : interaction.verdicts()) {
+            if (verdict.needsReview()) {
+                jdbc.sql("INSERT INTO review_item (id, interaction_id, rule, action, severity, reason, evidence,"
+                                + " created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')")
+                        .params(
+                                java.util.UUID.randomUUID().toString(),
+                                interaction.id(),
+                                verdict.rule(),
+                                verdict.action().label(),
+                                verdict.severity().label(),
+                                clip(verdict.reason()),
+                                clip(verdict.evidence()),
+                                Timestamp.from(interaction.at()))
+                        .update();
+            }
+        }
+    }
+
+    private static String clip(String text) {
+        return text.length() > 4000 ? text.substring(0, 3999) + "…" : text;
     }
 
     List<ConversationSummary> conversations(String user) {

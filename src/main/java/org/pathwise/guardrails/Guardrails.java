@@ -1,17 +1,53 @@
 package org.pathwise.guardrails;
 
+import java.util.List;
+
 /**
- * The policy's stage in the answering pipeline: questions are screened before retrieval and any model, answers before
- * they are shown or stored. Implementations must be thread-safe.
+ * The policy's stages in the answering pipeline: questions are screened before retrieval and any model, retrieved
+ * passages before a composer reads them, answers before they are shown or stored. Implementations must be thread-safe.
  */
 public interface Guardrails {
 
     /** Screens a question before retrieval, any model and any storage. */
     Screening screenQuestion(String question);
 
-    /** Screens a composed answer before it is shown or stored. */
-    Screening screenAnswer(String question, String answer);
+    /**
+     * Screens the passages retrieved for a question before a composer reads them.
+     *
+     * @return the passages as the composer may read them, in the same order, and the verdicts
+     */
+    default PassageScreening screenPassages(String question, List<String> passages) {
+        return new PassageScreening(passages, List.of());
+    }
+
+    /**
+     * Screens a composed answer before it is shown or stored.
+     *
+     * @param question the question as screened
+     * @param answer the answer's text, with its citation markers
+     * @param sources the passages the answer cites
+     */
+    Screening screenAnswer(String question, String answer, List<Screening.Source> sources);
 
     /** The version of the policy in force, recorded with every interaction. */
     String policyVersion();
+
+    /** The notice shown with every answer, or empty. */
+    default String disclosure() {
+        return "";
+    }
+
+    /**
+     * Passages as a composer may read them.
+     *
+     * @param passages the passages' texts, in the order given
+     * @param verdicts the rules that fired on any of them
+     */
+    record PassageScreening(List<String> passages, List<Verdict> verdicts) {
+
+        public PassageScreening {
+            passages = List.copyOf(passages);
+            verdicts = List.copyOf(verdicts);
+        }
+    }
 }

@@ -1,22 +1,64 @@
 package org.pathwise.guardrails;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.pathwise.retrieval.Embedder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 
 @Configuration(proxyBeanMethods = false)
 class GuardrailsConfiguration {
 
-    /** The version of the default policy; every interaction records it. */
-    static final String DEFAULT_POLICY = "pathwise-default/0.1";
+    private static final Logger log = LoggerFactory.getLogger(GuardrailsConfiguration.class);
+
+    /** The bundled default policy. */
+    static final String DEFAULT_POLICY = "guardrails/policy.yaml";
 
     /**
-     * The default policy's rails that are built so far: personal data is redacted from questions and answers, and
-     * decisions about a particular learner are refused.
+     * The policy in force: the newest version an administrator put in force, else the configured file, else the
+     * bundled default. A stored version that this build can't use (it names a detector that no longer exists) is
+     * skipped with a warning.
      */
     @Bean
-    Guardrails guardrails() {
-        var personalData = new PersonalDataRail();
-        return new RuleSet(List.of(personalData, new HighStakesDecisionRail()), List.of(personalData), DEFAULT_POLICY);
+    PolicyGuardrails guardrails(GuardrailsProperties properties, PolicyStore store, Embedder embedder) {
+        var detectors = Detectors.builtIn((sentence, passage) -> Embedder.cosine(
+                embedder.embedQuery(sentence),
+                embedder.embedPassages(java.util.List.of(passage)).getFirst()));
+        var stored = store.latest();
+        if (stored.isPresent()) {
+            try {
+                return new PolicyGuardrails(PolicyYaml.parse(stored.get().yaml()), detectors);
+            } catch (PolicyException e) {
+                log.warn(
+                        "The stored policy {} can't be used ({}); starting from the configured policy",
+                        stored.get().version(),
+                        e.getMessage());
+            }
+        }
+        return new PolicyGuardrails(PolicyYaml.parse(configured(properties)), detectors);
+    }
+
+    private static String configured(GuardrailsProperties properties) {
+        try {
+            return properties.policy() == null
+                    ? defaultPolicy()
+                    : Files.readString(properties.policy(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("can't read the policy " + properties.policy(), e);
+        }
+    }
+
+    /** The bundled default policy's text. */
+    static String defaultPolicy() {
+        try {
+            return new ClassPathResource(DEFAULT_POLICY).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

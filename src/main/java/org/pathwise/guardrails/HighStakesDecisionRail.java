@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Refuses to decide about a particular learner: whether to fail, pass, grade, admit, reject, hold back, suspend,
- * expel or discipline a named person or "this student". The refusal says why a human must decide and offers help
- * with the criteria instead.
+ * expel or discipline a named person or "this student". The policy's message says why a human must decide and offers
+ * help with the criteria instead.
  *
  * <p>Serves the EU AI Act, Annex III point 3 (AI that determines access or admission to education, evaluates learning
  * outcomes or monitors students is high-risk) and Article 14 (human oversight); and the UNESCO Recommendation on the
@@ -16,11 +16,6 @@ public final class HighStakesDecisionRail implements RuleSet.Rule {
 
     /** The rule's id in the policy. */
     public static final String RULE = "high-stakes-decision";
-
-    static final String MESSAGE = "Decisions about a particular learner (grades, admission, progression, exclusion or"
-            + " discipline) must be made by a person who can weigh the whole situation and answer for it (EU AI Act,"
-            + " Annex III point 3 and Article 14). I can help with the criteria instead: ask, for example, what a fair"
-            + " rubric or an appeal procedure looks like.";
 
     /**
      * One learner: a capitalised first and last name, or a phrase that points at one ("this student", "cet
@@ -48,9 +43,17 @@ public final class HighStakesDecisionRail implements RuleSet.Rule {
     public Screening apply(Screening screening) {
         for (var pattern : PATTERNS) {
             if (pattern.matcher(screening.text()).find()) {
-                var verdicts = new java.util.ArrayList<>(screening.verdicts());
-                verdicts.add(new Verdict(RULE, Verdict.Action.REFUSE, MESSAGE));
-                return new Screening(screening.text(), verdicts);
+                var matcher = pattern.matcher(screening.text());
+                matcher.find();
+                return screening.with(
+                        screening.text(),
+                        new Verdict(
+                                RULE,
+                                Verdict.Action.REFUSE,
+                                "decision about a particular learner",
+                                "",
+                                Verdict.Severity.HIGH,
+                                "decision about a learner: \"" + matcher.group() + "\""));
             }
         }
         return screening;

@@ -46,11 +46,46 @@ public final class PersonalDataRail implements RuleSet.Rule {
                         return digits >= 9 && digits <= 15;
                     }));
 
+    private final List<Kind> kinds;
+
+    /** The built-in kinds only. */
+    public PersonalDataRail() {
+        this(java.util.Map.of());
+    }
+
+    /**
+     * The built-in kinds and more, for example an institution's student numbers.
+     *
+     * @param patterns regular expressions by the kind's name; a match is replaced by {@code [name]}
+     * @throws IllegalArgumentException when a name is not a lower-case word or a pattern does not compile
+     */
+    public PersonalDataRail(java.util.Map<String, String> patterns) {
+        var all = new ArrayList<>(KINDS);
+        new java.util.TreeMap<>(patterns).forEach((name, regex) -> {
+            if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
+                throw new IllegalArgumentException(
+                        "a personal-data pattern's name must be a lower-case word, got " + name);
+            }
+            try {
+                all.add(new Kind(name, Pattern.compile(regex), match -> true));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("the personal-data pattern " + name
+                        + " is not a valid regular expression: " + e.getDescription());
+            }
+        });
+        this.kinds = List.copyOf(all);
+    }
+
+    /** The text with every personal datum this rail knows replaced by its marker. */
+    public String redact(String text) {
+        return apply(new Screening(text, List.of())).text();
+    }
+
     @Override
     public Screening apply(Screening screening) {
         var text = screening.text();
         var found = new LinkedHashSet<String>();
-        for (var kind : KINDS) {
+        for (var kind : kinds) {
             var matcher = kind.pattern().matcher(text);
             var result = new StringBuilder();
             boolean replaced = false;
@@ -70,13 +105,16 @@ public final class PersonalDataRail implements RuleSet.Rule {
         if (found.isEmpty()) {
             return screening;
         }
-        var verdicts = new ArrayList<>(screening.verdicts());
-        verdicts.add(new Verdict(
-                RULE,
-                Verdict.Action.REDACT,
-                "Personal data was removed before the question was searched or stored: " + String.join(", ", found)
-                        + "."));
-        return new Screening(text, verdicts);
+        return screening.with(
+                text,
+                new Verdict(
+                        RULE,
+                        Verdict.Action.REDACT,
+                        "Personal data was removed before the question was searched or stored: "
+                                + String.join(", ", found) + ".",
+                        "",
+                        Verdict.Severity.MEDIUM,
+                        String.join(", ", found)));
     }
 
     /** Keeps the words that introduce an identifier ("student number") and hides the identifier. */

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Guardrails",
-        allowedDependencies = {})
+        allowedDependencies = {"retrieval"})
 package org.pathwise.guardrails;
 
 import org.springframework.modulith.ApplicationModule;

@@ -73,6 +73,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/interactions/*/feedback", "/ask", "/ask/**")
                         .hasAnyRole(EDUCATOR, ADMIN)
                         // people and their tokens
+                        .requestMatchers(HttpMethod.GET, "/api/policy", "/api/policy/yaml")
+                        .hasAnyRole(ADMIN, RESEARCHER)
+                        .requestMatchers("/api/policy", "/api/policy/**", "/api/review", "/api/review/**")
+                        .hasRole(ADMIN)
                         .requestMatchers("/api/users", "/api/users/**", "/admin/**")
                         .hasRole(ADMIN)
                         .requestMatchers("/api/tokens", "/api/tokens/**", "/account", "/account/**")

@@ -37,6 +37,8 @@ class Navigation {
             new Entry("/library", "nav.library", Audience.SIGNED_IN),
             new Entry("/library/upload", "nav.upload", Audience.ADMIN),
             new Entry("/admin/users", "nav.users", Audience.ADMIN),
+            new Entry("/admin/policy", "nav.policy", Audience.ADMIN),
+            new Entry("/admin/review", "nav.review", Audience.ADMIN),
             new Entry("/account", "nav.account", Audience.SIGNED_IN));
 
     @ModelAttribute("navigation")

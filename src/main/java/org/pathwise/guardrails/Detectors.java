@@ -1,0 +1,136 @@
+package org.pathwise.guardrails;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The built-in detectors a policy's rules can name, each with the stages it can run at and a factory that reads its
+ * settings. A rule's detector finds what the rule is about; the policy decides what to do about it.
+ */
+public final class Detectors {
+
+    private record Entry(Set<Policy.Stage> stages, Function<Settings, RuleSet.Rule> factory) {}
+
+    private final Map<String, Entry> entries = new TreeMap<>();
+
+    /**
+     * The detectors of the default policy.
+     *
+     * @param similarity the semantic similarity of a sentence to a passage, for {@code unsupported-sentences}, or
+     *     {@code null} to judge by words alone
+     */
+    static Detectors builtIn(GroundingRail.Similarity similarity) {
+        var detectors = new Detectors();
+        var input = Set.of(Policy.Stage.INPUT);
+        var output = Set.of(Policy.Stage.OUTPUT);
+        detectors.register(
+                "personal-data",
+                Set.of(Policy.Stage.INPUT, Policy.Stage.OUTPUT),
+                settings -> new PersonalDataRail(settings.strings("patterns")));
+        detectors.register("high-stakes-decision", input, settings -> new HighStakesDecisionRail());
+        detectors.register("academic-integrity", input, settings -> new AcademicIntegrityRail());
+        detectors.register("out-of-scope", input, settings -> new OutOfScopeRail());
+        detectors.register("other-users-data", input, settings -> new OtherUsersDataRail());
+        detectors.register(
+                "document-injection", Set.of(Policy.Stage.RETRIEVAL), settings -> new DocumentInjectionRail());
+        detectors.register(
+                "unsupported-sentences",
+                output,
+                settings -> new GroundingRail(
+                        settings.number("min_overlap", 0.5), settings.number("min_similarity", 0.8), similarity));
+        detectors.register(
+                "system-prompt-disclosure", output, settings -> new SystemPromptRail(settings.list("confidential")));
+        detectors.register("licence-restriction", output, settings -> new LicenceRail());
+        return detectors;
+    }
+
+    /** Adds a detector. */
+    public void register(String name, Set<Policy.Stage> stages, Function<Settings, RuleSet.Rule> factory) {
+        entries.put(name, new Entry(Set.copyOf(stages), factory));
+    }
+
+    /** The detectors' names. */
+    public Set<String> names() {
+        return entries.keySet();
+    }
+
+    /**
+     * The detector a rule names, made with the rule's settings.
+     *
+     * @throws PolicyException at the rule's line when the detector is unknown, can't run at the rule's stage, or its
+     *     settings are wrong
+     */
+    RuleSet.Rule create(Policy.Rule rule) {
+        var entry = entries.get(rule.detector());
+        if (entry == null) {
+            throw new PolicyException(
+                    rule.line(),
+                    "rule " + rule.id() + " names an unknown detector '" + rule.detector() + "'; known detectors: "
+                            + String.join(", ", entries.keySet()));
+        }
+        if (!entry.stages().contains(rule.stage())) {
+            throw new PolicyException(
+                    rule.line(),
+                    "the detector " + rule.detector() + " can't run at the "
+                            + rule.stage().label() + " stage; it runs"
+                            + " at "
+                            + String.join(
+                                    ", ",
+                                    entry.stages().stream()
+                                            .map(Policy.Stage::label)
+                                            .sorted()
+                                            .toList()));
+        }
+        try {
+            return entry.factory().apply(new Settings(rule.settings()));
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(rule.line(), "rule " + rule.id() + ": " + e.getMessage());
+        }
+    }
+
+    /** A rule's settings, read with checks that name the setting at fault. */
+    public record Settings(Map<String, Object> values) {
+
+        /** A number, or the default when it is absent. */
+        public double number(String key, double otherwise) {
+            var value = values.get(key);
+            if (value == null) {
+                return otherwise;
+            }
+            try {
+                return Double.parseDouble(String.valueOf(value));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("setting " + key + " must be a number, got " + value);
+            }
+        }
+
+        /** A list of strings, or an empty list when it is absent. */
+        public List<String> list(String key) {
+            var value = values.get(key);
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> list)) {
+                throw new IllegalArgumentException("setting " + key + " must be a list");
+            }
+            return list.stream().map(String::valueOf).toList();
+        }
+
+        /** A mapping of names to strings, or an empty mapping when it is absent. */
+        public Map<String, String> strings(String key) {
+            var value = values.get(key);
+            if (value == null) {
+                return Map.of();
+            }
+            if (!(value instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("setting " + key + " must be a mapping of names to values");
+            }
+            var strings = new TreeMap<String, String>();
+            map.forEach((k, v) -> strings.put(String.valueOf(k), String.valueOf(v)));
+            return strings;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.pathwise.guardrails;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Keeps only the sentences of an answer that a cited passage supports. A sentence is supported when at least
+ * {@code minOverlap} of its content words occur in one of the passages it cites (or, for a sentence without a marker,
+ * in any cited passage). Sentences of fewer than {@link #MIN_WORDS} content words (a transition, "In short:") are
+ * kept as they are. A sentence that fails the word test (a paraphrase, or an answer in another language than its
+ * passages) is supported when its semantic similarity to a cited passage reaches {@code minSimilarity}. The rail removes the other sentences and reports how many; when none is left the answer is empty
+ * and the assistant abstains.
+ *
+ * <p>Serves the UNESCO Guidance for generative AI in education and research (2023) on accuracy and the EU AI Act,
+ * Article 13 (transparency): an answer states only what its sources say.
+ */
+final class GroundingRail implements RuleSet.Rule {
+
+    static final String RULE = "unsupported-sentences";
+    static final int MIN_WORDS = 3;
+
+    /** The semantic similarity of a sentence to a passage, in [-1, 1]. */
+    interface Similarity {
+        double between(String sentence, String passage);
+    }
+
+    private final double minOverlap;
+    private final double minSimilarity;
+    private final Similarity similarity;
+
+    /**
+     * @param minOverlap the share of a sentence's content words a passage must hold, in (0, 1]
+     * @param minSimilarity the semantic similarity that supports a sentence the word test missed
+     * @param similarity how to measure it, or {@code null} for the word test alone
+     */
+    GroundingRail(double minOverlap, double minSimilarity, Similarity similarity) {
+        if (!(minOverlap > 0 && minOverlap <= 1)) {
+            throw new IllegalArgumentException("min_overlap must be in (0, 1], got " + minOverlap);
+        }
+        if (!(minSimilarity > 0 && minSimilarity <= 1)) {
+            throw new IllegalArgumentException("min_similarity must be in (0, 1], got " + minSimilarity);
+        }
+        this.minOverlap = minOverlap;
+        this.minSimilarity = minSimilarity;
+        this.similarity = similarity;
+    }
+
+    @Override
+    public Screening apply(Screening screening) {
+        if (screening.sources().isEmpty()) {
+            return screening;
+        }
+        var kept = new StringBuilder();
+        var removed = new ArrayList<String>();
+        for (var sentence : Sentences.split(screening.text())) {
+            if (supported(sentence, screening.sources())) {
+                kept.append(sentence);
+            } else {
+                removed.add(Sentences.withoutMarkers(sentence));
+            }
+        }
+        if (removed.isEmpty()) {
+            return screening;
+        }
+        var excerpt = removed.getFirst();
+        excerpt = excerpt.length() > 80 ? excerpt.substring(0, 80) + "…" : excerpt;
+        return screening.with(
+                kept.toString().strip(),
+                new Verdict(
+                        RULE,
+                        Verdict.Action.REDACT,
+                        removed.size() + " unsupported sentence(s) removed",
+                        "",
+                        Verdict.Severity.LOW,
+                        removed.size() + " of "
+                                + Sentences.split(screening.text()).size() + " sentences unsupported, first: \""
+                                + excerpt + "\""));
+    }
+
+    private boolean supported(String sentence, List<Screening.Source> sources) {
+        var words = Sentences.contentWords(Sentences.withoutMarkers(sentence));
+        if (words.size() < MIN_WORDS) {
+            return true;
+        }
+        var cited = new HashSet<Integer>();
+        var markers = java.util.regex.Pattern.compile("\\[(\\d{1,6})]").matcher(sentence);
+        while (markers.find()) {
+            cited.add(Integer.parseInt(markers.group(1)));
+        }
+        for (var source : sources) {
+            if (!cited.isEmpty() && !cited.contains(source.marker())) {
+                continue;
+            }
+            var passage = Sentences.contentWords(source.passage());
+            long shared = words.stream().filter(passage::contains).count();
+            if (shared >= minOverlap * words.size()) {
+                return true;
+            }
+        }
+        if (similarity == null) {
+            return false;
+        }
+        var plain = Sentences.withoutMarkers(sentence);
+        for (var source : sources) {
+            if ((cited.isEmpty() || cited.contains(source.marker()))
+                    && similarity.between(plain, source.passage()) >= minSimilarity) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,122 @@
+package org.pathwise.guardrails;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The guardrails a {@link Policy} describes. Each of the policy's rules runs its detector; when the detector finds
+ * something, the verdict carries the rule's id, principle, action, severity and message, and the detector's evidence
+ * with any personal data in it redacted. A new policy is compiled completely before it replaces the one in force, so a
+ * policy that can't be used never becomes active, and a screening in progress finishes under the policy it started
+ * with.
+ */
+public final class PolicyGuardrails implements Guardrails {
+
+    private record Compiled(Policy policy, RuleSet rules) {}
+
+    private static final PersonalDataRail EVIDENCE_REDACTION = new PersonalDataRail();
+
+    private final Detectors detectors;
+    private final AtomicReference<Compiled> active = new AtomicReference<>();
+
+    /**
+     * @throws PolicyException when the policy names a detector that does not exist or can't run at its stage
+     */
+    public PolicyGuardrails(Policy policy, Detectors detectors) {
+        this.detectors = detectors;
+        active.set(compile(policy));
+    }
+
+    /** The policy in force. */
+    public Policy policy() {
+        return active.get().policy();
+    }
+
+    /**
+     * Checks a policy against the detectors without putting it in force.
+     *
+     * @throws PolicyException naming the line at fault
+     */
+    public void check(Policy policy) {
+        compile(policy);
+    }
+
+    /**
+     * Puts a policy in force.
+     *
+     * @throws PolicyException naming the line at fault; the policy in force stays
+     */
+    public void activate(Policy policy) {
+        active.set(compile(policy));
+    }
+
+    private Compiled compile(Policy policy) {
+        var stages = new java.util.EnumMap<Policy.Stage, List<RuleSet.Rule>>(Policy.Stage.class);
+        for (var stage : Policy.Stage.values()) {
+            var rules = new ArrayList<RuleSet.Rule>();
+            for (var rule : policy.rules(stage)) {
+                rules.add(new Bound(rule, detectors.create(rule)));
+            }
+            stages.put(stage, rules);
+        }
+        return new Compiled(
+                policy,
+                new RuleSet(
+                        stages.get(Policy.Stage.INPUT),
+                        stages.get(Policy.Stage.RETRIEVAL),
+                        stages.get(Policy.Stage.OUTPUT),
+                        policy.version(),
+                        policy.disclosure()));
+    }
+
+    @Override
+    public Screening screenQuestion(String question) {
+        return active.get().rules().screenQuestion(question);
+    }
+
+    @Override
+    public PassageScreening screenPassages(String question, List<String> passages) {
+        return active.get().rules().screenPassages(question, passages);
+    }
+
+    @Override
+    public Screening screenAnswer(String question, String answer, List<Screening.Source> sources) {
+        return active.get().rules().screenAnswer(question, answer, sources);
+    }
+
+    @Override
+    public String policyVersion() {
+        return active.get().policy().version();
+    }
+
+    @Override
+    public String disclosure() {
+        return active.get().policy().disclosure();
+    }
+
+    /** A policy rule bound to its detector. */
+    private record Bound(Policy.Rule rule, RuleSet.Rule detector) implements RuleSet.Rule {
+
+        @Override
+        public Screening apply(Screening screening) {
+            var found = detector.apply(
+                    new Screening(screening.text(), List.of(), screening.question(), screening.sources()));
+            if (found.verdicts().isEmpty()) {
+                return screening;
+            }
+            var first = found.verdicts().getFirst();
+            var evidence = first.evidence().isEmpty() ? first.reason() : first.evidence();
+            var verdict = new Verdict(
+                    rule.id(),
+                    rule.action(),
+                    rule.message(),
+                    rule.principle(),
+                    rule.severity(),
+                    EVIDENCE_REDACTION.redact(evidence));
+            // a rule that only records or warns leaves the text as it was; the others take the detector's text
+            boolean changes = rule.action() != Verdict.Action.ALLOW && rule.action() != Verdict.Action.WARN;
+            return screening.with(changes ? found.text() : screening.text(), verdict);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.pathwise.guardrails;
+
+import java.text.BreakIterator;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Sentences and content words of a text, for the rails that judge an answer sentence by sentence. */
+final class Sentences {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern MARKER = Pattern.compile("\\[\\d+]");
+    private static final Set<String> STOP = Set.copyOf(List.of(
+            "the", "and", "for", "are", "but", "not", "you", "with", "that", "this", "from", "they", "have", "has",
+            "was", "were", "will", "can", "its", "their", "there", "which", "what", "when", "where", "who", "how",
+            "than", "then", "them", "these", "those", "into", "also", "about", "should", "would", "could", "may", "les",
+            "des", "une", "est", "pour", "que", "qui", "dans", "par", "sur", "pas", "plus", "avec", "son", "ses", "aux",
+            "leur", "leurs", "elle", "ils", "elles", "nous", "vous", "ces", "cette", "sont", "être", "los", "las",
+            "del", "por", "para", "con", "una", "que", "como", "más", "sus", "este", "esta", "estos", "son", "entre",
+            "sin", "sobre", "también", "puede", "pueden"));
+
+    private Sentences() {}
+
+    /** The sentences of a text, each with its trailing markers and spaces, so that joining them gives the text. */
+    static List<String> split(String text) {
+        var sentences = new ArrayList<String>();
+        var iterator = BreakIterator.getSentenceInstance(Locale.ROOT);
+        iterator.setText(text);
+        int start = iterator.first();
+        for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+            sentences.add(text.substring(start, end));
+        }
+        return sentences;
+    }
+
+    /** A sentence without its citation markers. */
+    static String withoutMarkers(String sentence) {
+        return MARKER.matcher(sentence).replaceAll("").strip();
+    }
+
+    /** The content words of a text: lower-case, accents removed, at least three characters, no stop words. */
+    static Set<String> contentWords(String text) {
+        var folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        var words = new HashSet<String>();
+        var matcher = WORD.matcher(folded);
+        while (matcher.find()) {
+            var word = matcher.group();
+            if (word.length() >= 3 && !STOP.contains(word)) {
+                words.add(stem(word));
+            }
+        }
+        return words;
+    }
+
+    /** A light stem that lets plural and singular meet: "rubrics" and "rubric", "evaluaciones" and "evaluacion". */
+    private static String stem(String word) {
+        if (word.length() > 5 && word.endsWith("es")) {
+            return word.substring(0, word.length() - 2);
+        }
+        if (word.length() > 4 && word.endsWith("s")) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+}
