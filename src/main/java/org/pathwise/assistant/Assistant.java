@@ -142,10 +142,11 @@ public class Assistant {
                     composition = composer.stream(asked, language, readable, markers);
                     markers.finish();
                 }
-                answer = grounded(composition, hits);
+                // citations quote the passages as the composer read them
+                answer = grounded(composition, readable);
                 start = lap(stages, "composition", start);
                 if (answer instanceof Answer.Grounded grounded) {
-                    answer = checked(text, grounded, hits, verdicts, guardrails);
+                    answer = checked(text, grounded, readable, verdicts, guardrails);
                     start = lap(stages, "guardrails_output", start);
                 }
             }
@@ -173,7 +174,8 @@ public class Assistant {
 
     /**
      * The retrieved passages as a composer may read them: the guardrails may take text out of a passage (text addressed
-     * to an AI); citations still show the passages as the library holds them.
+     * to an AI). Citations quote these too, so an answer never repeats such text; the library's document page shows the
+     * document as it is, with a warning.
      */
     private List<SearchHit> readable(String question, List<SearchHit> hits, List<Verdict> verdicts) {
         var screened = guardrails.screenPassages(

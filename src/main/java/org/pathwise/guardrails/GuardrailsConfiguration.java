@@ -9,15 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 
 @Configuration(proxyBeanMethods = false)
 class GuardrailsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GuardrailsConfiguration.class);
-
-    /** The bundled default policy. */
-    static final String DEFAULT_POLICY = "guardrails/policy.yaml";
 
     /**
      * The policy in force: the newest version an administrator put in force, else the configured file, else the
@@ -46,19 +42,10 @@ class GuardrailsConfiguration {
     private static String configured(GuardrailsProperties properties) {
         try {
             return properties.policy() == null
-                    ? defaultPolicy()
+                    ? PolicyYaml.bundledDefault()
                     : Files.readString(properties.policy(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("can't read the policy " + properties.policy(), e);
-        }
-    }
-
-    /** The bundled default policy's text. */
-    static String defaultPolicy() {
-        try {
-            return new ClassPathResource(DEFAULT_POLICY).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -28,6 +28,14 @@ public final class PolicyGuardrails implements Guardrails {
         active.set(compile(policy));
     }
 
+    /**
+     * The bundled default policy with the built-in detectors, judging answers by their words alone (without a
+     * semantic similarity).
+     */
+    public static PolicyGuardrails bundledDefault() {
+        return new PolicyGuardrails(PolicyYaml.parse(PolicyYaml.bundledDefault()), Detectors.builtIn(null));
+    }
+
     /** The policy in force. */
     public Policy policy() {
         return active.get().policy();

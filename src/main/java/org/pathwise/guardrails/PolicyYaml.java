@@ -39,7 +39,20 @@ public final class PolicyYaml {
     private static final Set<String> RULE_KEYS =
             Set.of("id", "principle", "stage", "action", "severity", "message", "detector", "settings");
 
+    /** Where the bundled default policy is, on the class path. */
+    static final String BUNDLED_DEFAULT = "guardrails/policy.yaml";
+
     private PolicyYaml() {}
+
+    /** The text of the bundled default policy. */
+    public static String bundledDefault() {
+        try {
+            return new org.springframework.core.io.ClassPathResource(BUNDLED_DEFAULT)
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the bundled policy " + BUNDLED_DEFAULT + " is missing", e);
+        }
+    }
 
     /**
      * Parses a policy.

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class DocumentStore {
 
     private static final String COLUMNS = "id, source, origin, title, authors, licence, language, source_url, course,"
-            + " competencies, level, resource_type, media_type, size_bytes, content_hash, passages, ingested_at";
+            + " competencies, level, resource_type, media_type, size_bytes, content_hash, passages, ingested_at, warnings";
 
     private final JdbcClient jdbc;
 
@@ -103,8 +103,9 @@ final class DocumentStore {
                 document.sizeBytes(),
                 document.contentHash(),
                 document.passages(),
-                Timestamp.from(document.ingestedAt())));
-        var columns = List.of(COLUMNS.split(",\\s*")).subList(1, 17);
+                Timestamp.from(document.ingestedAt()),
+                clip(String.join("\n", document.warnings()))));
+        var columns = List.of(COLUMNS.split(",\\s*")).subList(1, 18);
         var assignments = String.join(" = ?, ", columns) + " = ?";
         values.add(document.id());
         int updated = jdbc.sql("UPDATE library_document SET " + assignments + " WHERE id = ?")
@@ -112,7 +113,7 @@ final class DocumentStore {
                 .update();
         if (updated == 0) {
             values.addFirst(values.removeLast());
-            jdbc.sql("INSERT INTO library_document (" + COLUMNS + ") VALUES (" + "?, ".repeat(16) + "?)")
+            jdbc.sql("INSERT INTO library_document (" + COLUMNS + ") VALUES (" + "?, ".repeat(17) + "?)")
                     .params(values)
                     .update();
         }
@@ -148,7 +149,17 @@ final class DocumentStore {
                 rs.getLong("size_bytes"),
                 rs.getString("content_hash"),
                 rs.getInt("passages"),
-                rs.getTimestamp("ingested_at").toInstant());
+                rs.getTimestamp("ingested_at").toInstant(),
+                split(rs.getString("warnings"), "\n"));
+    }
+
+    /** Warnings beyond the column's size are cut at a line. */
+    private static String clip(String warnings) {
+        if (warnings.length() <= 4000) {
+            return warnings;
+        }
+        var cut = warnings.lastIndexOf('\n', 3990);
+        return warnings.substring(0, Math.max(cut, 0)) + "\n…";
     }
 
     private static List<String> split(String value, String separator) {

@@ -8,7 +8,8 @@ import org.jsoup.nodes.Element;
 /**
  * HTML pages, parsed by jsoup. Headings ({@code h1}–{@code h6}) start sections whose position is the heading's
  * {@code id} (or a slug of its text); paragraphs, list items, table cells and preformatted blocks are the text.
- * Scripts, styles, navigation and comments are dropped. The title, language, author and licence come from
+ * Scripts, styles and navigation are dropped; comments and hidden elements too, and their text is kept aside as
+ * concealed text ({@link ConcealedText}). The title, language, author and licence come from
  * {@code <title>}, {@code <html lang>}, {@code <meta name="author">} and {@code <link rel="license">}.
  */
 final class HtmlParser implements DocumentParser {
@@ -22,6 +23,7 @@ final class HtmlParser implements DocumentParser {
         var metadata = metadata(html, name);
         html.select("script,style,noscript,template,nav,svg,iframe,object").remove();
         var body = html.body();
+        var concealed = ConcealedText.remove(html);
         var collector = new SectionCollector();
         var selected = body.select(BLOCKS);
         for (Element element : selected) {
@@ -40,7 +42,7 @@ final class HtmlParser implements DocumentParser {
             sections.add(new ParsedDocument.Section(
                     List.of(), "", List.of(body.text().strip())));
         }
-        return new ParsedDocument(metadata, sections);
+        return new ParsedDocument(metadata, sections, concealed);
     }
 
     private static boolean hasSelectedAncestor(Element element, List<Element> selected) {

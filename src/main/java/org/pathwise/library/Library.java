@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.pathwise.guardrails.InstructionScanner;
 import org.pathwise.retrieval.LanguageDetector;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class Library {
 
     /** Changing how documents are parsed or split changes this, so that the next ingest redoes every document. */
-    private static final String PIPELINE_VERSION = "2";
+    private static final String PIPELINE_VERSION = "3";
 
     private static final String UPLOAD_ORIGIN = "upload";
 
@@ -240,7 +241,15 @@ public final class Library {
                 var metadata = resolve(source, parsed, given.orElse(DocumentMetadata.EMPTY), inherited);
                 var passages = splitter.split(id, source, metadata, parsed);
                 var document = new LibraryDocument(
-                        id, source, metadata, format.mediaType(), bytes, hash, passages.size(), clock.instant());
+                        id,
+                        source,
+                        metadata,
+                        format.mediaType(),
+                        bytes,
+                        hash,
+                        passages.size(),
+                        clock.instant(),
+                        warnings(parsed));
                 pending.add(new Prepared(document, passages, existing.isPresent()));
                 pendingPassages += passages.size();
                 if (pendingPassages >= batchPassages) {
@@ -281,6 +290,28 @@ public final class Library {
     }
 
     private record Prepared(LibraryDocument document, List<Passage> passages, boolean replaced) {}
+
+    /**
+     * What a reader of the document should know: text addressed to an AI rather than a reader, hidden (comments,
+     * hidden elements) or visible. The document is still ingested; at answer time such text is never given to a
+     * composer.
+     */
+    static List<String> warnings(ParsedDocument parsed) {
+        var warnings = new ArrayList<String>();
+        for (var text : parsed.concealed()) {
+            for (var finding : InstructionScanner.scan(text)) {
+                warnings.add("hidden text addressed to an AI (" + finding.pattern() + "): " + finding.sentence());
+            }
+        }
+        for (var section : parsed.sections()) {
+            for (var block : section.blocks()) {
+                for (var finding : InstructionScanner.scan(block)) {
+                    warnings.add("text addressed to an AI (" + finding.pattern() + "): " + finding.sentence());
+                }
+            }
+        }
+        return warnings;
+    }
 
     @FunctionalInterface
     private interface IoSupplier<T> {

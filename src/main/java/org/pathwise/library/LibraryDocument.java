@@ -1,6 +1,7 @@
 package org.pathwise.library;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,8 @@ public record LibraryDocument(
         long sizeBytes,
         String contentHash,
         int passages,
-        Instant ingestedAt) {
+        Instant ingestedAt,
+        List<String> warnings) {
 
     public LibraryDocument {
         Objects.requireNonNull(id, "id");
@@ -32,5 +34,6 @@ public record LibraryDocument(
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(ingestedAt, "ingestedAt");
+        warnings = List.copyOf(warnings);
     }
 }

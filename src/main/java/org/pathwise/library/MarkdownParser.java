@@ -1,6 +1,7 @@
 package org.pathwise.library;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.node.Block;
@@ -43,16 +44,22 @@ final class MarkdownParser implements DocumentParser {
             body = blankLines + (bodyStart < 0 ? "" : text.substring(bodyStart + 1));
         }
         body = FENCED_DIV.matcher(body).replaceAll("");
-        return new ParsedDocument(metadata, sections(parser.parse(body)));
+        var concealed = new ArrayList<>(ConcealedText.comments(body));
+        return new ParsedDocument(metadata, sections(parser.parse(body), concealed), concealed);
     }
 
-    private List<ParsedDocument.Section> sections(Node document) {
+    private List<ParsedDocument.Section> sections(Node document, List<String> concealed) {
         var collector = new SectionCollector();
         for (var node = document.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading heading) {
                 collector.heading(heading.getLevel(), renderer.render(heading).strip(), "");
             } else if (node instanceof HtmlBlock html) {
-                collector.block(Jsoup.parse(html.getLiteral()).text());
+                var block = Jsoup.parseBodyFragment(html.getLiteral());
+                // comments were collected from the whole text already
+                ConcealedText.remove(block).stream()
+                        .filter(text -> !concealed.contains(text))
+                        .forEach(concealed::add);
+                collector.block(block.text());
             } else if (node instanceof Block && !(node instanceof ThematicBreak)) {
                 collector.block(renderer.render(node));
             }

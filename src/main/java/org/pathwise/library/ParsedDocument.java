@@ -7,11 +7,19 @@ import java.util.List;
  *
  * @param metadata metadata found in the file (front matter, HTML meta tags, PDF properties)
  * @param sections the text, section by section, in reading order
+ * @param concealed text the file holds that a reader does not see (comments, hidden elements), kept out of the
+ *     sections
  */
-record ParsedDocument(DocumentMetadata metadata, List<Section> sections) {
+record ParsedDocument(DocumentMetadata metadata, List<Section> sections, List<String> concealed) {
 
     ParsedDocument {
         sections = List.copyOf(sections);
+        concealed = List.copyOf(concealed);
+    }
+
+    /** A document with nothing concealed. */
+    ParsedDocument(DocumentMetadata metadata, List<Section> sections) {
+        this(metadata, sections, List.of());
     }
 
     /** The title of the first top-level heading, or empty. */

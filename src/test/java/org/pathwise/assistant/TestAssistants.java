@@ -2,7 +2,7 @@ package org.pathwise.assistant;
 
 import java.time.Clock;
 import java.util.List;
-import org.pathwise.guardrails.RuleSet;
+import org.pathwise.guardrails.Guardrails;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.PassageIndex;
 import org.pathwise.retrieval.TestSearch;
@@ -16,7 +16,7 @@ final class TestAssistants {
     static Assistant assistant(
             PassageIndex index,
             Embedder embedder,
-            RuleSet rules,
+            Guardrails rules,
             AssistantProperties properties,
             JdbcClient jdbc,
             List<Object> events) {

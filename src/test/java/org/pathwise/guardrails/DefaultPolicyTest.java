@@ -15,8 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The rails of the bundled default policy, each with cases that must trigger it and near-misses that must not. */
 class DefaultPolicyTest {
 
-    private final PolicyGuardrails guardrails =
-            new PolicyGuardrails(PolicyYaml.parse(GuardrailsConfiguration.defaultPolicy()), Detectors.builtIn(null));
+    private final PolicyGuardrails guardrails = PolicyGuardrails.bundledDefault();
 
     private Verdict stopped(String question) {
         var screening = guardrails.screenQuestion(question);

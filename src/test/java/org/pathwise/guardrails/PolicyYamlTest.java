@@ -28,7 +28,7 @@ class PolicyYamlTest {
 
     @Test
     void readsTheBundledDefaultPolicyWithEveryRuleItsDetectorCanRun() {
-        var policy = PolicyYaml.parse(GuardrailsConfiguration.defaultPolicy());
+        var policy = PolicyYaml.parse(PolicyYaml.bundledDefault());
         new PolicyGuardrails(policy, Detectors.builtIn(null));
 
         assertThat(policy.version()).startsWith("pathwise-default/");
