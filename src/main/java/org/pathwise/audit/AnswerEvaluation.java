@@ -46,8 +46,18 @@ final class AnswerEvaluation {
         this.search = search;
     }
 
-    /** One line of a question set. */
-    record Item(String id, String question, List<String> expectedSources, String expect, String language) {}
+    /**
+     * One line of a question set.
+     *
+     * @param expectedRule for a question to refuse, the rule that should refuse it ({@code expected_rule}), or empty
+     */
+    record Item(
+            String id,
+            String question,
+            List<String> expectedSources,
+            String expect,
+            String language,
+            String expectedRule) {}
 
     /** One question's outcome, as {@code --json} prints it. */
     record Result(
@@ -57,6 +67,7 @@ final class AnswerEvaluation {
             List<String> retrieved,
             List<String> cited,
             List<String> rules,
+            String refusedBy,
             String answer,
             double semantic,
             double coverage,
@@ -97,6 +108,7 @@ final class AnswerEvaluation {
                     response.verdicts().stream()
                             .map(AskResponse.VerdictView::rule)
                             .toList(),
+                    refusedBy(response),
                     response.answer(),
                     evidence.semantic(),
                     evidence.coverage(),
@@ -110,6 +122,18 @@ final class AnswerEvaluation {
             summary.forEach((key, value) -> out.printf(Locale.ROOT, "%-28s %s%n", key, value));
         }
         return CliCommand.OK;
+    }
+
+    /** The rule that refused or redirected the question, or empty. */
+    static String refusedBy(AskResponse response) {
+        if (!response.outcome().equals("refused")) {
+            return "";
+        }
+        return response.verdicts().stream()
+                .filter(v -> v.action().equals("refuse") || v.action().equals("redirect"))
+                .map(AskResponse.VerdictView::rule)
+                .findFirst()
+                .orElse("");
     }
 
     /** The first {@value #WARM_UP} questions and the first of every other language, asked before measuring. */
@@ -145,6 +169,13 @@ final class AnswerEvaluation {
         summary.put("citation_precision", ratio(citedRight, cited));
         putPrecisionRecall(summary, "abstention", results, "abstain", "abstained");
         putPrecisionRecall(summary, "refusal", results, "refuse", "refused");
+        summary.put("refusal_by_rule", refusalsByRule(results, items));
+        summary.put(
+                "ordinary_questions_with_verdicts",
+                results.stream()
+                        .filter(r -> !r.expect().equals("refuse") && !r.rules().isEmpty())
+                        .map(Result::id)
+                        .toList());
         var latencies = results.stream().mapToDouble(Result::millis).sorted().toArray();
         summary.put("latency_p50_ms", round(percentile(latencies, 50)));
         summary.put("latency_p95_ms", round(percentile(latencies, 95)));
@@ -165,6 +196,42 @@ final class AnswerEvaluation {
         summary.put(name + "_precision", round(precision));
         summary.put(name + "_recall", round(recall));
         summary.put(name + "_f1", round(precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)));
+    }
+
+    /**
+     * Refusal precision and recall per rule: a refusal counts for the rule that refused; a question counts for the rule
+     * its line expects ({@code expected_rule}).
+     */
+    static Map<String, Map<String, Object>> refusalsByRule(List<Result> results, Map<String, Item> items) {
+        var rules = new java.util.TreeSet<String>();
+        results.forEach(r -> {
+            if (!r.refusedBy().isEmpty()) {
+                rules.add(r.refusedBy());
+            }
+            var expected = items.get(r.id()).expectedRule();
+            if (!expected.isEmpty()) {
+                rules.add(expected);
+            }
+        });
+        var byRule = new LinkedHashMap<String, Map<String, Object>>();
+        for (var rule : rules) {
+            long refused =
+                    results.stream().filter(r -> r.refusedBy().equals(rule)).count();
+            long expected = results.stream()
+                    .filter(r -> items.get(r.id()).expectedRule().equals(rule))
+                    .count();
+            long right = results.stream()
+                    .filter(r -> r.refusedBy().equals(rule)
+                            && items.get(r.id()).expectedRule().equals(rule))
+                    .count();
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("expected", expected);
+            entry.put("refused", refused);
+            entry.put("precision", round(refused == 0 ? (expected == 0 ? 1 : 0) : (double) right / refused));
+            entry.put("recall", round(expected == 0 ? 1 : (double) right / expected));
+            byRule.put(rule, entry);
+        }
+        return byRule;
     }
 
     /** The threshold between two observed scores that gives the best abstention F1 (ties: the lower threshold). */
@@ -226,7 +293,8 @@ final class AnswerEvaluation {
                     text(node, "question", where),
                     sources,
                     expect,
-                    node.has("language") ? node.get("language").asString() : ""));
+                    node.has("language") ? node.get("language").asString() : "",
+                    node.has("expected_rule") ? node.get("expected_rule").asString() : ""));
         }
         if (items.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no question");

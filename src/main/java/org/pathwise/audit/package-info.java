@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {"library", "retrieval", "assistant"})
+        allowedDependencies = {"library", "retrieval", "assistant", "guardrails"})
 package org.pathwise.audit;
 
 import org.springframework.modulith.ApplicationModule;

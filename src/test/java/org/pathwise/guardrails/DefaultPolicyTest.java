@@ -113,13 +113,16 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void noneOfTheBundledEvaluationQuestionsIsStoppedOrRedacted() throws IOException {
+    void noneOfTheBundledOrdinaryEvaluationQuestionsIsStoppedOrRedactedAndEveryOtherIsStoppedByItsRule()
+            throws IOException {
         var json = JsonMapper.builder().build();
         var lines = Files.readAllLines(Path.of("eval/datasets/sample-library.jsonl"));
         int ordinary = 0;
         for (var line : lines) {
             var item = json.readTree(line);
             if (item.get("expect").asString().equals("refuse")) {
+                var refusal = stopped(item.get("question").asString());
+                assertThat(refusal.rule()).isEqualTo(item.get("expected_rule").asString());
                 continue;
             }
             ordinary++;
