@@ -19,6 +19,7 @@ final class GroundingRail implements RuleSet.Rule {
 
     static final String RULE = "unsupported-sentences";
     static final int MIN_WORDS = 3;
+    private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("\\[(\\d{1,6})]");
 
     /** The semantic similarity of a sentence to a passage, in [-1, 1]. */
     interface Similarity {
@@ -53,8 +54,12 @@ final class GroundingRail implements RuleSet.Rule {
         }
         var kept = new StringBuilder();
         var removed = new ArrayList<String>();
+        var words = new java.util.HashMap<Integer, java.util.Set<String>>();
+        for (var source : screening.sources()) {
+            words.put(source.marker(), Sentences.contentWords(source.passage()));
+        }
         for (var sentence : Sentences.split(screening.text())) {
-            if (supported(sentence, screening.sources())) {
+            if (supported(sentence, screening.sources(), words)) {
                 kept.append(sentence);
             } else {
                 removed.add(Sentences.withoutMarkers(sentence));
@@ -78,13 +83,16 @@ final class GroundingRail implements RuleSet.Rule {
                                 + excerpt + "\""));
     }
 
-    private boolean supported(String sentence, List<Screening.Source> sources) {
+    private boolean supported(
+            String sentence,
+            List<Screening.Source> sources,
+            java.util.Map<Integer, java.util.Set<String>> passageWords) {
         var words = Sentences.contentWords(Sentences.withoutMarkers(sentence));
         if (words.size() < MIN_WORDS) {
             return true;
         }
         var cited = new HashSet<Integer>();
-        var markers = java.util.regex.Pattern.compile("\\[(\\d{1,6})]").matcher(sentence);
+        var markers = MARKER.matcher(sentence);
         while (markers.find()) {
             cited.add(Integer.parseInt(markers.group(1)));
         }
@@ -92,7 +100,7 @@ final class GroundingRail implements RuleSet.Rule {
             if (!cited.isEmpty() && !cited.contains(source.marker())) {
                 continue;
             }
-            var passage = Sentences.contentWords(source.passage());
+            var passage = passageWords.get(source.marker());
             long shared = words.stream().filter(passage::contains).count();
             if (shared >= minOverlap * words.size()) {
                 return true;

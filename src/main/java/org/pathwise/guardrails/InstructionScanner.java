@@ -62,6 +62,11 @@ public final class InstructionScanner {
                     "prompt leak",
                     "\\b(?:reveal|print|show|repeat|output)\\s+(?:your|the)\\s+(?:system\\s+)?(?:prompt|instructions)"));
 
+    /** All patterns in one, to rule out the usual passage, which holds none, in one pass. */
+    private static final Pattern ANY = Pattern.compile(PATTERNS.stream()
+            .map(n -> "(?:" + n.pattern().pattern() + ")")
+            .collect(java.util.stream.Collectors.joining("|")));
+
     private static Named named(String name, String regex) {
         return new Named(name, Pattern.compile("(?iu)" + regex));
     }
@@ -71,6 +76,9 @@ public final class InstructionScanner {
     /** The sentences of a text that address an AI, in order. */
     public static List<Finding> scan(String text) {
         var findings = new ArrayList<Finding>();
+        if (!ANY.matcher(text).find()) {
+            return findings;
+        }
         for (var sentence : Sentences.split(text)) {
             for (var named : PATTERNS) {
                 if (named.pattern().matcher(sentence).find()) {
@@ -86,6 +94,9 @@ public final class InstructionScanner {
 
     /** The text without the sentences that address an AI. */
     public static String defuse(String text) {
+        if (!ANY.matcher(text).find()) {
+            return text;
+        }
         var kept = new StringBuilder();
         for (var sentence : Sentences.split(text)) {
             if (PATTERNS.stream().anyMatch(n -> n.pattern().matcher(sentence).find())) {
