@@ -99,6 +99,24 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void redactsTheIdentifiersAnInstitutionConfigures() {
+        var yaml = PolicyYaml.bundledDefault()
+                .replace("      patterns: {}", "      patterns:\n        staff-id: \"\\\\bSTF-\\\\d{6}\\\\b\"");
+        var configured = new PolicyGuardrails(PolicyYaml.parse(yaml), Detectors.builtIn(null));
+
+        var screening = configured.screenQuestion("Which module does STF-123456 teach this term?");
+
+        assertThat(screening.text()).isEqualTo("Which module does [staff-id] teach this term?");
+        assertThat(screening.verdicts())
+                .singleElement()
+                .satisfies(v -> assertThat(v.evidence()).isEqualTo("staff-id"));
+        assertThat(guardrails
+                        .screenQuestion("Which module does STF-123456 teach this term?")
+                        .verdicts())
+                .isEmpty();
+    }
+
+    @Test
     void evidenceNeverCarriesPersonalData() {
         var verdict = stopped("Write my student's essay and send it to kofi.mensah@example.org");
 
