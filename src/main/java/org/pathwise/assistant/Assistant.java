@@ -123,13 +123,7 @@ public class Assistant {
             var evidence = evidence(query, question.filter(), hits);
             start = lap(stages, "retrieval", start);
             if (hits.isEmpty() || evidence.score() < properties.relevanceThreshold()) {
-                answer = new Answer.Abstained(
-                        "The library has no answer to this question.",
-                        hits.stream()
-                                .map(h -> h.passage().facets().source())
-                                .distinct()
-                                .limit(3)
-                                .toList());
+                answer = new Answer.Abstained("The library has no answer to this question.", closest(hits));
             } else {
                 var asked = standalone.question();
                 var language = languages.detect(asked);
@@ -224,12 +218,7 @@ public class Assistant {
                 .toList();
         if (text.isBlank() || citations.isEmpty()) {
             return new Answer.Abstained(
-                    "No passage of the library supports an answer to this question well enough.",
-                    hits.stream()
-                            .map(h -> h.passage().facets().source())
-                            .distinct()
-                            .limit(3)
-                            .toList());
+                    "No passage of the library supports an answer to this question well enough.", closest(hits));
         }
         // a rail redacted the answer: what is shown and stored is the redacted text
         return new Answer.Grounded(text, citations, grounded.note());
@@ -320,13 +309,7 @@ public class Assistant {
         }
         matcher.appendTail(text);
         if (renumbered.isEmpty()) {
-            return new Answer.Abstained(
-                    "No passage of the library answers this question well enough.",
-                    hits.stream()
-                            .map(h -> h.passage().facets().source())
-                            .distinct()
-                            .limit(3)
-                            .toList());
+            return new Answer.Abstained("No passage of the library answers this question well enough.", closest(hits));
         }
         var citations = new ArrayList<Citation>();
         renumbered.forEach((given, marker) -> citations.add(citation(marker, hits.get(given - 1))));
@@ -335,6 +318,15 @@ public class Assistant {
             note = (note.isEmpty() ? "" : note + " ") + "A citation that pointed at no given passage was removed.";
         }
         return new Answer.Grounded(tidy(text.toString()), citations, note);
+    }
+
+    /** The sources of the passages that came closest to answering, for an abstention: at most three, best first. */
+    static List<String> closest(List<SearchHit> hits) {
+        return hits.stream()
+                .map(h -> h.passage().facets().source())
+                .distinct()
+                .limit(3)
+                .toList();
     }
 
     /** The passage number a marker's digits name, or -1 when there are too many digits to name one. */

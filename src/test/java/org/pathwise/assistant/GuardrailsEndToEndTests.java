@@ -1,7 +1,6 @@
 package org.pathwise.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -19,6 +18,7 @@ import org.pathwise.library.IngestListener;
 import org.pathwise.library.Library;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.security.Role;
+import org.pathwise.security.TestUsers;
 import org.pathwise.security.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,8 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class GuardrailsEndToEndTests {
 
-    private static final Path DATA_DIR = createDataDir();
-    private static final String PASSWORD = "correct horse battery";
+    private static final Path DATA_DIR = TestUsers.dataDir("pathwise-guardrails");
     private static final String CANARY = "ZEBRA-CANARY-4417";
 
     @DynamicPropertySource
@@ -66,26 +65,13 @@ class GuardrailsEndToEndTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("pathwise-guardrails");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @BeforeEach
     void createUsers() {
-        for (var role : Role.values()) {
-            var name = role.label() + "-user";
-            if (users.find(name).isEmpty()) {
-                users.create(name, PASSWORD, role);
-            }
-        }
+        TestUsers.ensureOnePerRole(users);
     }
 
     private static RequestPostProcessor as(Role role) {
-        return httpBasic(role.label() + "-user", PASSWORD);
+        return TestUsers.as(role);
     }
 
     @Test

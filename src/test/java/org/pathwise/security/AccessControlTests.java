@@ -13,9 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class AccessControlTests {
 
-    private static final Path DATA_DIR = createDataDir();
-    private static final String PASSWORD = "correct horse battery";
+    private static final Path DATA_DIR = TestUsers.dataDir("pathwise-access");
+    private static final String PASSWORD = TestUsers.PASSWORD;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -66,16 +64,11 @@ class AccessControlTests {
 
     @BeforeEach
     void createUsers() {
-        for (var role : Role.values()) {
-            var name = role.label() + "-user";
-            if (users.find(name).isEmpty()) {
-                users.create(name, PASSWORD, role);
-            }
-        }
+        TestUsers.ensureOnePerRole(users);
     }
 
     private static RequestPostProcessor as(Role role) {
-        return httpBasic(role.label() + "-user", PASSWORD);
+        return TestUsers.as(role);
     }
 
     @Test
@@ -326,13 +319,5 @@ class AccessControlTests {
     private static MockMultipartFile markdown(String name) {
         return new MockMultipartFile(
                 "file", name, "text/markdown", "# T\n\nBody text.".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("pathwise-access");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
