@@ -70,8 +70,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
         if (path.equals("/api/search") || path.equals("/library/search")) {
             return Kind.SEARCH;
         }
-        if (path.startsWith("/api/ask") || path.startsWith("/ask")) {
-            return "POST".equals(method) || path.startsWith("/api/ask/stream") ? Kind.ASK : null;
+        // only asking counts: rating an answer or deleting a conversation is not a question
+        if (path.equals("/api/ask/stream")
+                || ("POST".equals(method) && (path.equals("/api/ask") || path.equals("/ask")))) {
+            return Kind.ASK;
         }
         if ("POST".equals(method)
                 && (path.equals("/api/ingest") || path.equals("/api/documents") || path.equals("/library/upload"))) {

@@ -1,0 +1,34 @@
+package org.pathwise.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+class RateLimitFilterTest {
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "none",
+            value = {
+                "GET|/api/search|SEARCH",
+                "GET|/library/search|SEARCH",
+                "POST|/api/ask|ASK",
+                "GET|/api/ask/stream|ASK",
+                "POST|/ask|ASK",
+                "GET|/ask|none",
+                "POST|/ask/feedback/abc|none",
+                "POST|/ask/conversations/abc/delete|none",
+                "POST|/api/interactions/abc/feedback|none",
+                "DELETE|/api/conversations/abc|none",
+                "POST|/api/ingest|INGEST",
+                "POST|/api/documents|INGEST",
+                "GET|/api/documents|none"
+            })
+    void countsOnlySearchingAskingAndIngesting(String method, String path, RateLimitFilter.Kind kind) {
+        assertThat(RateLimitFilter.kindOf(new MockHttpServletRequest(method, path)))
+                .isEqualTo(kind);
+    }
+}
