@@ -39,19 +39,12 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleFragmenter;
-import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * {@link PassageIndex} on a Lucene index in one folder.
@@ -85,7 +78,6 @@ public final class LucenePassageIndex implements PassageIndex {
     private static final String RESOURCE_TYPE = "resource_type";
     private static final String VECTOR = "vector";
     private static final String HEADING_SEPARATOR = "\u001f";
-    private static final int SNIPPET_CHARS = 220;
     private static final int MIN_FUSION_DEPTH = 50;
 
     /** BM25 with the parameters Anserini uses for BEIR-style collections (k1 = 0.9, b = 0.4). */
@@ -97,6 +89,7 @@ public final class LucenePassageIndex implements PassageIndex {
     private final SearcherManager searchers;
     private final Embedder embedder;
     private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
+    private final Highlighting highlighting = new Highlighting(analyzers);
     private final ReciprocalRankFusion fusion = new ReciprocalRankFusion();
 
     private LucenePassageIndex(Path folder, Directory directory, IndexWriter writer, Embedder embedder)
@@ -276,13 +269,13 @@ public final class LucenePassageIndex implements PassageIndex {
     public List<SearchHit> search(SearchRequest request) {
         return read("search", searcher -> {
             var filter = filterQuery(request.filter());
-            var lexicalQueries = lexicalQueries(request.query());
+            var lexicalQueries = highlighting.queries(request.query());
             List<SearchHit> hits = switch (request.mode()) {
                 case LEXICAL -> lexical(searcher, lexicalQueries, filter, request.k());
                 case SEMANTIC -> semantic(searcher, request.query(), filter, request.k());
                 case HYBRID -> hybrid(searcher, request.query(), lexicalQueries, filter, request.k());
             };
-            return request.snippets() ? withSnippets(hits, lexicalQueries) : hits;
+            return request.snippets() ? highlighting.snippets(hits, lexicalQueries) : hits;
         });
     }
 
@@ -416,19 +409,6 @@ public final class LucenePassageIndex implements PassageIndex {
         return hits;
     }
 
-    /** The query analyzed once per language field; a language whose analysis leaves no term is absent. */
-    private Map<String, Query> lexicalQueries(String text) {
-        var queries = new LinkedHashMap<String, Query>();
-        for (var key : analyzers.keys()) {
-            var query = new QueryBuilder(analyzers.analyzer(key))
-                    .createBooleanQuery(LanguageAnalyzers.bodyField(key), text, Occur.SHOULD);
-            if (query != null) {
-                queries.put(key, query);
-            }
-        }
-        return queries;
-    }
-
     private static Query anyLanguage(Map<String, Query> queries) {
         if (queries.isEmpty()) {
             return null;
@@ -456,35 +436,6 @@ public final class LucenePassageIndex implements PassageIndex {
             builder.add(
                     new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
         }
-    }
-
-    private List<SearchHit> withSnippets(List<SearchHit> hits, Map<String, Query> lexicalQueries) {
-        var encoder = new SimpleHTMLEncoder();
-        var result = new ArrayList<SearchHit>(hits.size());
-        for (var hit : hits) {
-            var passage = hit.passage();
-            var key = analyzers.keyOf(passage.facets().language());
-            String snippet = null;
-            var query = lexicalQueries.get(key);
-            if (query != null) {
-                var field = LanguageAnalyzers.bodyField(key);
-                var highlighter = new Highlighter(
-                        new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, new QueryScorer(query, field));
-                highlighter.setTextFragmenter(new SimpleFragmenter(SNIPPET_CHARS));
-                try {
-                    snippet = highlighter.getBestFragment(analyzers.analyzer(key), field, passage.text());
-                } catch (IOException | InvalidTokenOffsetsException e) {
-                    snippet = null;
-                }
-            }
-            if (snippet == null) {
-                var text = passage.text();
-                snippet = SimpleHTMLEncoder.htmlEncode(
-                        text.length() <= SNIPPET_CHARS ? text : text.substring(0, SNIPPET_CHARS) + "…");
-            }
-            result.add(new SearchHit(passage, hit.score(), snippet.strip()));
-        }
-        return result;
     }
 
     private Document toDocument(Passage passage, float[] vector) {

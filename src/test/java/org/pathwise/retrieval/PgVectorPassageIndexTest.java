@@ -1,0 +1,79 @@
+package org.pathwise.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL adapter passes the contract of every passage index, and keeps its own promises. */
+class PgVectorPassageIndexTest extends PassageIndexContract {
+
+    private TestPostgres.Schema schema;
+
+    @Override
+    protected PassageIndex open(Path folder, Embedder embedder) {
+        schema = TestPostgres.newSchema();
+        return PgVectorPassageIndex.open(schema.dataSource(), embedder);
+    }
+
+    @AfterEach
+    void dropSchema() {
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
+    @Test
+    void refusesToOpenWithAnotherEmbeddingModel() {
+        assertThatThrownBy(() -> PgVectorPassageIndex.open(schema.dataSource(), FakeEmbeddingModel.embedder("other")))
+                .isInstanceOf(EmbeddingModelMismatchException.class)
+                .hasMessageContaining("re-embed");
+    }
+
+    @Test
+    void whatOneInstanceIndexesAnotherFindsAtOnce() {
+        var other = PgVectorPassageIndex.open(schema.dataSource(), FakeEmbeddingModel.embedder("fake-64"));
+        index.index(List.of(passage("shared", 0, "wombats dig burrows in open grassland")));
+
+        assertThat(other.search(SearchRequest.of("wombats burrows", 5, SearchMode.HYBRID)))
+                .extracting(hit -> hit.passage().documentId())
+                .containsExactly("shared");
+    }
+
+    @Test
+    void aSelectiveFilterStillFillsKFromTheVectorIndex() {
+        var passages = new java.util.ArrayList<Passage>();
+        for (int i = 0; i < 300; i++) {
+            var licence = i % 50 == 0 ? "CC0-1.0" : "CC-BY-4.0";
+            passages.add(Passage.of(
+                    "doc-" + i,
+                    0,
+                    "assessment rubric feedback number " + i,
+                    List.of(),
+                    "",
+                    facets("doc-" + i + ".md", licence, "en")));
+        }
+        index.index(passages);
+        var rare = new SearchFilter(Set.of("CC0-1.0"), Set.of(), Set.of(), Set.of(), Set.of());
+
+        var hits = index.search(new SearchRequest("rubric feedback", 6, SearchMode.SEMANTIC, rare));
+
+        assertThat(hits)
+                .hasSize(6)
+                .allSatisfy(hit -> assertThat(hit.passage().facets().licence()).isEqualTo("CC0-1.0"));
+    }
+
+    @Test
+    void mapsLanguagesToTextSearchConfigurations() {
+        assertThat(PgVectorPassageIndex.config("fr-CA")).isEqualTo("french");
+        assertThat(PgVectorPassageIndex.config("es")).isEqualTo("spanish");
+        assertThat(PgVectorPassageIndex.config("sw")).isEqualTo("simple");
+        assertThat(PgVectorPassageIndex.compareVersions("0.8.0", "0.8.0")).isZero();
+        assertThat(PgVectorPassageIndex.compareVersions("0.7.4", "0.8.0")).isNegative();
+        assertThat(PgVectorPassageIndex.compareVersions("0.10.1", "0.8.0")).isPositive();
+    }
+}
