@@ -1,5 +1,6 @@
 package org.pathwise.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
@@ -29,7 +30,11 @@ public record BenchmarkReport(
         Ingest ingest,
         @JsonProperty("latency_ms") Latency latencyMs,
         @JsonProperty("peak_heap_mb") double peakHeapMb,
-        @JsonProperty("embedding_model") String embeddingModel) {
+        @JsonProperty("embedding_model") String embeddingModel,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String store,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("vector_index")
+        VectorIndex vectorIndex) {
 
     public BenchmarkReport {
         Objects.requireNonNull(dataset, "dataset");
@@ -39,6 +44,23 @@ public record BenchmarkReport(
         Objects.requireNonNull(latencyMs, "latencyMs");
         peakHeapMb = round(peakHeapMb, 1);
         Objects.requireNonNull(embeddingModel, "embeddingModel");
+    }
+
+    /**
+     * The approximate vector index measured against exact search, where the store can say (otherwise {@code null}).
+     *
+     * @param recallAt10 the share of the exact ten nearest passages that the index's ten nearest hold, averaged over
+     *     the queries
+     * @param sizeMb the vector index's size on disk
+     */
+    public record VectorIndex(
+            @JsonProperty("recall@10") double recallAt10,
+            @JsonProperty("size_mb") double sizeMb) {
+
+        public VectorIndex {
+            recallAt10 = round(recallAt10, 4);
+            sizeMb = round(sizeMb, 1);
+        }
     }
 
     /**

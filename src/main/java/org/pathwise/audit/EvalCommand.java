@@ -7,6 +7,7 @@ import org.pathwise.CliCommand;
 import org.pathwise.assistant.Assistant;
 import org.pathwise.library.DocumentSplitter;
 import org.pathwise.retrieval.Embedder;
+import org.pathwise.retrieval.ScratchIndex;
 import org.pathwise.retrieval.Search;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
@@ -65,9 +66,33 @@ public final class EvalCommand implements CliCommand {
         var embedder = context.getBean(Embedder.class);
         var benchmark = new RetrievalBenchmark(
                 splitter::passagesOf, embedder, settings, message -> err.println(NAME + message));
+        var environment = context.getEnvironment();
+        var store = environment.getProperty("pathwise.store", "embedded");
+        java.util.function.Supplier<ScratchIndex> scratch;
+        switch (store) {
+            case "embedded" ->
+                scratch = () -> ScratchIndex.lucene(Path.of(System.getProperty("java.io.tmpdir")), embedder);
+            case "postgres" -> {
+                var url = environment.getProperty("pathwise.database.url", "");
+                if (url.isBlank()) {
+                    err.println(NAME + "PATHWISE_STORE=postgres needs PATHWISE_DATABASE_URL"
+                            + " (for example jdbc:postgresql://127.0.0.1:5432/pathwise)");
+                    return USAGE;
+                }
+                scratch = () -> ScratchIndex.postgres(
+                        url,
+                        environment.getProperty("pathwise.database.user", ""),
+                        environment.getProperty("pathwise.database.password", ""),
+                        embedder);
+            }
+            default -> {
+                err.println(NAME + "PATHWISE_STORE must be embedded or postgres, got " + store);
+                return USAGE;
+            }
+        }
         BenchmarkReport report;
         try {
-            report = benchmark.run(data);
+            report = benchmark.run(data, scratch);
         } catch (RuntimeException e) {
             err.println(NAME + dataset + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return FAILED;
@@ -82,12 +107,13 @@ public final class EvalCommand implements CliCommand {
         var text = new StringBuilder();
         text.append(String.format(
                 Locale.ROOT,
-                "%s: %d documents, %d passages, %d test queries; embedding model %s%n%n",
+                "%s: %d documents, %d passages, %d test queries; embedding model %s; store %s%n%n",
                 report.dataset(),
                 report.corpus().documents(),
                 report.corpus().passages(),
                 report.queries(),
-                report.embeddingModel()));
+                report.embeddingModel(),
+                report.store() == null ? "embedded (Lucene)" : report.store()));
         text.append(String.format(Locale.ROOT, "%-10s %8s %11s%n", "mode", "nDCG@10", "recall@100"));
         report.modes()
                 .forEach((mode, quality) -> text.append(String.format(
@@ -121,6 +147,13 @@ public final class EvalCommand implements CliCommand {
                     run.p95(),
                     run.p99(),
                     run.searchesPerS()));
+        }
+        if (report.vectorIndex() != null) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%nvector index recall@10 %.4f against exact search, %.1f MB",
+                    report.vectorIndex().recallAt10(),
+                    report.vectorIndex().sizeMb()));
         }
         text.append(String.format(Locale.ROOT, "%npeak heap  %.1f MB", report.peakHeapMb()));
         return text.toString();

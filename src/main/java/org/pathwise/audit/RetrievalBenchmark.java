@@ -1,13 +1,9 @@
 package org.pathwise.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,13 +16,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.pathwise.library.DocumentMetadata;
 import org.pathwise.retrieval.Embedder;
-import org.pathwise.retrieval.LucenePassageIndex;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
+import org.pathwise.retrieval.ScratchIndex;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
+import org.pathwise.retrieval.VectorIndexProbe;
 
 /**
  * The retrieval benchmark: indexes a BEIR corpus into a fresh temporary passage index and measures ranking quality,
@@ -132,8 +130,16 @@ public final class RetrievalBenchmark {
         return run(dataset, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** Runs the benchmark with its temporary index folder created under {@code scratch}. */
+    /** Runs the benchmark with its temporary Lucene index in a folder created under {@code scratch}. */
     BenchmarkReport run(BeirDataset dataset, Path scratch) {
+        return run(dataset, () -> ScratchIndex.lucene(scratch, embedder));
+    }
+
+    /**
+     * Runs the benchmark on an index made for the run, deleted afterwards (a temporary Lucene folder, or a temporary
+     * PostgreSQL schema).
+     */
+    public BenchmarkReport run(BeirDataset dataset, Supplier<ScratchIndex> scratch) {
         var queries =
                 dataset.testQueries().stream().limit(settings.queryLimit()).toList();
         if (queries.isEmpty()) {
@@ -144,30 +150,13 @@ public final class RetrievalBenchmark {
         if (split.passages().isEmpty()) {
             throw new IllegalArgumentException(dataset.name() + ": the corpus yields no passage");
         }
-        Path folder;
-        try {
-            folder = Files.createTempDirectory(scratch, "pathwise-eval-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "can't create a temporary index folder in " + scratch + ": " + e.getMessage(), e);
+        try (var index = scratch.get()) {
+            return measure(dataset, split, queries, index.index(), index.store());
         }
-        BenchmarkReport report;
-        try (var index = LucenePassageIndex.open(folder.resolve("index"), embedder)) {
-            report = measure(dataset, split, queries, index);
-        } catch (RuntimeException e) {
-            try {
-                deleteRecursively(folder);
-            } catch (UncheckedIOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-        deleteRecursively(folder);
-        return report;
     }
 
     private BenchmarkReport measure(
-            BeirDataset dataset, Split split, List<BeirDataset.TestQuery> queries, PassageIndex index) {
+            BeirDataset dataset, Split split, List<BeirDataset.TestQuery> queries, PassageIndex index, String store) {
         var passages = split.passages();
         progress.accept(String.format(
                 Locale.ROOT,
@@ -211,7 +200,32 @@ public final class RetrievalBenchmark {
                         ingestRate, modelRate, sample.size(), ingestRate / modelRate, seconds, settings.batch()),
                 new BenchmarkReport.Latency(single, concurrent),
                 peakHeapMb(),
-                embedder.modelId());
+                embedder.modelId(),
+                // the embedded store is the default; only another store is named in the report
+                store.equals("lucene") ? null : store,
+                index instanceof VectorIndexProbe probe ? vectorIndex(probe, texts) : null);
+    }
+
+    /** The approximate vector search's recall@10 against exact search over the queries, and the index's size. */
+    private BenchmarkReport.VectorIndex vectorIndex(VectorIndexProbe probe, List<String> queries) {
+        double recall = 0;
+        for (var query : queries) {
+            var exact = probe.exactNearest(query, 10).stream()
+                    .map(h -> h.passage().id())
+                    .collect(java.util.stream.Collectors.toSet());
+            var approximate = ((PassageIndex) probe).search(SearchRequest.of(query, 10, SearchMode.SEMANTIC));
+            long found = approximate.stream()
+                    .filter(h -> exact.contains(h.passage().id()))
+                    .count();
+            recall += exact.isEmpty() ? 1 : (double) found / exact.size();
+        }
+        var result = new BenchmarkReport.VectorIndex(recall / queries.size(), probe.vectorIndexBytes() / 1048576.0);
+        progress.accept(String.format(
+                Locale.ROOT,
+                "vector index: recall@10 %.4f against exact search, %.1f MB",
+                result.recallAt10(),
+                result.sizeMb()));
+        return result;
     }
 
     /** The corpus as passages, and the corpus id of each passage's document id. */
@@ -378,18 +392,5 @@ public final class RetrievalBenchmark {
 
     private static double seconds(long nanos) {
         return Math.max(nanos, 1) / 1e9;
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var walk = Files.walk(folder)) {
-            for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("can't delete the temporary index " + folder + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -166,8 +166,8 @@ public final class LucenePassageIndex implements PassageIndex {
         var old = folder.resolveSibling(folder.getFileName() + ".old");
         try (var directory = FSDirectory.open(folder);
                 Lock ignored = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-            deleteRecursively(fresh);
-            deleteRecursively(old);
+            Folders.deleteRecursively(fresh);
+            Folders.deleteRecursively(old);
             long done = 0;
             if (!DirectoryReader.indexExists(directory)) {
                 return 0;
@@ -200,7 +200,7 @@ public final class LucenePassageIndex implements PassageIndex {
             }
             Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
-            deleteRecursively(old);
+            Folders.deleteRecursively(old);
             return done;
         } catch (LockObtainFailedException e) {
             throw new IllegalStateException(
@@ -518,17 +518,6 @@ public final class LucenePassageIndex implements PassageIndex {
                 directory.close();
             } catch (IOException ignored) {
                 // the original failure matters more
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (var p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

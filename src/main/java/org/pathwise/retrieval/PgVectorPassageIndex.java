@@ -28,7 +28,7 @@ import javax.sql.DataSource;
  * and its dimensions are kept in {@code passage_index_meta}; opening the index with another model is refused. Needs
  * pgvector 0.8 or later (iterative index scans).
  */
-public final class PgVectorPassageIndex implements PassageIndex {
+public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProbe {
 
     private static final int MIN_FUSION_DEPTH = 50;
     private static final int EF_SEARCH = 100;
@@ -243,6 +243,38 @@ public final class PgVectorPassageIndex implements PassageIndex {
         all.addAll(params);
         all.add(k);
         return hits(connection, sql, all);
+    }
+
+    /** A scan of every vector: the index is not used. */
+    @Override
+    public List<SearchHit> exactNearest(String query, int k) {
+        var vector = vector(embedder.embedQuery(query));
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                execute(connection, "SET LOCAL enable_indexscan = off");
+                var hits = hits(
+                        connection,
+                        "SELECT " + COLUMNS + ", 1 - (embedding <=> ?::vector) / 2 AS score FROM passage"
+                                + " ORDER BY embedding <=> ?::vector, id LIMIT ?",
+                        List.of(vector, vector, k));
+                connection.commit();
+                return hits;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("searching exactly", e);
+        }
+    }
+
+    @Override
+    public long vectorIndexBytes() {
+        try (var connection = dataSource.getConnection()) {
+            return Long.parseLong(single(connection, "SELECT pg_relation_size('passage_embedding')"));
+        } catch (SQLException e) {
+            throw failure("measuring the vector index", e);
+        }
     }
 
     private List<SearchHit> semantic(Connection connection, String query, SearchFilter filter, int k)

@@ -73,7 +73,9 @@ class EvalCommandTest {
                         new BenchmarkReport.Run(12.5, 20.25, 30.75, 1, 300, 10, 70.2),
                         new BenchmarkReport.Run(50, 90, 120, 8, 2400, 10, 110.4)),
                 812.3,
-                "bge-small-en-v1.5-q");
+                "bge-small-en-v1.5-q",
+                null,
+                null);
 
         var table = EvalCommand.table(report);
 

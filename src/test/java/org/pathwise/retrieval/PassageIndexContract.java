@@ -37,7 +37,9 @@ public abstract class PassageIndexContract {
 
     @AfterEach
     void closeIndex() {
-        index.close();
+        if (index != null) {
+            index.close();
+        }
     }
 
     protected static DocumentFacets facets(String source, String licence, String language) {

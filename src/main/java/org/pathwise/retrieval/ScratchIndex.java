@@ -1,0 +1,126 @@
+package org.pathwise.retrieval;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * A passage index that exists for one run (a benchmark) and leaves nothing behind when closed: a Lucene index in a
+ * temporary folder, or a pgvector index in a temporary PostgreSQL schema.
+ */
+public final class ScratchIndex implements AutoCloseable {
+
+    private interface Cleanup {
+        void run() throws IOException, SQLException;
+    }
+
+    private final PassageIndex index;
+    private final String store;
+    private final Cleanup cleanup;
+
+    private ScratchIndex(PassageIndex index, String store, Cleanup cleanup) {
+        this.index = index;
+        this.store = store;
+        this.cleanup = cleanup;
+    }
+
+    /** A Lucene index in a new folder under {@code parent}. */
+    public static ScratchIndex lucene(Path parent, Embedder embedder) {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory(parent, "pathwise-scratch-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "can't create a temporary index folder in " + parent + ": " + e.getMessage(), e);
+        }
+        try {
+            var index = LucenePassageIndex.open(folder.resolve("index"), embedder);
+            return new ScratchIndex(index, "lucene", () -> Folders.deleteRecursively(folder));
+        } catch (RuntimeException e) {
+            try {
+                Folders.deleteRecursively(folder);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A pgvector index in a new schema of a PostgreSQL database, through a small connection pool.
+     *
+     * @param url a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/pathwise}
+     */
+    public static ScratchIndex postgres(String url, String user, String password, Embedder embedder) {
+        var schema = "pathwise_scratch_" + UUID.randomUUID().toString().replace("-", "");
+        var config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        config.setPoolName("pathwise-scratch");
+        var pool = new HikariDataSource(config);
+        try (var connection = pool.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            pool.close();
+            throw new IllegalStateException("can't create a scratch schema in " + url + ": " + e.getMessage(), e);
+        }
+        config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        config.setSchema(schema);
+        config.setConnectionInitSql("SET search_path TO " + schema + ", public");
+        config.setPoolName("pathwise-scratch-index");
+        var scoped = new HikariDataSource(config);
+        Cleanup drop = () -> {
+            scoped.close();
+            try (var connection = pool.getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } finally {
+                pool.close();
+            }
+        };
+        try {
+            return new ScratchIndex(PgVectorPassageIndex.open(scoped, embedder), "postgres", drop);
+        } catch (RuntimeException e) {
+            try {
+                drop.run();
+            } catch (IOException | SQLException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    public PassageIndex index() {
+        return index;
+    }
+
+    /** {@code lucene} or {@code postgres}. */
+    public String store() {
+        return store;
+    }
+
+    /** Closes the index and deletes it. */
+    @Override
+    public void close() {
+        index.close();
+        try {
+            cleanup.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("can't delete the scratch index: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("can't drop the scratch schema: " + e.getMessage(), e);
+        }
+    }
+}
