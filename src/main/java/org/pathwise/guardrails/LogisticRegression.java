@@ -41,14 +41,7 @@ final class LogisticRegression {
 
         /** The probability of the positive class. */
         double probability(double[] x) {
-            return sigmoid(margin(x));
-        }
-
-        /** The probability of the positive class for a vector of floats, such as an embedding. */
-        double probability(float[] x) {
-            if (x.length != weights.length) {
-                throw new IllegalArgumentException("expected " + weights.length + " features, got " + x.length);
-            }
+            checkLength(x.length);
             double z = bias;
             for (int j = 0; j < x.length; j++) {
                 z += weights[j] * x[j];
@@ -56,15 +49,20 @@ final class LogisticRegression {
             return sigmoid(z);
         }
 
-        private double margin(double[] x) {
-            if (x.length != weights.length) {
-                throw new IllegalArgumentException("expected " + weights.length + " features, got " + x.length);
-            }
+        /** The probability of the positive class for a vector of floats, such as an embedding. */
+        double probability(float[] x) {
+            checkLength(x.length);
             double z = bias;
             for (int j = 0; j < x.length; j++) {
                 z += weights[j] * x[j];
             }
-            return z;
+            return sigmoid(z);
+        }
+
+        private void checkLength(int length) {
+            if (length != weights.length) {
+                throw new IllegalArgumentException("expected " + weights.length + " features, got " + length);
+            }
         }
     }
 
