@@ -74,6 +74,11 @@ public final class PromptInjectionDetector {
         return classifier == null ? Optional.empty() : Optional.of(classifier.threshold());
     }
 
+    /** How the classifier embeds a question ({@code passage-embedding}, ...); empty without a classifier. */
+    Optional<String> classifierFeatures() {
+        return classifier == null ? Optional.empty() : Optional.of(classifier.features());
+    }
+
     /**
      * Inspects a question.
      *
