@@ -19,10 +19,18 @@ public final class Detectors {
     /**
      * The detectors of the default policy.
      *
-     * @param similarity the semantic similarity of a sentence to a passage, for {@code unsupported-sentences}, or
-     *     {@code null} to judge by words alone
+     * @param embedder the embedding model, for the prompt-injection classifier and the semantic check of answer
+     *     sentences; {@code null} for phrases, encodings and words alone
      */
-    static Detectors builtIn(GroundingRail.Similarity similarity) {
+    static Detectors builtIn(org.pathwise.retrieval.Embedder embedder) {
+        GroundingRail.Similarity similarity = embedder == null
+                ? null
+                : (sentence, passage) -> org.pathwise.retrieval.Embedder.cosine(
+                        embedder.embedQuery(sentence),
+                        embedder.embedPassages(List.of(passage)).getFirst());
+        var injection = embedder == null
+                ? PromptInjectionDetector.rulesOnly()
+                : PromptInjectionDetector.withBundledClassifier(embedder);
         var detectors = new Detectors();
         var input = Set.of(Policy.Stage.INPUT);
         var output = Set.of(Policy.Stage.OUTPUT);
@@ -30,6 +38,7 @@ public final class Detectors {
                 "personal-data",
                 Set.of(Policy.Stage.INPUT, Policy.Stage.OUTPUT),
                 settings -> new PersonalDataRail(settings.strings("patterns")));
+        detectors.register("prompt-injection", input, settings -> new PromptInjectionRail(injection));
         detectors.register("high-stakes-decision", input, settings -> new HighStakesDecisionRail());
         detectors.register("academic-integrity", input, settings -> new AcademicIntegrityRail());
         detectors.register("out-of-scope", input, settings -> new OutOfScopeRail());

@@ -22,9 +22,7 @@ class GuardrailsConfiguration {
      */
     @Bean
     PolicyGuardrails guardrails(GuardrailsProperties properties, PolicyStore store, Embedder embedder) {
-        var detectors = Detectors.builtIn((sentence, passage) -> Embedder.cosine(
-                embedder.embedQuery(sentence),
-                embedder.embedPassages(java.util.List.of(passage)).getFirst()));
+        var detectors = Detectors.builtIn(embedder);
         var stored = store.latest();
         if (stored.isPresent()) {
             try {

@@ -1,0 +1,167 @@
+package org.pathwise.guardrails;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.pathwise.retrieval.Embedder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The trained part of {@link PromptInjectionDetector}: a logistic regression over a question's embedding, its
+ * decision threshold, and how it was trained, as stored in {@value #RESOURCE}.
+ *
+ * @param embeddingModel the {@link Embedder#modelId()} the weights were trained on; other models' vectors mean nothing
+ *     to them
+ * @param features how the question is embedded: {@value #QUERY_EMBEDDING} ({@link Embedder#embedQuery}, with the
+ *     model's query instruction, so the vector is the one the search that follows uses) or {@value #PASSAGE_EMBEDDING}
+ *     ({@link Embedder#embedPassages}, without it) or {@value #BOTH_EMBEDDINGS} (the two, one after the other)
+ * @param weights one weight per dimension of the embedding
+ * @param bias the intercept
+ * @param threshold the probability from which a question counts as an injection, in (0, 1]
+ * @param training how the model was trained and what cross-validation measured
+ */
+record InjectionClassifier(
+        String embeddingModel, String features, double[] weights, double bias, double threshold, Training training) {
+
+    /** The bundled model, on the class path. */
+    static final String RESOURCE = "/guardrails/prompt-injection-classifier.json";
+
+    /** Where the training command writes the bundled model by default, from the project's folder. */
+    static final Path SOURCE_PATH = Path.of("src/main/resources" + RESOURCE);
+
+    static final String QUERY_EMBEDDING = "query-embedding";
+    static final String PASSAGE_EMBEDDING = "passage-embedding";
+    static final String BOTH_EMBEDDINGS = "query-and-passage-embeddings";
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /**
+     * How the model was trained.
+     *
+     * @param data the training file's name, and its source and licence when given
+     * @param examples how many labelled texts it had
+     * @param positives how many of them were injections
+     * @param folds the number of cross-validation folds
+     * @param seed the seed of the fold split
+     * @param l2 the penalty chosen by cross-validation
+     * @param balanced whether both classes were weighted equally
+     * @param cascade whether only the texts that the phrases and encodings let through were used
+     * @param crossValidation what nested cross-validation measured, by name
+     */
+    record Training(
+            String data,
+            int examples,
+            int positives,
+            int folds,
+            long seed,
+            double l2,
+            boolean balanced,
+            boolean cascade,
+            Map<String, Map<String, Object>> crossValidation) {
+
+        Training {
+            crossValidation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(crossValidation));
+        }
+    }
+
+    InjectionClassifier {
+        if (embeddingModel == null || embeddingModel.isBlank()) {
+            throw new IllegalArgumentException("embeddingModel must not be blank");
+        }
+        if (!List.of(QUERY_EMBEDDING, PASSAGE_EMBEDDING, BOTH_EMBEDDINGS).contains(features)) {
+            throw new IllegalArgumentException("features must be " + QUERY_EMBEDDING + ", " + PASSAGE_EMBEDDING + " or "
+                    + BOTH_EMBEDDINGS + ", got " + features);
+        }
+        if (weights == null || weights.length == 0) {
+            throw new IllegalArgumentException("weights must not be empty");
+        }
+        weights = weights.clone();
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+        }
+        if (training == null) {
+            throw new IllegalArgumentException("training must not be null");
+        }
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** The bundled classifier. */
+    static InjectionClassifier bundled() {
+        try (var in = InjectionClassifier.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            return read(in, RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("can't read " + RESOURCE, e);
+        }
+    }
+
+    /** Reads a classifier written by {@link #write}. */
+    static InjectionClassifier read(InputStream in, String name) {
+        try {
+            return JSON.readValue(in, InjectionClassifier.class);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(
+                    name + ": not a prompt-injection classifier: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Writes the classifier as JSON, creating the folder when needed. */
+    void write(Path file) throws IOException {
+        var parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(file, JSON.writeValueAsString(this) + System.lineSeparator());
+    }
+
+    /** The model, for scoring. */
+    LogisticRegression.Model model() {
+        return new LogisticRegression.Model(weights, bias);
+    }
+
+    /**
+     * The question's features as this classifier was trained on them.
+     *
+     * @throws IllegalArgumentException when the embedder is not the model the classifier was trained on
+     */
+    float[] features(Embedder embedder, String question) {
+        return features(features, embedder, question);
+    }
+
+    /** A text's features of the given kind. */
+    static float[] features(String kind, Embedder embedder, String text) {
+        return switch (kind) {
+            case QUERY_EMBEDDING -> embedder.embedQuery(text);
+            case PASSAGE_EMBEDDING -> embedder.embedPassages(List.of(text)).getFirst();
+            case BOTH_EMBEDDINGS -> {
+                var query = embedder.embedQuery(text);
+                var passage = embedder.embedPassages(List.of(text)).getFirst();
+                var both = java.util.Arrays.copyOf(query, query.length + passage.length);
+                System.arraycopy(passage, 0, both, query.length, passage.length);
+                yield both;
+            }
+            default -> throw new IllegalArgumentException("unknown features " + kind);
+        };
+    }
+
+    /** Checks that an embedder produces the vectors this classifier was trained on. */
+    void checkCompatible(Embedder embedder) {
+        int perText = features.equals(BOTH_EMBEDDINGS) ? 2 : 1;
+        if (!embeddingModel.equals(embedder.modelId()) || embedder.dimensions() * perText != weights.length) {
+            throw new IllegalArgumentException("the prompt-injection classifier was trained on " + embeddingModel
+                    + " (" + weights.length + " dimensions), but the embedding model is " + embedder.modelId() + " ("
+                    + embedder.dimensions() + " dimensions); retrain it with train-injection-classifier");
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package org.pathwise.guardrails;
+
+import static java.util.stream.Collectors.joining;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pathwise.CliCommand;
+import org.pathwise.retrieval.Embedder;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
+
+/**
+ * {@code pathwise train-injection-classifier <train.jsonl>... [--folds 5] [--seed N] [--out FILE] [--json]
+ * [--source TEXT] [--features query|passage|both] [--benchmark]}: measures
+ * {@link PromptInjectionDetector} by nested cross-validation ({@link InjectionTraining}), then trains its classifier
+ * on every example and writes the weights, by default to the bundled resource in the project's source folder.
+ *
+ * <p>The input has one JSON object per line, {@code {"text": "...", "label": 0 or 1}}, 1 for an injection. With
+ * {@code --benchmark}, nothing is trained: the bundled detector inspects every text and the command prints the time
+ * per question. Exit codes: 0 on success, 2 on a usage error or a missing file, 1 when a line can't be read.
+ */
+@Command(
+        name = "train-injection-classifier",
+        description = "Cross-validate the prompt-injection detector, then train its classifier on all the data.")
+public final class TrainInjectionClassifierCommand implements CliCommand {
+
+    private static final String NAME = "pathwise train-injection-classifier: ";
+
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "TRAIN_JSONL",
+            description = "Labelled texts, one JSON object a line; several files are read as one.")
+    List<Path> data;
+
+    @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds (default: 5).")
+    int folds = 5;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the fold split (default: 42).")
+    long seed = 42;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write the weights (default: src/main/resources/guardrails/"
+                    + "prompt-injection-classifier.json).")
+    Path output;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(
+            names = "--min-precision",
+            paramLabel = "P",
+            description = "The precision the decision threshold must reach (default: 0.90).")
+    double minPrecision = 0.90;
+
+    @Option(
+            names = "--features",
+            paramLabel = "KIND",
+            description = "passage (the embedding without the model's query instruction, the default), query (with it)"
+                    + " or both.")
+    String features = "passage";
+
+    @Option(names = "--unweighted", description = "Do not weight the classes to count equally.")
+    boolean unweighted;
+
+    @Option(
+            names = "--all-texts",
+            description = "Train the detector's classifier on every text, not only on those the phrases and"
+                    + " encodings let through.")
+    boolean allTexts;
+
+    @Option(
+            names = "--source",
+            paramLabel = "TEXT",
+            description = "Where the data comes from and its licence, recorded with the weights.")
+    String source;
+
+    @Option(names = "--benchmark", description = "Time the bundled detector on the texts instead of training.")
+    boolean benchmark;
+
+    /** A labelled text. */
+    record Example(String text, int label) {}
+
+    @Override
+    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+        if (folds < 2) {
+            err.println(NAME + "--folds must be at least 2, got " + folds);
+            return USAGE;
+        }
+        if (!(minPrecision > 0 && minPrecision <= 1)) {
+            err.println(NAME + "--min-precision must be in (0, 1], got " + minPrecision);
+            return USAGE;
+        }
+        var kind = switch (features) {
+            case "query" -> InjectionClassifier.QUERY_EMBEDDING;
+            case "passage" -> InjectionClassifier.PASSAGE_EMBEDDING;
+            case "both" -> InjectionClassifier.BOTH_EMBEDDINGS;
+            default -> null;
+        };
+        if (kind == null) {
+            err.println(NAME + "--features must be query, passage or both, got " + features);
+            return USAGE;
+        }
+        var target = output == null ? InjectionClassifier.SOURCE_PATH : output;
+        if (!benchmark && output == null && !Files.isDirectory(target.getParent())) {
+            err.println(NAME + target.getParent() + " does not exist: run from the project's folder or pass --out");
+            return USAGE;
+        }
+        for (var file : data) {
+            if (!Files.isRegularFile(file)) {
+                err.println(NAME + file + " is not a file");
+                return USAGE;
+            }
+        }
+        var examples = new ArrayList<Example>();
+        var fileOf = new ArrayList<Integer>();
+        try {
+            for (int f = 0; f < data.size(); f++) {
+                var read = read(data.get(f));
+                examples.addAll(read);
+                for (int i = 0; i < read.size(); i++) {
+                    fileOf.add(f);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + e.getMessage());
+            return FAILED;
+        }
+        var embedder = context.getBean(Embedder.class);
+        if (benchmark) {
+            out.println(InjectionBenchmark.run(
+                            PromptInjectionDetector.withBundledClassifier(embedder),
+                            examples.stream().map(Example::text).toList(),
+                            message -> err.println(NAME + message))
+                    .table());
+            out.flush();
+            return OK;
+        }
+        int positives = (int) examples.stream().filter(e -> e.label() == 1).count();
+        if (positives < folds || examples.size() - positives < folds) {
+            err.println(NAME + "each class needs at least " + folds + " examples, got " + positives + " injections and "
+                    + (examples.size() - positives) + " others");
+            return FAILED;
+        }
+        var settings = new InjectionTraining.Settings(folds, seed, minPrecision, !unweighted, !allTexts);
+        err.println(NAME + "embedding " + examples.size() + " texts with " + embedder.modelId());
+        var x = new double[examples.size()][];
+        var y = new int[examples.size()];
+        var hits = new boolean[examples.size()];
+        var rules = PromptInjectionDetector.rulesOnly();
+        for (int i = 0; i < examples.size(); i++) {
+            var text = examples.get(i).text();
+            var vector = InjectionClassifier.features(kind, embedder, text);
+            x[i] = toDoubles(vector);
+            y[i] = examples.get(i).label();
+            hits[i] = rules.inspect(text).isPresent();
+        }
+        err.println(NAME + "nested " + folds + "-fold cross-validation");
+        var groups = fileOf.stream().mapToInt(Integer::intValue).toArray();
+        var report = InjectionTraining.crossValidate(x, y, hits, groups, settings);
+        err.println(NAME + "choosing the penalty and threshold on all the data, then training on all of it");
+        var selection = InjectionTraining.select(x, y, hits, settings.cascade(), settings, seed);
+        var model = InjectionTraining.fit(x, y, hits, settings.cascade(), selection.l2(), settings);
+        var classifier = new InjectionClassifier(
+                embedder.modelId(),
+                kind,
+                model.weights(),
+                model.bias(),
+                selection.threshold(),
+                new InjectionClassifier.Training(
+                        data.stream().map(file -> file.getFileName().toString()).collect(joining(", "))
+                                + (source == null || source.isBlank() ? "" : " (" + source.strip() + ")"),
+                        examples.size(),
+                        positives,
+                        folds,
+                        seed,
+                        selection.l2(),
+                        settings.balanced(),
+                        settings.cascade(),
+                        summary(report, files())));
+        try {
+            classifier.write(target);
+        } catch (IOException e) {
+            err.println(NAME + "can't write " + target + ": " + e.getMessage());
+            return FAILED;
+        }
+        if (json) {
+            var result = new LinkedHashMap<String, Object>();
+            result.put("examples", examples.size());
+            result.put("injections", positives);
+            result.put("folds", folds);
+            result.put("seed", seed);
+            result.put("features", kind);
+            result.put("balanced", settings.balanced());
+            result.put("cascade", settings.cascade());
+            result.put("crossValidation", summary(report, files()));
+            result.put("l2", selection.l2());
+            result.put("threshold", selection.threshold());
+            result.put("out", target.toString());
+            out.println(CliCommand.json(result));
+        } else {
+            out.println(table(report, files(), settings, examples.size(), positives, kind, selection, target));
+        }
+        out.flush();
+        return OK;
+    }
+
+    /** Reads labelled texts, naming the line of any problem. */
+    static List<Example> read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        var examples = new ArrayList<Example>();
+        for (int number = 1; number <= lines.size(); number++) {
+            var line = lines.get(number - 1);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                var node = CliCommand.JSON.readTree(line);
+                var text = node.path("text");
+                var label = node.path("label");
+                if (!text.isString() || text.asString().isBlank()) {
+                    throw new IllegalArgumentException(file + ":" + number + ": \"text\" must be a non-blank string");
+                }
+                if (!label.isInt() || (label.asInt() != 0 && label.asInt() != 1)) {
+                    throw new IllegalArgumentException(file + ":" + number + ": \"label\" must be 0 or 1");
+                }
+                examples.add(new Example(text.asString(), label.asInt()));
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(file + ":" + number + ": not JSON: " + e.getOriginalMessage(), e);
+            }
+        }
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no labelled text");
+        }
+        return examples;
+    }
+
+    private static double[] toDoubles(float[] vector) {
+        var doubles = new double[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            doubles[i] = vector[i];
+        }
+        return doubles;
+    }
+
+    /** The cross-validation figures by name, as stored with the weights and printed with --json. */
+    static Map<String, Map<String, Object>> summary(InjectionTraining.Report report, List<String> files) {
+        var summary = new LinkedHashMap<String, Map<String, Object>>();
+        summary.put("detector", figures(report.detector()));
+        summary.put("classifier", figures(report.classifier()));
+        summary.put("rules", figures(report.rules()));
+        if (files.size() > 1) {
+            for (int f = 0; f < files.size(); f++) {
+                var group = report.groups().get(f);
+                summary.put("detector on " + files.get(f), figures(group.detector()));
+                summary.put("classifier on " + files.get(f), figures(group.classifier()));
+                summary.put("rules on " + files.get(f), figures(group.rules()));
+            }
+        }
+        return summary;
+    }
+
+    /** The input files' names, in order. */
+    private List<String> files() {
+        return data.stream().map(file -> file.getFileName().toString()).toList();
+    }
+
+    private static Map<String, Object> figures(InjectionTraining.Confusion confusion) {
+        var figures = new LinkedHashMap<String, Object>();
+        figures.put("precision", round(confusion.precision()));
+        figures.put("recall", round(confusion.recall()));
+        figures.put("f1", round(confusion.f1()));
+        figures.put("tp", confusion.tp());
+        figures.put("fp", confusion.fp());
+        figures.put("fn", confusion.fn());
+        figures.put("tn", confusion.tn());
+        return figures;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+
+    /** The report as a table for people. */
+    static String table(
+            InjectionTraining.Report report,
+            List<String> files,
+            InjectionTraining.Settings settings,
+            int examples,
+            int positives,
+            String features,
+            InjectionTraining.Selection selection,
+            Path target) {
+        var text = new StringBuilder();
+        text.append(String.format(
+                Locale.ROOT,
+                "%d examples (%d injections); features %s; classes %s; detector's classifier trained on %s; seed %d%n",
+                examples,
+                positives,
+                features,
+                settings.balanced() ? "balanced" : "unweighted",
+                settings.cascade() ? "the texts the phrases let through" : "every text",
+                settings.seed()));
+        text.append(String.format(
+                Locale.ROOT,
+                "%nnested %d-fold cross-validation (penalty and threshold chosen inside each training part;"
+                        + " threshold: highest recall at precision >= %.2f)%n",
+                settings.folds(),
+                settings.minPrecision()));
+        text.append(String.format(
+                Locale.ROOT,
+                "%-26s %9s %7s %7s %5s %5s %5s %5s%n",
+                "",
+                "precision",
+                "recall",
+                "F1",
+                "TP",
+                "FP",
+                "FN",
+                "TN"));
+        row(text, "detector", report.detector());
+        row(text, "classifier alone", report.classifier());
+        row(text, "phrases + encodings alone", report.rules());
+        if (files.size() > 1) {
+            for (int f = 0; f < files.size(); f++) {
+                var group = report.groups().get(f);
+                text.append(String.format(Locale.ROOT, "%non %s only%n", files.get(f)));
+                row(text, "detector", group.detector());
+                row(text, "classifier alone", group.classifier());
+                row(text, "phrases + encodings alone", group.rules());
+            }
+        }
+        text.append(String.format(
+                Locale.ROOT, "%nchosen inside each training part: l2 and threshold, detector | classifier alone%n"));
+        for (int i = 0; i < report.choices().size(); i++) {
+            var choice = report.choices().get(i);
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  fold %d: %.0e %.4f | %.0e %.4f%n",
+                    i + 1,
+                    choice.detector().l2(),
+                    choice.detector().threshold(),
+                    choice.classifier().l2(),
+                    choice.classifier().threshold()));
+        }
+        text.append(String.format(
+                Locale.ROOT,
+                "%nfinal model, trained on all %d examples: l2 %.0e, threshold %.4f%nwrote %s",
+                examples,
+                selection.l2(),
+                selection.threshold(),
+                target));
+        return text.toString();
+    }
+
+    private static void row(StringBuilder text, String name, InjectionTraining.Confusion c) {
+        text.append(String.format(
+                Locale.ROOT,
+                "%-26s %9.4f %7.4f %7.4f %5d %5d %5d %5d%n",
+                name,
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.tp(),
+                c.fp(),
+                c.fn(),
+                c.tn()));
+    }
+}

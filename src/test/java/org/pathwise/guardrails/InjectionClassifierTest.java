@@ -1,0 +1,68 @@
+package org.pathwise.guardrails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pathwise.retrieval.Embedder;
+import org.pathwise.retrieval.FakeEmbeddingModel;
+
+class InjectionClassifierTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theBundledClassifierFitsTheBundledEmbeddingModel() {
+        var bundled = InjectionClassifier.bundled();
+
+        assertThat(bundled.embeddingModel()).isEqualTo(Embedder.DEFAULT_MODEL);
+        int perText = bundled.features().equals(InjectionClassifier.BOTH_EMBEDDINGS) ? 2 : 1;
+        assertThat(bundled.weights()).hasSize(384 * perText);
+        assertThat(bundled.threshold()).isBetween(0.0, 1.0);
+        assertThat(bundled.training().data()).contains("deepset/prompt-injections", "Apache-2.0");
+        assertThat(bundled.training().crossValidation()).containsKeys("detector", "classifier", "rules");
+    }
+
+    @Test
+    void writesWhatItReadsBack() throws IOException {
+        var original = PromptInjectionDetectorTest.classifier("fake", new double[] {0.5, -1.25, 3}, -0.75, 0.6);
+        var file = folder.resolve("nested/weights.json");
+
+        original.write(file);
+        InjectionClassifier read;
+        try (var in = Files.newInputStream(file)) {
+            read = InjectionClassifier.read(in, file.toString());
+        }
+
+        assertThat(read.weights()).containsExactly(0.5, -1.25, 3);
+        assertThat(read.bias()).isEqualTo(-0.75);
+        assertThat(read.threshold()).isEqualTo(0.6);
+        assertThat(read.training()).isEqualTo(original.training());
+    }
+
+    @Test
+    void namesTheFileThatIsNotAClassifier() {
+        var in = new ByteArrayInputStream("{\"weights\": \"no\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> InjectionClassifier.read(in, "weights.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("weights.json: not a prompt-injection classifier");
+    }
+
+    @Test
+    void refusesAnEmbedderOfAnotherModel() {
+        var embedder = new Embedder("other-model", new FakeEmbeddingModel(3), "", "");
+        var trained = PromptInjectionDetectorTest.classifier("fake", new double[] {1, 2, 3}, 0, 0.5);
+
+        assertThatThrownBy(() -> new PromptInjectionDetector(embedder, trained))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trained on fake (3 dimensions), but the embedding model is other-model");
+    }
+}
