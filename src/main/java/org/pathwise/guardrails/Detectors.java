@@ -28,9 +28,6 @@ public final class Detectors {
                 : (sentence, passage) -> org.pathwise.retrieval.Embedder.cosine(
                         embedder.embedQuery(sentence),
                         embedder.embedPassages(List.of(passage)).getFirst());
-        var injection = embedder == null
-                ? PromptInjectionDetector.rulesOnly()
-                : PromptInjectionDetector.withBundledClassifier(embedder);
         var detectors = new Detectors();
         var input = Set.of(Policy.Stage.INPUT);
         var output = Set.of(Policy.Stage.OUTPUT);
@@ -38,7 +35,13 @@ public final class Detectors {
                 "personal-data",
                 Set.of(Policy.Stage.INPUT, Policy.Stage.OUTPUT),
                 settings -> new PersonalDataRail(settings.strings("patterns")));
-        detectors.register("prompt-injection", input, settings -> new PromptInjectionRail(injection));
+        detectors.register(
+                "prompt-injection",
+                input,
+                settings -> new PromptInjectionRail(
+                        embedder != null && settings.flag("classifier", true)
+                                ? PromptInjectionDetector.withBundledClassifier(embedder)
+                                : PromptInjectionDetector.rulesOnly()));
         detectors.register("high-stakes-decision", input, settings -> new HighStakesDecisionRail());
         detectors.register("academic-integrity", input, settings -> new AcademicIntegrityRail());
         detectors.register("out-of-scope", input, settings -> new OutOfScopeRail());
@@ -114,6 +117,20 @@ public final class Detectors {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("setting " + key + " must be a number, got " + value);
             }
+        }
+
+        /** A yes-or-no setting, or the default when it is absent. */
+        public boolean flag(String key, boolean otherwise) {
+            var value = values.get(key);
+            if (value == null) {
+                return otherwise;
+            }
+            return switch (String.valueOf(value).toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default ->
+                    throw new IllegalArgumentException("setting " + key + " must be true or false, got " + value);
+            };
         }
 
         /** A list of strings, or an empty list when it is absent. */
