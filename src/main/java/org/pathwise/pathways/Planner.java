@@ -1,0 +1,560 @@
+package org.pathwise.pathways;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a profile into a {@link Plan} over a catalogue.
+ *
+ * <ol>
+ *   <li>Levels now: the profile's, raised by the exit levels of the courses it has completed.
+ *   <li>Open courses: not completed, in one of the educator's languages, in a delivery mode they accept.
+ *   <li>Reachable levels: taking every open course that can start, repeatedly, gives the highest level each
+ *       competence can reach. A target above it is unreachable, with the reason (no course goes that high; none in
+ *       the educator's languages or mode; the entry levels or prerequisites of the courses that do can't be met); the
+ *       plan aims at the reachable level instead.
+ *   <li>Only relevant courses are searched: those raising a targeted competence, or an entry level a relevant course
+ *       needs, and their prerequisites. {@link PathSearch} finds the cheapest set (hours, then number of courses);
+ *       with at most {@value #EXACT_POOL} relevant courses it searches to the end, so the plan is optimal; above, it
+ *       has a node budget and reports its gap to a lower bound when it stops early.
+ *   <li>Deadline: when the plan takes more hours than the weeks allow, targets are lowered one level at a time, each
+ *       time the one whose lowering saves the most hours, until the plan fits; those targets are reported as
+ *       unreachable because the deadline is too close.
+ *   <li>The courses are ordered (prerequisites and entry levels first, shorter courses first otherwise), scheduled
+ *       back to back into weeks of the profile's hours, and each step explained.
+ * </ol>
+ *
+ * Taking courses one after another at a constant weekly rate, the finish week follows from the total hours, so the
+ * earliest finish comes with the fewest hours.
+ */
+final class Planner {
+
+    /** Up to this many relevant courses the search runs to the end. */
+    static final int EXACT_POOL = 48;
+
+    private final Framework framework;
+    private final long nodeBudget;
+
+    Planner(Framework framework) {
+        this(framework, 40_000);
+    }
+
+    /** @param nodeBudget the search nodes allowed when there are more than {@value #EXACT_POOL} relevant courses */
+    Planner(Framework framework, long nodeBudget) {
+        this.framework = framework;
+        this.nodeBudget = nodeBudget;
+    }
+
+    Plan plan(Profile profile, Catalogue catalogue) {
+        var byId = catalogue.byId();
+        for (var id : profile.completed()) {
+            if (!byId.containsKey(id)) {
+                throw new IllegalArgumentException("the completed course '" + id + "' is not in the catalogue");
+            }
+        }
+        var completed = Set.copyOf(profile.completed());
+        var now = new TreeMap<String, Level>(profile.current());
+        for (var id : completed) {
+            byId.get(id).raises().forEach((k, level) -> now.merge(k, level, Level::max));
+        }
+        var targets = new TreeMap<String, Level>();
+        profile.target().forEach((k, level) -> {
+            if (level.compareTo(now.getOrDefault(k, Level.A1)) > 0) {
+                targets.put(k, level);
+            }
+        });
+        var open = catalogue.courses().stream()
+                .filter(c -> !completed.contains(c.id()))
+                .filter(c -> profile.speaks(c.languages()))
+                .filter(c -> profile.mode().accepts(c.delivery()))
+                .toList();
+        var startable = fixpoint(open, now, completed);
+        var reachable = new TreeMap<String, Level>(now);
+        startable.forEach(c -> c.raises().forEach((k, level) -> reachable.merge(k, level, Level::max)));
+
+        var unreachable = new LinkedHashMap<String, Plan.Unreachable>();
+        var aims = new TreeMap<String, Level>();
+        for (var entry : targets.entrySet()) {
+            var k = entry.getKey();
+            var level = entry.getValue();
+            var best = reachable.getOrDefault(k, Level.A1);
+            if (best.compareTo(level) < 0) {
+                unreachable.put(
+                        k,
+                        new Plan.Unreachable(
+                                k,
+                                framework.title(k),
+                                level,
+                                best,
+                                whyUnreachable(k, level, catalogue, open, startable, completed, profile, now)));
+                if (best.compareTo(now.getOrDefault(k, Level.A1)) > 0) {
+                    aims.put(k, best);
+                }
+            } else {
+                aims.put(k, level);
+            }
+        }
+
+        var pool = relevant(startable, aims, now);
+        var problem = new Problem(pool, now, completed);
+        var solved = problem.solve(aims, pool.size() <= EXACT_POOL ? Long.MAX_VALUE : nodeBudget);
+        double capacity = profile.capacity();
+        var full = new TreeMap<>(aims);
+        double fullHours = PathSearch.hoursOf(solved.cost());
+        while (solved.feasible() && PathSearch.hoursOf(solved.cost()) > capacity + 1e-9 && !aims.isEmpty()) {
+            PathSearch.Result bestTrial = null;
+            TreeMap<String, Level> bestAims = null;
+            long trialBudget = pool.size() <= EXACT_POOL ? Long.MAX_VALUE : Math.max(1000, nodeBudget / 10);
+            for (var k : aims.keySet()) {
+                var trial = new TreeMap<>(aims);
+                var lower = Level.values()[aims.get(k).ordinal() - 1];
+                if (lower.compareTo(now.getOrDefault(k, Level.A1)) <= 0) {
+                    trial.remove(k);
+                } else {
+                    trial.put(k, lower);
+                }
+                var result = problem.solve(trial, trialBudget);
+                if (result.feasible() && (bestTrial == null || result.cost() < bestTrial.cost())) {
+                    bestTrial = result;
+                    bestAims = trial;
+                }
+            }
+            if (bestTrial == null) {
+                break;
+            }
+            aims = bestAims;
+            solved = bestTrial;
+        }
+        for (var entry : full.entrySet()) {
+            var k = entry.getKey();
+            var aimed = aims.getOrDefault(k, now.getOrDefault(k, Level.A1));
+            if (aimed.compareTo(entry.getValue()) < 0) {
+                var wanted = targets.get(k);
+                unreachable.put(
+                        k,
+                        new Plan.Unreachable(
+                                k,
+                                framework.title(k),
+                                wanted,
+                                aimed,
+                                String.format(
+                                        Locale.ROOT,
+                                        "deadline too close: %s h are available (%s h a week for %d weeks) and"
+                                                + " reaching every target takes %s h; within the deadline this"
+                                                + " competence reaches %s",
+                                        hours(capacity),
+                                        hours(profile.hoursPerWeek()),
+                                        profile.weeks(),
+                                        hours(fullHours),
+                                        aimed)));
+            }
+        }
+
+        var order = solved.feasible() ? problem.search().order(solved.courses()) : List.<Integer>of();
+        var chosen = order.stream().map(pool::get).toList();
+        var steps = explain(chosen, now, aims, targets, profile, catalogue, open, completed);
+        var reached = new TreeMap<String, Level>();
+        var levels = new HashMap<String, Level>(now);
+        chosen.forEach(c -> c.raises().forEach((k, level) -> levels.merge(k, level, Level::max)));
+        targets.keySet().forEach(k -> reached.put(k, levels.getOrDefault(k, Level.A1)));
+        profile.target().forEach((k, level) -> reached.putIfAbsent(k, levels.getOrDefault(k, Level.A1)));
+        double total = chosen.stream().mapToDouble(Course::hours).sum();
+        int weeks = (int) Math.ceil(total / profile.hoursPerWeek() - 1e-9);
+        double lowerBound = solved.optimal() ? total : PathSearch.hoursOf(solved.lowerBound());
+        var ordered = new ArrayList<>(unreachable.values());
+        return new Plan(
+                steps,
+                total,
+                weeks,
+                ordered,
+                solved.optimal(),
+                lowerBound,
+                profile.target(),
+                reached,
+                open.size(),
+                solved.nodes());
+    }
+
+    /** The open courses that can ever start, in catalogue order. */
+    static List<Course> fixpoint(List<Course> open, Map<String, Level> now, Set<String> completed) {
+        var levels = new HashMap<String, Level>(now);
+        var done = new HashSet<String>(completed);
+        var taken = new LinkedHashMap<String, Course>();
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (var course : open) {
+                if (taken.containsKey(course.id()) || !startable(course, levels, done)) {
+                    continue;
+                }
+                taken.put(course.id(), course);
+                done.add(course.id());
+                course.raises().forEach((k, level) -> levels.merge(k, level, Level::max));
+                progress = true;
+            }
+        }
+        return open.stream().filter(c -> taken.containsKey(c.id())).toList();
+    }
+
+    private static boolean startable(Course course, Map<String, Level> levels, Set<String> done) {
+        return done.containsAll(course.prerequisites())
+                && course.requires().entrySet().stream()
+                        .allMatch(e -> levels.getOrDefault(e.getKey(), Level.A1).compareTo(e.getValue()) >= 0);
+    }
+
+    /** Courses that raise an aimed competence or an entry level a relevant course needs, with their prerequisites. */
+    static List<Course> relevant(List<Course> startable, Map<String, Level> aims, Map<String, Level> now) {
+        var byId = new HashMap<String, Course>();
+        startable.forEach(c -> byId.put(c.id(), c));
+        var needed = new HashSet<>(aims.keySet());
+        var relevant = new HashSet<String>();
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (var course : startable) {
+                if (relevant.contains(course.id())) {
+                    continue;
+                }
+                boolean useful = course.raises().entrySet().stream()
+                        .anyMatch(e -> needed.contains(e.getKey())
+                                && e.getValue().compareTo(now.getOrDefault(e.getKey(), Level.A1)) > 0);
+                if (useful) {
+                    progress |= addRelevant(course, byId, relevant, needed, now);
+                }
+            }
+        }
+        return startable.stream().filter(c -> relevant.contains(c.id())).toList();
+    }
+
+    private static boolean addRelevant(
+            Course course, Map<String, Course> byId, Set<String> relevant, Set<String> needed, Map<String, Level> now) {
+        if (!relevant.add(course.id())) {
+            return false;
+        }
+        course.requires().forEach((k, level) -> {
+            if (level.compareTo(now.getOrDefault(k, Level.A1)) > 0) {
+                needed.add(k);
+            }
+        });
+        for (var prerequisite : course.prerequisites()) {
+            var required = byId.get(prerequisite);
+            if (required != null) {
+                addRelevant(required, byId, relevant, needed, now);
+            }
+        }
+        return true;
+    }
+
+    /** The relevant courses as arrays for {@link PathSearch}. */
+    private static final class Problem {
+        private final List<Course> pool;
+        private final Map<String, Level> now;
+        private final Map<String, Integer> competences = new LinkedHashMap<>();
+        private final long[] cost;
+        private final int[][] raiseCompetence;
+        private final int[][] raiseLevel;
+        private final int[][] requireCompetence;
+        private final int[][] requireLevel;
+        private final int[][] prerequisites;
+        private PathSearch last;
+
+        Problem(List<Course> pool, Map<String, Level> now, Set<String> completed) {
+            this.pool = pool;
+            this.now = now;
+            int n = pool.size();
+            var index = new HashMap<String, Integer>();
+            for (int i = 0; i < n; i++) {
+                index.put(pool.get(i).id(), i);
+            }
+            cost = new long[n];
+            raiseCompetence = new int[n][];
+            raiseLevel = new int[n][];
+            requireCompetence = new int[n][];
+            requireLevel = new int[n][];
+            prerequisites = new int[n][];
+            for (int i = 0; i < n; i++) {
+                var course = pool.get(i);
+                cost[i] = PathSearch.costOf(course.hours());
+                raiseCompetence[i] = course.raises().keySet().stream()
+                        .mapToInt(this::competence)
+                        .toArray();
+                raiseLevel[i] = course.raises().values().stream()
+                        .mapToInt(Level::ordinal)
+                        .toArray();
+                requireCompetence[i] = course.requires().keySet().stream()
+                        .mapToInt(this::competence)
+                        .toArray();
+                requireLevel[i] = course.requires().values().stream()
+                        .mapToInt(Level::ordinal)
+                        .toArray();
+                prerequisites[i] = course.prerequisites().stream()
+                        .filter(p -> !completed.contains(p))
+                        .mapToInt(index::get)
+                        .toArray();
+            }
+        }
+
+        private int competence(String id) {
+            return competences.computeIfAbsent(id, k -> competences.size());
+        }
+
+        PathSearch.Result solve(Map<String, Level> aims, long budget) {
+            aims.keySet().forEach(this::competence);
+            int k = competences.size();
+            var initial = new int[k];
+            var target = new int[k];
+            java.util.Arrays.fill(target, -1);
+            competences.forEach(
+                    (id, i) -> initial[i] = now.getOrDefault(id, Level.A1).ordinal());
+            aims.forEach((id, level) -> target[competences.get(id)] = level.ordinal());
+            last = new PathSearch(
+                    cost, raiseCompetence, raiseLevel, requireCompetence, requireLevel, prerequisites, initial, target);
+            return last.solve(budget);
+        }
+
+        PathSearch search() {
+            return last;
+        }
+    }
+
+    // ---- explanations
+
+    private List<Plan.Step> explain(
+            List<Course> chosen,
+            Map<String, Level> now,
+            Map<String, Level> aims,
+            Map<String, Level> targets,
+            Profile profile,
+            Catalogue catalogue,
+            List<Course> open,
+            Set<String> completed) {
+        var levels = new HashMap<String, Level>(now);
+        var steps = new ArrayList<Plan.Step>();
+        double start = 0;
+        var chosenIds = chosen.stream().map(Course::id).collect(Collectors.toSet());
+        var openIds = open.stream().map(Course::id).collect(Collectors.toSet());
+        for (int i = 0; i < chosen.size(); i++) {
+            var course = chosen.get(i);
+            var before = new HashMap<>(levels);
+            var gaps = new ArrayList<Plan.Gap>();
+            for (var raise : course.raises().entrySet()) {
+                var k = raise.getKey();
+                var from = before.getOrDefault(k, Level.A1);
+                if (raise.getValue().compareTo(from) > 0) {
+                    var aim = targets.get(k);
+                    if (aim == null) {
+                        aim = neededLater(k, chosen.subList(i + 1, chosen.size()));
+                    }
+                    gaps.add(new Plan.Gap(k, framework.title(k), from, raise.getValue(), aim));
+                }
+            }
+            course.raises().forEach((k, level) -> levels.merge(k, level, Level::max));
+            var later = chosen.subList(i + 1, chosen.size());
+            int week = (int) Math.floor(start / profile.hoursPerWeek() + 1e-9) + 1;
+            start += course.hours();
+            int endWeek = Math.max(week, (int) Math.ceil(start / profile.hoursPerWeek() - 1e-9));
+            steps.add(new Plan.Step(
+                    course,
+                    week,
+                    endWeek,
+                    gaps,
+                    reason(course, gaps, targets, later, before),
+                    before(course, later, before),
+                    alternative(course, gaps, catalogue, chosenIds, openIds, completed, before, profile),
+                    List.of()));
+        }
+        return steps;
+    }
+
+    private static Level neededLater(String k, List<Course> later) {
+        return later.stream()
+                .map(c -> c.requires().get(k))
+                .filter(java.util.Objects::nonNull)
+                .max(Level::compareTo)
+                .orElse(null);
+    }
+
+    private String reason(
+            Course course,
+            List<Plan.Gap> gaps,
+            Map<String, Level> targets,
+            List<Course> later,
+            Map<String, Level> before) {
+        var parts = new ArrayList<String>();
+        for (var gap : gaps) {
+            var target = targets.get(gap.competence());
+            if (target != null) {
+                parts.add(String.format(
+                        Locale.ROOT,
+                        "raises %s %s from %s to %s (target %s)",
+                        gap.competence(),
+                        gap.title(),
+                        gap.from(),
+                        gap.to(),
+                        target));
+            }
+        }
+        for (var next : later) {
+            if (next.prerequisites().contains(course.id())) {
+                parts.add("is a prerequisite of " + next.id());
+            }
+            for (var require : next.requires().entrySet()) {
+                var k = require.getKey();
+                if (before.getOrDefault(k, Level.A1).compareTo(require.getValue()) < 0
+                        && course.raises().getOrDefault(k, Level.A1).compareTo(require.getValue()) >= 0) {
+                    parts.add(
+                            "gives the entry level " + k + " " + require.getValue() + " that " + next.id() + " needs");
+                }
+            }
+        }
+        return parts.isEmpty() ? "completes the path" : String.join("; ", parts);
+    }
+
+    private static String before(Course course, List<Course> later, Map<String, Level> before) {
+        var reasons = new ArrayList<String>();
+        for (var next : later) {
+            if (next.prerequisites().contains(course.id())) {
+                reasons.add(next.id() + " lists it as a prerequisite");
+                continue;
+            }
+            for (var require : next.requires().entrySet()) {
+                var k = require.getKey();
+                if (before.getOrDefault(k, Level.A1).compareTo(require.getValue()) < 0
+                        && course.raises().getOrDefault(k, Level.A1).compareTo(require.getValue()) >= 0) {
+                    reasons.add(next.id() + " needs " + k + " at " + require.getValue() + " before it starts");
+                    break;
+                }
+            }
+        }
+        if (!reasons.isEmpty()) {
+            return "comes first because " + String.join(" and ", reasons);
+        }
+        return later.isEmpty()
+                ? "last step: nothing depends on it"
+                : "no later step depends on it; among the courses that could start, shorter ones come first";
+    }
+
+    private String alternative(
+            Course course,
+            List<Plan.Gap> gaps,
+            Catalogue catalogue,
+            Set<String> chosen,
+            Set<String> open,
+            Set<String> completed,
+            Map<String, Level> before,
+            Profile profile) {
+        if (gaps.isEmpty()) {
+            return "no other course was needed for this";
+        }
+        var gap = gaps.getFirst();
+        var rivals = catalogue.courses().stream()
+                .filter(c -> !chosen.contains(c.id()) && !completed.contains(c.id()))
+                .filter(c -> c.raises().getOrDefault(gap.competence(), Level.A1).compareTo(gap.to()) >= 0)
+                .toList();
+        var openRivals = rivals.stream().filter(c -> open.contains(c.id())).toList();
+        if (!openRivals.isEmpty()) {
+            var rival = openRivals.stream()
+                    .min(java.util.Comparator.comparingDouble(Course::hours).thenComparing(Course::id))
+                    .orElseThrow();
+            String why;
+            var missing = rival.requires().entrySet().stream()
+                    .filter(e -> before.getOrDefault(e.getKey(), Level.A1).compareTo(e.getValue()) < 0)
+                    .findFirst();
+            var prerequisite = rival.prerequisites().stream()
+                    .filter(p -> !chosen.contains(p) && !completed.contains(p))
+                    .findFirst();
+            if (missing.isPresent()) {
+                why = "it needs " + missing.get().getKey() + " at "
+                        + missing.get().getValue() + " first";
+            } else if (prerequisite.isPresent()) {
+                why = "it needs course " + prerequisite.get() + " first";
+            } else if (rival.hours() > course.hours()) {
+                why = "it takes " + hours(rival.hours()) + " h against " + hours(course.hours()) + " h";
+            } else {
+                why = "it closes fewer of the remaining gaps, so the whole path would take longer";
+            }
+            return "chosen over " + rival.id() + " (" + rival.title() + "): " + why;
+        }
+        if (!rivals.isEmpty()) {
+            var rival = rivals.getFirst();
+            var why = !profile.speaks(rival.languages())
+                    ? "is given in " + String.join(", ", rival.languages()) + " only"
+                    : "is " + rival.delivery().label() + ", not "
+                            + profile.mode().label();
+            return "the only course open to you that raises " + gap.competence() + " to " + gap.to() + "; " + rival.id()
+                    + " also does but " + why;
+        }
+        return "the only course in the catalogue that raises " + gap.competence() + " to " + gap.to();
+    }
+
+    private String whyUnreachable(
+            String k,
+            Level level,
+            Catalogue catalogue,
+            List<Course> open,
+            List<Course> startable,
+            Set<String> completed,
+            Profile profile,
+            Map<String, Level> now) {
+        var title = k + " " + framework.title(k);
+        var raising = catalogue.courses().stream()
+                .filter(c -> !completed.contains(c.id()))
+                .filter(c -> c.raises().getOrDefault(k, Level.A1).compareTo(level) >= 0)
+                .toList();
+        if (raising.isEmpty()) {
+            var highest = catalogue.courses().stream()
+                    .map(c -> c.raises().get(k))
+                    .filter(java.util.Objects::nonNull)
+                    .max(Level::compareTo);
+            return "no course raises " + title + " to " + level
+                    + highest.map(h -> " (the highest any course reaches is " + h + ")")
+                            .orElse(" (no course addresses it)");
+        }
+        var inLanguage =
+                raising.stream().filter(c -> profile.speaks(c.languages())).toList();
+        if (inLanguage.isEmpty()) {
+            return "no course in your languages (" + String.join(", ", profile.languages()) + ") raises " + title
+                    + " to " + level + "; " + raising.getFirst().id() + " does, in "
+                    + String.join(", ", raising.getFirst().languages());
+        }
+        var inMode = inLanguage.stream()
+                .filter(c -> profile.mode().accepts(c.delivery()))
+                .toList();
+        if (inMode.isEmpty()) {
+            return "no course in your delivery mode (" + profile.mode().label() + ") raises " + title + " to " + level
+                    + "; " + inLanguage.getFirst().id() + " does, "
+                    + inLanguage.getFirst().delivery().label();
+        }
+        var startableIds = startable.stream().map(Course::id).collect(Collectors.toSet());
+        var openIds = open.stream().map(Course::id).collect(Collectors.toSet());
+        var levels = new HashMap<String, Level>(now);
+        startable.forEach(c -> c.raises().forEach((key, l) -> levels.merge(key, l, Level::max)));
+        var course = inMode.getFirst();
+        var prerequisite = course.prerequisites().stream()
+                .filter(p -> !completed.contains(p) && !startableIds.contains(p))
+                .findFirst();
+        if (prerequisite.isPresent()) {
+            var p = prerequisite.get();
+            return course.id() + " raises " + title + " to " + level + " but needs course " + p + " first, which "
+                    + (openIds.contains(p) ? "can't start itself" : "is not open to you (language or mode)");
+        }
+        var entry = course.requires().entrySet().stream()
+                .filter(e -> levels.getOrDefault(e.getKey(), Level.A1).compareTo(e.getValue()) < 0)
+                .findFirst();
+        return entry.map(e -> course.id() + " raises " + title + " to " + level + " but needs " + e.getKey() + " at "
+                        + e.getValue() + " first, which no course open to you leads to")
+                .orElse("the courses that raise " + title + " to " + level + " can't start");
+    }
+
+    static String hours(double hours) {
+        return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.format(Locale.ROOT, "%.1f", hours);
+    }
+}
