@@ -518,20 +518,26 @@ final class Planner {
                     + highest.map(h -> " (the highest any course reaches is " + h + ")")
                             .orElse(" (no course addresses it)");
         }
-        var inLanguage =
-                raising.stream().filter(c -> profile.speaks(c.languages())).toList();
-        if (inLanguage.isEmpty()) {
-            return "no course in your languages (" + String.join(", ", profile.languages()) + ") raises " + title
-                    + " to " + level + "; " + raising.getFirst().id() + " does, in "
-                    + String.join(", ", raising.getFirst().languages());
-        }
-        var inMode = inLanguage.stream()
-                .filter(c -> profile.mode().accepts(c.delivery()))
+        var inMode = raising.stream()
+                .filter(c -> profile.speaks(c.languages()) && profile.mode().accepts(c.delivery()))
                 .toList();
         if (inMode.isEmpty()) {
-            return "no course in your delivery mode (" + profile.mode().label() + ") raises " + title + " to " + level
-                    + "; " + inLanguage.getFirst().id() + " does, "
-                    + inLanguage.getFirst().delivery().label();
+            var otherLanguage =
+                    raising.stream().filter(c -> !profile.speaks(c.languages())).findFirst();
+            var otherMode =
+                    raising.stream().filter(c -> profile.speaks(c.languages())).findFirst();
+            var languages = "your languages (" + String.join(", ", profile.languages()) + ")";
+            var mode = "your delivery mode (" + profile.mode().label() + ")";
+            var inLanguages = otherLanguage.map(c -> c.id() + " is given in " + String.join(", ", c.languages()));
+            var inOtherMode = otherMode.map(c -> c.id() + " is " + c.delivery().label());
+            if (otherMode.isEmpty()) {
+                return "no course in " + languages + " raises " + title + " to " + level + "; " + inLanguages.get();
+            }
+            if (otherLanguage.isEmpty()) {
+                return "no course in " + mode + " raises " + title + " to " + level + "; " + inOtherMode.get();
+            }
+            return "no course in " + languages + " and " + mode + " raises " + title + " to " + level + "; "
+                    + inLanguages.get() + ", " + inOtherMode.get();
         }
         var startableIds = startable.stream().map(Course::id).collect(Collectors.toSet());
         var openIds = open.stream().map(Course::id).collect(Collectors.toSet());

@@ -126,14 +126,15 @@ class PlannerTest {
                 "",
                 4,
                 0,
-                List.of("en"),
+                List.of("en", "fr"),
                 ModePreference.ONLINE,
                 List.of());
 
         var plan = planner.plan(profile, bundled.sampleCatalogue);
 
         assertThat(plan.steps()).isEmpty();
-        assertThat(plan.unreachable().getFirst().reason()).startsWith("no course in your delivery mode (online)");
+        assertThat(plan.unreachable().getFirst().reason())
+                .startsWith("no course in your delivery mode (online) raises 3.1 Teaching to B2; tl-201 is blended");
     }
 
     @Test
