@@ -43,12 +43,21 @@ final class PathSearch {
     private final int[][] raisers;
 
     private final boolean[] chosen;
+    /** The chosen courses as a stack, so a node reads them without scanning every course. */
+    private final int[] chosenList;
+
+    private int chosenCount;
     private final boolean[] excluded;
+    /** Per competence and level, the least cost of a chain of undecided courses reaching it (see {@link #chains}). */
+    private final long[][] reach;
+
+    private final long[] entry;
     private final int[] coverage;
     private long best = Long.MAX_VALUE;
     private boolean[] bestSet;
     private long nodes;
     private long budget;
+    private long deadline = Long.MAX_VALUE;
     private boolean aborted;
 
     /** The outcome: the chosen courses (empty when nothing is needed), or none when the targets can't be reached. */
@@ -73,7 +82,10 @@ final class PathSearch {
         this.initial = initial;
         this.target = target;
         this.chosen = new boolean[n];
+        this.chosenList = new int[n];
         this.excluded = new boolean[n];
+        this.reach = new long[initial.length][6];
+        this.entry = new long[n];
         this.coverage = new int[n];
         int k = initial.length;
         var lists = new ArrayList<List<Integer>>();
@@ -103,7 +115,16 @@ final class PathSearch {
     }
 
     Result solve(long nodeBudget) {
+        return solve(nodeBudget, Long.MAX_VALUE);
+    }
+
+    /**
+     * Solves within a node budget and a {@link System#nanoTime()} deadline; the greedy solution is found first
+     * whatever the deadline, so a stopped search still returns a valid set when there is one.
+     */
+    Result solve(long nodeBudget, long deadlineNanos) {
         this.budget = nodeBudget;
+        this.deadline = deadlineNanos;
         var greedy = greedy();
         if (greedy != null) {
             best = 0;
@@ -137,7 +158,7 @@ final class PathSearch {
     // ---- the branch and bound
 
     private void search(long spent) {
-        if (++nodes > budget) {
+        if (++nodes > budget || ((nodes & 127) == 1 && deadline != Long.MAX_VALUE && System.nanoTime() > deadline)) {
             aborted = true;
             return;
         }
@@ -162,6 +183,12 @@ final class PathSearch {
             return;
         }
         long bound = bound(needs);
+        if (bound != Long.MAX_VALUE) {
+            bound = Math.max(bound, ladders(needs, levels));
+        }
+        if (bound != Long.MAX_VALUE && spent + bound < best) {
+            bound = Math.max(bound, chains(needs, levels));
+        }
         if (bound == Long.MAX_VALUE || spent + bound >= best) {
             return;
         }
@@ -185,7 +212,9 @@ final class PathSearch {
                 break; // candidates come cheapest first
             }
             chosen[candidate] = true;
+            chosenList[chosenCount++] = candidate;
             search(spent + cost[candidate]);
+            chosenCount--;
             chosen[candidate] = false;
             excluded[candidate] = true;
             excludedHere++;
@@ -198,12 +227,11 @@ final class PathSearch {
     /** The level per competence if every chosen course were done, order aside. */
     private int[] reachedIgnoringOrder() {
         var levels = initial.clone();
-        for (int c = 0; c < n; c++) {
-            if (chosen[c]) {
-                for (int r = 0; r < raiseCompetence[c].length; r++) {
-                    int k = raiseCompetence[c][r];
-                    levels[k] = Math.max(levels[k], raiseLevel[c][r]);
-                }
+        for (int i = 0; i < chosenCount; i++) {
+            int c = chosenList[i];
+            for (int r = 0; r < raiseCompetence[c].length; r++) {
+                int k = raiseCompetence[c][r];
+                levels[k] = Math.max(levels[k], raiseLevel[c][r]);
             }
         }
         return levels;
@@ -216,10 +244,8 @@ final class PathSearch {
     private int[] needs(int[] levels) {
         var wanted = target.clone();
         var courseNeeds = new ArrayList<Integer>();
-        for (int c = 0; c < n; c++) {
-            if (!chosen[c]) {
-                continue;
-            }
+        for (int i = 0; i < chosenCount; i++) {
+            int c = chosenList[i];
             for (int q = 0; q < requireCompetence[c].length; q++) {
                 int k = requireCompetence[c][q];
                 wanted[k] = Math.max(wanted[k], requireLevel[c][q]);
@@ -265,7 +291,8 @@ final class PathSearch {
         int count = 0;
         var result = new int[raisers[k].length];
         for (int c : raisers[k]) {
-            if (!chosen[c] && !excluded[c] && raisedTo(c, k) >= level) {
+            // a course that needs the level itself can't be the one that brings it
+            if (!chosen[c] && !excluded[c] && raisedTo(c, k) >= level && requiredOn(c, k) < level) {
                 result[count++] = c;
             }
         }
@@ -317,14 +344,132 @@ final class PathSearch {
 
     private long rootLowerBound() {
         var needs = needs(initial);
-        if (needs == null) {
-            return 0;
-        }
-        if (needs.length == 0) {
+        if (needs == null || needs.length == 0) {
             return 0;
         }
         long bound = bound(needs);
+        if (bound != Long.MAX_VALUE) {
+            bound = Math.max(bound, Math.max(ladders(needs, initial), chains(needs, initial)));
+        }
         return bound == Long.MAX_VALUE ? 0 : bound;
+    }
+
+    /**
+     * The sum over needed competences of the cheapest ladder: to take competence k to a level, some course must raise
+     * it there, and if that course's entry level on k is above the current level, another course raising k must come
+     * first, and so on. A course is charged to each competence it raises at an equal share of its cost, so that
+     * summing over competences counts no course more than once in full. MAX_VALUE when a competence has no ladder.
+     */
+    private long ladders(int[] needs, int[] levels) {
+        double total = 0;
+        var best = new double[6];
+        for (int need : needs) {
+            if (need < 0) {
+                continue;
+            }
+            int k = need / 8;
+            int wanted = need % 8;
+            Arrays.fill(best, Double.MAX_VALUE);
+            for (int level = 0; level <= levels[k]; level++) {
+                best[level] = 0;
+            }
+            for (int level = levels[k] + 1; level <= wanted; level++) {
+                for (int c : raisers[k]) {
+                    if (chosen[c] || excluded[c] || raisedTo(c, k) < level) {
+                        continue;
+                    }
+                    int from = Math.max(requiredOn(c, k), levels[k]);
+                    if (from >= level || best[from] == Double.MAX_VALUE) {
+                        continue;
+                    }
+                    best[level] = Math.min(best[level], best[from] + (double) cost[c] / raiseCompetence[c].length);
+                }
+            }
+            if (best[wanted] == Double.MAX_VALUE) {
+                return Long.MAX_VALUE;
+            }
+            total += best[wanted];
+        }
+        return (long) Math.ceil(total - 1e-6);
+    }
+
+    /** The entry level a course requires on a competence, 0 (A1) when none. */
+    private int requiredOn(int course, int competence) {
+        for (int q = 0; q < requireCompetence[course].length; q++) {
+            if (requireCompetence[course][q] == competence) {
+                return requireLevel[course][q];
+            }
+        }
+        return 0;
+    }
+
+    private static final long INFINITE = Long.MAX_VALUE / 4;
+
+    /**
+     * The dearest need counted with what it takes to start: a course that meets a need can't meet its own entry
+     * levels or prerequisites, so some other undecided course must, and so on down the chain; the courses of one chain
+     * are distinct, so the cheapest chain for each need is a lower bound. Computed by relaxing {@code reach[k][level]}
+     * (the cheapest chain that ends with competence k at that level) until it no longer changes. MAX_VALUE when a need
+     * has no chain.
+     */
+    private long chains(int[] needs, int[] levels) {
+        for (int k = 0; k < reach.length; k++) {
+            for (int level = 0; level < 6; level++) {
+                reach[k][level] = level <= levels[k] ? 0 : INFINITE;
+            }
+        }
+        Arrays.fill(entry, INFINITE);
+        boolean changed = true;
+        for (int round = 0; changed && round < 16; round++) {
+            changed = false;
+            for (int c = 0; c < n; c++) {
+                if (chosen[c] || excluded[c]) {
+                    continue;
+                }
+                long start = 0;
+                for (int q = 0; q < requireCompetence[c].length && start < INFINITE; q++) {
+                    start = Math.max(start, reach[requireCompetence[c][q]][requireLevel[c][q]]);
+                }
+                for (int p : prerequisites[c]) {
+                    if (!chosen[p]) {
+                        start = Math.max(start, excluded[p] ? INFINITE : Math.min(INFINITE, cost[p] + entry[p]));
+                    }
+                }
+                if (start >= entry[c]) {
+                    continue;
+                }
+                entry[c] = start;
+                long total = Math.min(INFINITE, cost[c] + start);
+                for (int r = 0; r < raiseCompetence[c].length; r++) {
+                    int k = raiseCompetence[c][r];
+                    for (int level = levels[k] + 1; level <= raiseLevel[c][r]; level++) {
+                        if (total < reach[k][level]) {
+                            reach[k][level] = total;
+                            changed = true;
+                        }
+                    }
+                }
+                changed = true;
+            }
+        }
+        if (changed) {
+            return 0; // not settled: the values so far may be too high to be a bound
+        }
+        long bound = 0;
+        for (int need : needs) {
+            long value;
+            if (need < 0) {
+                int p = -need - 1;
+                value = excluded[p] ? INFINITE : cost[p] + entry[p];
+            } else {
+                value = reach[need / 8][need % 8];
+            }
+            if (value >= INFINITE) {
+                return Long.MAX_VALUE;
+            }
+            bound = Math.max(bound, value);
+        }
+        return bound;
     }
 
     /**
@@ -346,7 +491,10 @@ final class PathSearch {
                     int level = requireLevel[c][q];
                     if (levels[k] < level) {
                         for (int other : raisers[k]) {
-                            if (!chosen[other] && !excluded[other] && raisedTo(other, k) >= level) {
+                            if (!chosen[other]
+                                    && !excluded[other]
+                                    && raisedTo(other, k) >= level
+                                    && requiredOn(other, k) < level) {
                                 candidates.add(other);
                             }
                         }
@@ -446,6 +594,12 @@ final class PathSearch {
         var set = new boolean[n];
         for (int step = 0; step <= n; step++) {
             System.arraycopy(set, 0, chosen, 0, n);
+            chosenCount = 0;
+            for (int c = 0; c < n; c++) {
+                if (set[c]) {
+                    chosenList[chosenCount++] = c;
+                }
+            }
             var needs = needs(reachedIgnoringOrder());
             int[] options;
             if (needs == null) {
@@ -455,20 +609,29 @@ final class PathSearch {
                 options = stuckCandidates();
                 if (options == null) {
                     Arrays.fill(chosen, false);
+                    chosenCount = 0;
                     return prune(set);
                 }
             } else {
+                // the most needs met per unit of cost, counting what it takes to start the course
                 var counts = new java.util.HashMap<Integer, Integer>();
                 for (int need : needs) {
                     for (int c : candidates(need)) {
                         counts.merge(c, 1, Integer::sum);
                     }
                 }
-                options = counts.keySet().stream()
-                        .sorted((a, b) ->
-                                Double.compare((double) cost[a] / counts.get(a), (double) cost[b] / counts.get(b)))
-                        .mapToInt(Integer::intValue)
-                        .toArray();
+                chains(needs, reachedIgnoringOrder());
+                int pick = -1;
+                double bestRatio = Double.MAX_VALUE;
+                for (var entryOf : counts.entrySet()) {
+                    int c = entryOf.getKey();
+                    double ratio = (double) (cost[c] + Math.min(entry[c], INFINITE)) / entryOf.getValue();
+                    if (ratio < bestRatio || (ratio == bestRatio && c < pick)) {
+                        bestRatio = ratio;
+                        pick = c;
+                    }
+                }
+                options = pick < 0 ? new int[0] : new int[] {pick};
             }
             if (options.length == 0) {
                 break;
@@ -476,6 +639,7 @@ final class PathSearch {
             set[options[0]] = true;
         }
         Arrays.fill(chosen, false);
+        chosenCount = 0;
         return null;
     }
 

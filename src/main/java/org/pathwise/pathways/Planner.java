@@ -42,15 +42,49 @@ final class Planner {
 
     private final Framework framework;
     private final long nodeBudget;
+    private final long timeBudgetNanos;
+    private final boolean explained;
+    /** The courses in a profile's languages and mode; a cohort shares them between educators alike. */
+    private java.util.function.BiFunction<Profile, Catalogue, List<Course>> openCourses = Planner::inLanguagesAndMode;
 
-    Planner(Framework framework) {
-        this(framework, 40_000);
+    static List<Course> inLanguagesAndMode(Profile profile, Catalogue catalogue) {
+        return catalogue.courses().stream()
+                .filter(c -> profile.speaks(c.languages()))
+                .filter(c -> profile.mode().accepts(c.delivery()))
+                .toList();
     }
 
-    /** @param nodeBudget the search nodes allowed when there are more than {@value #EXACT_POOL} relevant courses */
-    Planner(Framework framework, long nodeBudget) {
+    Planner(Framework framework) {
+        this(framework, 40_000, java.time.Duration.ofMillis(120));
+    }
+
+    /**
+     * @param nodeBudget the search nodes allowed when there are more than {@value #EXACT_POOL} relevant courses
+     * @param timeBudget the time the searches of one plan may take in that case
+     */
+    Planner(Framework framework, long nodeBudget, java.time.Duration timeBudget) {
+        this(framework, nodeBudget, timeBudget.toNanos(), true);
+    }
+
+    private Planner(Framework framework, long nodeBudget, long timeBudgetNanos, boolean explained) {
         this.framework = framework;
         this.nodeBudget = nodeBudget;
+        this.timeBudgetNanos = timeBudgetNanos;
+        this.explained = explained;
+    }
+
+    /**
+     * A planner for many educators at once: a smaller search budget on large catalogues, and steps without the
+     * sentences that explain them (gaps closed and schedule are kept).
+     */
+    Planner forCohorts() {
+        var planner =
+                new Planner(framework, 1_000, java.time.Duration.ofMillis(2).toNanos(), false);
+        var shared = new java.util.concurrent.ConcurrentHashMap<List<Object>, List<Course>>();
+        planner.openCourses = (profile, catalogue) -> shared.computeIfAbsent(
+                List.of(System.identityHashCode(catalogue), profile.languages(), profile.mode()),
+                key -> inLanguagesAndMode(profile, catalogue));
+        return planner;
     }
 
     Plan plan(Profile profile, Catalogue catalogue) {
@@ -71,10 +105,8 @@ final class Planner {
                 targets.put(k, level);
             }
         });
-        var open = catalogue.courses().stream()
+        var open = openCourses.apply(profile, catalogue).stream()
                 .filter(c -> !completed.contains(c.id()))
-                .filter(c -> profile.speaks(c.languages()))
-                .filter(c -> profile.mode().accepts(c.delivery()))
                 .toList();
         var startable = fixpoint(open, now, completed);
         var reachable = new TreeMap<String, Level>(now);
@@ -103,16 +135,18 @@ final class Planner {
             }
         }
 
-        var pool = relevant(startable, aims, now);
+        var pool = undominated(relevant(startable, aims, now), aims, now, completed);
         var problem = new Problem(pool, now, completed);
-        var solved = problem.solve(aims, pool.size() <= EXACT_POOL ? Long.MAX_VALUE : nodeBudget);
+        boolean exact = pool.size() <= EXACT_POOL;
+        long deadline = exact ? Long.MAX_VALUE : System.nanoTime() + timeBudgetNanos;
+        var solved = problem.solve(aims, exact ? Long.MAX_VALUE : nodeBudget, deadline);
         double capacity = profile.capacity();
         var full = new TreeMap<>(aims);
         double fullHours = PathSearch.hoursOf(solved.cost());
         while (solved.feasible() && PathSearch.hoursOf(solved.cost()) > capacity + 1e-9 && !aims.isEmpty()) {
             PathSearch.Result bestTrial = null;
             TreeMap<String, Level> bestAims = null;
-            long trialBudget = pool.size() <= EXACT_POOL ? Long.MAX_VALUE : Math.max(1000, nodeBudget / 10);
+            long trialBudget = exact ? Long.MAX_VALUE : Math.max(1000, nodeBudget / 10);
             for (var k : aims.keySet()) {
                 var trial = new TreeMap<>(aims);
                 var lower = Level.values()[aims.get(k).ordinal() - 1];
@@ -121,7 +155,7 @@ final class Planner {
                 } else {
                     trial.put(k, lower);
                 }
-                var result = problem.solve(trial, trialBudget);
+                var result = problem.solve(trial, trialBudget, deadline);
                 if (result.feasible() && (bestTrial == null || result.cost() < bestTrial.cost())) {
                     bestTrial = result;
                     bestAims = trial;
@@ -187,67 +221,171 @@ final class Planner {
     static List<Course> fixpoint(List<Course> open, Map<String, Level> now, Set<String> completed) {
         var levels = new HashMap<String, Level>(now);
         var done = new HashSet<String>(completed);
-        var taken = new LinkedHashMap<String, Course>();
+        var waiting = new ArrayList<>(open);
         boolean progress = true;
         while (progress) {
             progress = false;
-            for (var course : open) {
-                if (taken.containsKey(course.id()) || !startable(course, levels, done)) {
-                    continue;
+            for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
+                var course = iterator.next();
+                if (startable(course, levels, done)) {
+                    iterator.remove();
+                    done.add(course.id());
+                    course.raises().forEach((k, level) -> levels.merge(k, level, Level::max));
+                    progress = true;
                 }
-                taken.put(course.id(), course);
-                done.add(course.id());
-                course.raises().forEach((k, level) -> levels.merge(k, level, Level::max));
-                progress = true;
             }
         }
-        return open.stream().filter(c -> taken.containsKey(c.id())).toList();
+        return open.stream().filter(c -> done.contains(c.id())).toList();
     }
 
     private static boolean startable(Course course, Map<String, Level> levels, Set<String> done) {
-        return done.containsAll(course.prerequisites())
-                && course.requires().entrySet().stream()
-                        .allMatch(e -> levels.getOrDefault(e.getKey(), Level.A1).compareTo(e.getValue()) >= 0);
+        for (var prerequisite : course.prerequisites()) {
+            if (!done.contains(prerequisite)) {
+                return false;
+            }
+        }
+        for (var require : course.requires().entrySet()) {
+            if (levels.getOrDefault(require.getKey(), Level.A1).compareTo(require.getValue()) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Courses that raise an aimed competence or an entry level a relevant course needs, with their prerequisites. */
+    /**
+     * Courses that raise an aimed competence or an entry level a relevant course needs above its current level, with
+     * their prerequisites; found with a work list over competences, so each course is looked at once per competence
+     * it raises.
+     */
     static List<Course> relevant(List<Course> startable, Map<String, Level> aims, Map<String, Level> now) {
         var byId = new HashMap<String, Course>();
-        startable.forEach(c -> byId.put(c.id(), c));
-        var needed = new HashSet<>(aims.keySet());
-        var relevant = new HashSet<String>();
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            for (var course : startable) {
-                if (relevant.contains(course.id())) {
-                    continue;
+        var raising = new HashMap<String, List<Course>>();
+        for (var course : startable) {
+            byId.put(course.id(), course);
+            course.raises().forEach((k, level) -> {
+                if (level.compareTo(now.getOrDefault(k, Level.A1)) > 0) {
+                    raising.computeIfAbsent(k, key -> new ArrayList<>()).add(course);
                 }
-                boolean useful = course.raises().entrySet().stream()
-                        .anyMatch(e -> needed.contains(e.getKey())
-                                && e.getValue().compareTo(now.getOrDefault(e.getKey(), Level.A1)) > 0);
-                if (useful) {
-                    progress |= addRelevant(course, byId, relevant, needed, now);
+            });
+        }
+        var needed = new HashSet<String>();
+        var competences = new java.util.ArrayDeque<String>();
+        var courses = new java.util.ArrayDeque<Course>();
+        var relevant = new HashSet<String>();
+        for (var k : aims.keySet()) {
+            if (needed.add(k)) {
+                competences.add(k);
+            }
+        }
+        while (!competences.isEmpty() || !courses.isEmpty()) {
+            if (!competences.isEmpty()) {
+                courses.addAll(raising.getOrDefault(competences.poll(), List.of()));
+                continue;
+            }
+            var course = courses.poll();
+            if (!relevant.add(course.id())) {
+                continue;
+            }
+            course.requires().forEach((k, level) -> {
+                if (level.compareTo(now.getOrDefault(k, Level.A1)) > 0 && needed.add(k)) {
+                    competences.add(k);
+                }
+            });
+            for (var prerequisite : course.prerequisites()) {
+                var required = byId.get(prerequisite);
+                if (required != null) {
+                    courses.add(required);
                 }
             }
         }
         return startable.stream().filter(c -> relevant.contains(c.id())).toList();
     }
 
-    private static boolean addRelevant(
-            Course course, Map<String, Course> byId, Set<String> relevant, Set<String> needed, Map<String, Level> now) {
-        if (!relevant.add(course.id())) {
-            return false;
-        }
-        course.requires().forEach((k, level) -> {
+    /**
+     * Drops every course another course dominates: one that costs no more (fewer hours, or the same hours and earlier
+     * in the catalogue), raises every needed competence the first raises at least as high, requires nothing the first
+     * does not require at least as high, and has no prerequisite the first lacks. Any plan with the dominated course
+     * stays valid, and no dearer, with the other in its place, so the optimum is kept. A course that is some course's
+     * prerequisite is always kept.
+     */
+    static List<Course> undominated(
+            List<Course> pool, Map<String, Level> aims, Map<String, Level> now, Set<String> completed) {
+        var needed = new HashSet<>(aims.keySet());
+        pool.forEach(c -> c.requires().forEach((k, level) -> {
             if (level.compareTo(now.getOrDefault(k, Level.A1)) > 0) {
                 needed.add(k);
             }
-        });
-        for (var prerequisite : course.prerequisites()) {
-            var required = byId.get(prerequisite);
-            if (required != null) {
-                addRelevant(required, byId, relevant, needed, now);
+        }));
+        var prerequisites = new HashSet<String>();
+        pool.forEach(c -> prerequisites.addAll(c.prerequisites()));
+        var costs = pool.stream().mapToLong(c -> PathSearch.costOf(c.hours())).toArray();
+        var byCompetence = new HashMap<String, List<Integer>>();
+        for (int i = 0; i < pool.size(); i++) {
+            for (var k : pool.get(i).raises().keySet()) {
+                byCompetence.computeIfAbsent(k, key -> new ArrayList<>()).add(i);
+            }
+        }
+        // cheapest first, so the search for a dominating course stops at the first dearer one
+        byCompetence
+                .values()
+                .forEach(list -> list.sort((x, y) -> costs[x] != costs[y] ? Long.compare(costs[x], costs[y]) : x - y));
+        var kept = new ArrayList<Course>();
+        for (int a = 0; a < pool.size(); a++) {
+            var course = pool.get(a);
+            if (prerequisites.contains(course.id())) {
+                kept.add(course);
+                continue;
+            }
+            var useful = course.raises().entrySet().stream()
+                    .filter(e -> needed.contains(e.getKey())
+                            && e.getValue().compareTo(now.getOrDefault(e.getKey(), Level.A1)) > 0)
+                    .toList();
+            boolean dominated = false;
+            if (!useful.isEmpty()) {
+                for (int b : byCompetence.get(useful.getFirst().getKey())) {
+                    if (costs[b] > costs[a]) {
+                        break;
+                    }
+                    if (b != a && dominates(pool.get(b), b, course, a, useful, now, completed)) {
+                        dominated = true;
+                        break;
+                    }
+                }
+            }
+            if (!dominated) {
+                kept.add(course);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean dominates(
+            Course b,
+            int bIndex,
+            Course a,
+            int aIndex,
+            List<Map.Entry<String, Level>> useful,
+            Map<String, Level> now,
+            Set<String> completed) {
+        long costA = PathSearch.costOf(a.hours());
+        long costB = PathSearch.costOf(b.hours());
+        if (costB > costA || (costB == costA && bIndex > aIndex)) {
+            return false;
+        }
+        for (var raise : useful) {
+            if (b.raises().getOrDefault(raise.getKey(), Level.A1).compareTo(raise.getValue()) < 0) {
+                return false;
+            }
+        }
+        for (var require : b.requires().entrySet()) {
+            if (require.getValue().compareTo(now.getOrDefault(require.getKey(), Level.A1)) > 0
+                    && a.requires().getOrDefault(require.getKey(), Level.A1).compareTo(require.getValue()) < 0) {
+                return false;
+            }
+        }
+        for (var prerequisite : b.prerequisites()) {
+            if (!completed.contains(prerequisite) && !a.prerequisites().contains(prerequisite)) {
+                return false;
             }
         }
         return true;
@@ -306,7 +444,7 @@ final class Planner {
             return competences.computeIfAbsent(id, k -> competences.size());
         }
 
-        PathSearch.Result solve(Map<String, Level> aims, long budget) {
+        PathSearch.Result solve(Map<String, Level> aims, long budget, long deadline) {
             aims.keySet().forEach(this::competence);
             int k = competences.size();
             var initial = new int[k];
@@ -317,7 +455,7 @@ final class Planner {
             aims.forEach((id, level) -> target[competences.get(id)] = level.ordinal());
             last = new PathSearch(
                     cost, raiseCompetence, raiseLevel, requireCompetence, requireLevel, prerequisites, initial, target);
-            return last.solve(budget);
+            return last.solve(budget, deadline);
         }
 
         PathSearch search() {
@@ -361,15 +499,19 @@ final class Planner {
             int week = (int) Math.floor(start / profile.hoursPerWeek() + 1e-9) + 1;
             start += course.hours();
             int endWeek = Math.max(week, (int) Math.ceil(start / profile.hoursPerWeek() - 1e-9));
-            steps.add(new Plan.Step(
-                    course,
-                    week,
-                    endWeek,
-                    gaps,
-                    reason(course, gaps, targets, later, before),
-                    before(course, later, before),
-                    alternative(course, gaps, catalogue, chosenIds, openIds, completed, before, profile),
-                    List.of()));
+            steps.add(
+                    explained
+                            ? new Plan.Step(
+                                    course,
+                                    week,
+                                    endWeek,
+                                    gaps,
+                                    reason(course, gaps, targets, later, before),
+                                    before(course, later, before),
+                                    alternative(
+                                            course, gaps, catalogue, chosenIds, openIds, completed, before, profile),
+                                    List.of())
+                            : new Plan.Step(course, week, endWeek, gaps, "", "", "", List.of()));
         }
         return steps;
     }
