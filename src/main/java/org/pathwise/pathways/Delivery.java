@@ -20,7 +20,7 @@ enum Delivery {
         };
     }
 
-    String label() {
+    public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

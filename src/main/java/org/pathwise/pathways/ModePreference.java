@@ -29,7 +29,7 @@ enum ModePreference {
         };
     }
 
-    String label() {
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

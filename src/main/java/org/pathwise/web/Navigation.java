@@ -36,6 +36,10 @@ class Navigation {
             new Entry("/ask", "nav.ask", Audience.ASKERS),
             new Entry("/library", "nav.library", Audience.SIGNED_IN),
             new Entry("/library/upload", "nav.upload", Audience.ADMIN),
+            new Entry("/pathways/path", "nav.path", Audience.ASKERS),
+            new Entry("/pathways/questionnaire", "nav.questionnaire", Audience.ASKERS),
+            new Entry("/pathways/admin/catalogue", "nav.catalogue", Audience.ADMIN),
+            new Entry("/pathways/admin/cohorts", "nav.cohorts", Audience.ADMIN),
             new Entry("/admin/users", "nav.users", Audience.ADMIN),
             new Entry("/account", "nav.account", Audience.SIGNED_IN));
 

@@ -3,10 +3,12 @@ package org.pathwise.pathways;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -25,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The learning-paths API over HTTP on a fresh data directory with an empty library. */
+/** The learning-paths API and pages over HTTP on a fresh data directory with an empty library. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class PathwaysApiTests {
@@ -200,5 +202,96 @@ class PathwaysApiTests {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(content().string(org.hamcrest.Matchers.startsWith("order,course,title,participants")));
+    }
+
+    @Test
+    @WithMockUser(username = "dina", roles = "EDUCATOR")
+    void theQuestionnairePageSavesAProfileAndMyPathShowsTheExplainedTimeline() throws Exception {
+        var page = mvc.perform(get("/pathways/questionnaire"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("name=\"answer-q4\"").contains("blended-learning-lead");
+
+        mvc.perform(post("/pathways/questionnaire")
+                        .with(csrf())
+                        .param("answer-q4", "1")
+                        .param("answer-q7", "2")
+                        .param("target", "2.1:B2")
+                        .param("hours_per_week", "4")
+                        .param("languages", "en")
+                        .param("mode", "online"))
+                .andExpect(redirectedUrl("/pathways/path"));
+
+        var path = mvc.perform(get("/pathways/path"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(path)
+                .contains("class=\"timeline\"")
+                .contains("Finding open educational resources")
+                .contains("Judging quality and licences of open resources")
+                .contains("raises 2.1 Selecting digital resources from A2 to B1 (target B2)");
+    }
+
+    @Test
+    @WithMockUser(username = "dina", roles = "EDUCATOR")
+    void aBadTargetOnTheQuestionnaireIsShownNotSaved() throws Exception {
+        var page = mvc.perform(post("/pathways/questionnaire")
+                        .with(csrf())
+                        .param("target", "2.1:Q9")
+                        .param("hours_per_week", "4"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("unknown level").contains("role=\"alert\"");
+    }
+
+    @Test
+    @WithMockUser(username = "ana", roles = "EDUCATOR")
+    void anEducatorIsRefusedTheAdministrationPages() throws Exception {
+        mvc.perform(get("/pathways/admin/catalogue")).andExpect(status().isForbidden());
+        mvc.perform(get("/pathways/admin/cohorts")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    @WithMockUser(username = "root", roles = "ADMIN")
+    void theCatalogueAndCohortPagesShowTheImportReportAndTheHeatmap() throws Exception {
+        var file = new org.springframework.mock.web.MockMultipartFile(
+                "file",
+                "more.csv",
+                "text/csv",
+                "id,title,hours,languages,mode,raises\npage-1,Page course,2,en,online,6.1:B1\npage-2,No mode,2,en,,6.1:B1\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var catalogue = mvc.perform(
+                        multipart("/pathways/admin/catalogue").file(file).with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(catalogue)
+                .contains("more.csv: 1 courses imported, 1 rows refused.")
+                .contains("has no mode");
+
+        var cohort = new org.springframework.mock.web.MockMultipartFile(
+                "file",
+                "cohort.csv",
+                "text/csv",
+                "educator,current,target\nana,2.1:A2,2.1:B2\nben,,2.1:B1\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var heatmap = mvc.perform(
+                        multipart("/pathways/admin/cohorts").file(cohort).with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(heatmap)
+                .contains("class=\"heatmap\"")
+                .contains("class=\"heat-4\"")
+                .contains("dr-101");
     }
 }
