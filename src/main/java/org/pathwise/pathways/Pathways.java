@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.Search;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -25,14 +26,17 @@ public class Pathways {
 
     private final PathwaysStore store;
     private final ObjectProvider<Search> search;
+    private final ObjectProvider<Embedder> embedder;
+    private volatile TagSuggester suggester;
     private final Bundled bundled = Bundled.get();
     private final Questionnaire questionnaire;
     private volatile Frameworks frameworks;
     private volatile Catalogue catalogue;
 
-    Pathways(PathwaysStore store, ObjectProvider<Search> search) {
+    Pathways(PathwaysStore store, ObjectProvider<Search> search, ObjectProvider<Embedder> embedder) {
         this.store = store;
         this.search = search;
+        this.embedder = embedder;
         this.questionnaire = Questionnaire.bundled(bundled.frameworks.digCompEdu());
     }
 
@@ -138,6 +142,67 @@ public class Pathways {
                         .toList());
         catalogue = updated;
         return report;
+    }
+
+    /** A course without competence tags and the competences suggested for it, nearest first. */
+    record Untagged(Course course, List<TagSuggester.Suggestion> suggestions) {}
+
+    /** The catalogue's courses without competence tags, each with three suggested competences. */
+    List<Untagged> untagged() {
+        var courses =
+                catalogue().courses().stream().filter(c -> c.raises().isEmpty()).toList();
+        if (courses.isEmpty()) {
+            return List.of();
+        }
+        var local = suggester;
+        if (local == null) {
+            var model = embedder.getIfAvailable();
+            if (model == null) {
+                return courses.stream().map(c -> new Untagged(c, List.of())).toList();
+            }
+            local = new TagSuggester(model, digCompEdu());
+            suggester = local;
+        }
+        var tags = local;
+        return courses.stream().map(c -> new Untagged(c, tags.suggest(c, 3))).toList();
+    }
+
+    /**
+     * Confirms a course's competence tags: the levels it raises (and optionally requires). The course must be in the
+     * catalogue; the levels are checked like an imported row.
+     */
+    synchronized Course tag(String courseId, Map<String, Object> raises, Map<String, Object> requires) {
+        var current = catalogue();
+        var course = current.course(courseId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("there is no course " + courseId));
+        var fields = new LinkedHashMap<>(CourseJson.of(course));
+        fields.put("raises", raises);
+        if (requires != null) {
+            fields.put("requires", requires);
+        }
+        var report = importer()
+                .read(
+                        "{\"courses\":[" + JSON.writeValueAsString(fields) + "]}",
+                        CatalogueImport.Format.JSON,
+                        "tags",
+                        Set.copyOf(current.byId().keySet()));
+        if (!report.rejected().isEmpty()) {
+            throw new IllegalArgumentException(report.rejected().getFirst().reason());
+        }
+        var tagged = report.imported().getFirst();
+        if (tagged.raises().isEmpty()) {
+            throw new IllegalArgumentException("give at least one competence the course raises, as {\"2.1\": \"B1\"}");
+        }
+        var courses = new ArrayList<>(current.courses());
+        courses.replaceAll(c -> c.id().equals(courseId) ? tagged : c);
+        var updated = new Catalogue(courses);
+        store.replaceCourses(
+                courses.stream().map(Course::id).toList(),
+                courses.stream()
+                        .map(c -> JSON.writeValueAsString(CourseJson.of(c)))
+                        .toList());
+        catalogue = updated;
+        return tagged;
     }
 
     private CatalogueImport importer() {

@@ -122,7 +122,49 @@ class PathwaysController {
         json.put("imported", report.imported().size());
         json.put("rejected", report.rejected());
         json.put("courses", total);
+        json.put(
+                "untagged",
+                report.imported().stream()
+                        .filter(c -> c.raises().isEmpty())
+                        .map(Course::id)
+                        .toList());
         return json;
+    }
+
+    @GetMapping("/api/catalogue/suggestions")
+    @Operation(
+            summary = "Courses without competence tags, with suggested competences (administrators)",
+            description = "Suggestions come from the semantic similarity of the course's title and description to"
+                    + " the competences' descriptors; confirm them with POST /api/catalogue/{id}/tags.")
+    Map<String, Object> suggestions() {
+        return Map.of(
+                "courses",
+                pathways.untagged().stream()
+                        .map(u -> Map.of(
+                                "course", u.course().id(), "title", u.course().title(), "suggestions", u.suggestions()))
+                        .toList());
+    }
+
+    @PostMapping(path = "/api/catalogue/{id}/tags", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Confirm a course's competence tags: {\"raises\": {\"5.1\": \"B1\"}, \"requires\": {...}}")
+    Map<String, Object> tag(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        if (!(body.get("raises") instanceof Map<?, ?> raises)) {
+            throw new IllegalArgumentException("give the levels the course raises, as {\"raises\": {\"2.1\": \"B1\"}}");
+        }
+        Map<String, Object> requires = null;
+        if (body.get("requires") instanceof Map<?, ?> given) {
+            requires = new LinkedHashMap<>();
+            for (var entry : given.entrySet()) {
+                requires.put(String.valueOf(entry.getKey()), entry.getValue());
+            }
+        }
+        var levels = new LinkedHashMap<String, Object>();
+        raises.forEach((k, v) -> levels.put(String.valueOf(k), v));
+        try {
+            return CourseJson.of(pathways.tag(id, levels, requires));
+        } catch (java.util.NoSuchElementException e) {
+            throw problem(HttpStatus.NOT_FOUND, "No such course", e.getMessage());
+        }
     }
 
     private static String fileName(String format, String contentType) {

@@ -161,7 +161,24 @@ class PathwaysPages {
     String catalogue(Model model) {
         model.addAttribute("courses", pathways.catalogue().courses());
         model.addAttribute("sample", pathways.catalogueIsSample());
+        model.addAttribute("untagged", pathways.untagged());
+        model.addAttribute("levels", List.of("A2", "B1", "B2", "C1", "C2"));
         return "pathways/catalogue";
+    }
+
+    @PostMapping("/pathways/admin/catalogue/{id}/tags")
+    String confirmTags(
+            @org.springframework.web.bind.annotation.PathVariable String id,
+            @RequestParam String competence,
+            @RequestParam String level,
+            Model model) {
+        try {
+            pathways.tag(id, Map.of(competence, level), null);
+            model.addAttribute("tagged", id + ": " + competence + " → " + level);
+        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return catalogue(model);
     }
 
     @PostMapping("/pathways/admin/catalogue")

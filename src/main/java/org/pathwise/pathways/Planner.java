@@ -55,7 +55,7 @@ final class Planner {
     }
 
     Planner(Framework framework) {
-        this(framework, 40_000, java.time.Duration.ofMillis(120));
+        this(framework, 40_000, java.time.Duration.ofMillis(100));
     }
 
     /**

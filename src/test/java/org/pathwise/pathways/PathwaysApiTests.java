@@ -294,4 +294,46 @@ class PathwaysApiTests {
                 .contains("class=\"heat-4\"")
                 .contains("dr-101");
     }
+
+    @Test
+    @WithMockUser(username = "root", roles = "ADMIN")
+    void aCourseWithoutTagsGetsSuggestionsThatAnAdministratorConfirms() throws Exception {
+        var csv = "id,title,hours,languages,mode,description\n"
+                + "untagged-1,Captions and transcripts for every video,2,en,online,"
+                + "Make recorded lectures accessible to all students with captions and transcripts.\n";
+        var report = body(mvc.perform(post("/api/catalogue")
+                        .with(csrf())
+                        .contentType("text/csv")
+                        .content(csv))
+                .andExpect(status().isOk()));
+        assertThat(report.get("untagged").get(0).asString()).isEqualTo("untagged-1");
+
+        var suggestions = body(mvc.perform(get("/api/catalogue/suggestions")).andExpect(status().isOk()));
+        var course = suggestions
+                .get("courses")
+                .valueStream()
+                .filter(c -> c.get("course").asString().equals("untagged-1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(course.get("suggestions").size()).isEqualTo(3);
+        assertThat(course.get("suggestions")
+                        .valueStream()
+                        .map(s -> s.get("competence").asString()))
+                .contains("5.1");
+
+        mvc.perform(post("/api/catalogue/untagged-1/tags")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"raises\": {\"5.1\": \"B1\"}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.raises['5.1']").value("B1"));
+        var after = body(mvc.perform(get("/api/catalogue/suggestions")).andExpect(status().isOk()));
+        assertThat(after.get("courses").valueStream().map(c -> c.get("course").asString()))
+                .doesNotContain("untagged-1");
+        mvc.perform(post("/api/catalogue/nope/tags")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"raises\": {\"5.1\": \"B1\"}}"))
+                .andExpect(status().isNotFound());
+    }
 }
