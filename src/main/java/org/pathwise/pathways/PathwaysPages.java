@@ -147,7 +147,14 @@ class PathwaysPages {
         if (profile.isEmpty()) {
             return "pathways/path";
         }
-        var plan = pathways.plan(profile.get());
+        Plan plan;
+        try {
+            plan = pathways.plan(profile.get());
+        } catch (IllegalArgumentException e) {
+            // a completed course that is no longer in the catalogue
+            model.addAttribute("error", e.getMessage());
+            return "pathways/path";
+        }
         model.addAttribute("profile", profile.get());
         model.addAttribute("plan", plan);
         model.addAttribute("hours", Planner.hours(plan.totalHours()));
