@@ -310,43 +310,78 @@ final class Planner {
      */
     static List<Course> undominated(
             List<Course> pool, Map<String, Level> aims, Map<String, Level> now, Set<String> completed) {
-        var needed = new HashSet<>(aims.keySet());
-        pool.forEach(c -> c.requires().forEach((k, level) -> {
-            if (level.compareTo(now.getOrDefault(k, Level.A1)) > 0) {
-                needed.add(k);
+        int n = pool.size();
+        var index = new HashMap<String, Integer>();
+        for (var course : pool) {
+            course.raises().keySet().forEach(k -> index.putIfAbsent(k, index.size()));
+            course.requires().keySet().forEach(k -> index.putIfAbsent(k, index.size()));
+        }
+        int k = index.size();
+        var current = new int[k];
+        index.forEach((id, i) -> current[i] = now.getOrDefault(id, Level.A1).ordinal());
+        var needed = new boolean[k];
+        aims.keySet().forEach(id -> {
+            if (index.containsKey(id)) {
+                needed[index.get(id)] = true;
             }
-        }));
+        });
+        // levels as arrays, -1 for none; requirements already met count as none
+        var raises = new int[n][k];
+        var requires = new int[n][k];
+        var costs = new long[n];
         var prerequisites = new HashSet<String>();
-        pool.forEach(c -> prerequisites.addAll(c.prerequisites()));
-        var costs = pool.stream().mapToLong(c -> PathSearch.costOf(c.hours())).toArray();
-        var byCompetence = new HashMap<String, List<Integer>>();
-        for (int i = 0; i < pool.size(); i++) {
-            for (var k : pool.get(i).raises().keySet()) {
-                byCompetence.computeIfAbsent(k, key -> new ArrayList<>()).add(i);
+        for (int i = 0; i < n; i++) {
+            var course = pool.get(i);
+            java.util.Arrays.fill(raises[i], -1);
+            java.util.Arrays.fill(requires[i], -1);
+            for (var e : course.raises().entrySet()) {
+                raises[i][index.get(e.getKey())] = e.getValue().ordinal();
+            }
+            for (var e : course.requires().entrySet()) {
+                int c = index.get(e.getKey());
+                if (e.getValue().ordinal() > current[c]) {
+                    requires[i][c] = e.getValue().ordinal();
+                    needed[c] = true;
+                }
+            }
+            costs[i] = PathSearch.costOf(course.hours());
+            prerequisites.addAll(course.prerequisites());
+        }
+        var byCompetence = new ArrayList<List<Integer>>();
+        for (int c = 0; c < k; c++) {
+            byCompetence.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                if (raises[i][c] >= 0) {
+                    byCompetence.get(c).add(i);
+                }
             }
         }
         // cheapest first, so the search for a dominating course stops at the first dearer one
-        byCompetence
-                .values()
-                .forEach(list -> list.sort((x, y) -> costs[x] != costs[y] ? Long.compare(costs[x], costs[y]) : x - y));
+        byCompetence.forEach(
+                list -> list.sort((x, y) -> costs[x] != costs[y] ? Long.compare(costs[x], costs[y]) : x - y));
         var kept = new ArrayList<Course>();
-        for (int a = 0; a < pool.size(); a++) {
+        for (int a = 0; a < n; a++) {
             var course = pool.get(a);
-            if (prerequisites.contains(course.id())) {
-                kept.add(course);
-                continue;
+            int first = -1;
+            for (int c = 0; c < k && first < 0; c++) {
+                if (needed[c] && raises[a][c] > current[c]) {
+                    first = c;
+                }
             }
-            var useful = course.raises().entrySet().stream()
-                    .filter(e -> needed.contains(e.getKey())
-                            && e.getValue().compareTo(now.getOrDefault(e.getKey(), Level.A1)) > 0)
-                    .toList();
             boolean dominated = false;
-            if (!useful.isEmpty()) {
-                for (int b : byCompetence.get(useful.getFirst().getKey())) {
+            if (first >= 0 && !prerequisites.contains(course.id())) {
+                for (int b : byCompetence.get(first)) {
                     if (costs[b] > costs[a]) {
                         break;
                     }
-                    if (b != a && dominates(pool.get(b), b, course, a, useful, now, completed)) {
+                    if (b != a
+                            && (costs[b] < costs[a] || b < a)
+                            && dominates(b, a, raises, requires, needed, current)
+                            && pool.get(b).prerequisites().stream()
+                                    .allMatch(p -> completed.contains(p)
+                                            || course.prerequisites().contains(p))) {
                         dominated = true;
                         break;
                     }
@@ -359,32 +394,13 @@ final class Planner {
         return kept;
     }
 
-    private static boolean dominates(
-            Course b,
-            int bIndex,
-            Course a,
-            int aIndex,
-            List<Map.Entry<String, Level>> useful,
-            Map<String, Level> now,
-            Set<String> completed) {
-        long costA = PathSearch.costOf(a.hours());
-        long costB = PathSearch.costOf(b.hours());
-        if (costB > costA || (costB == costA && bIndex > aIndex)) {
-            return false;
-        }
-        for (var raise : useful) {
-            if (b.raises().getOrDefault(raise.getKey(), Level.A1).compareTo(raise.getValue()) < 0) {
+    /** Whether course b raises every needed competence a raises at least as high and requires no more than a. */
+    private static boolean dominates(int b, int a, int[][] raises, int[][] requires, boolean[] needed, int[] current) {
+        for (int c = 0; c < current.length; c++) {
+            if (needed[c] && raises[a][c] > current[c] && raises[b][c] < raises[a][c]) {
                 return false;
             }
-        }
-        for (var require : b.requires().entrySet()) {
-            if (require.getValue().compareTo(now.getOrDefault(require.getKey(), Level.A1)) > 0
-                    && a.requires().getOrDefault(require.getKey(), Level.A1).compareTo(require.getValue()) < 0) {
-                return false;
-            }
-        }
-        for (var prerequisite : b.prerequisites()) {
-            if (!completed.contains(prerequisite) && !a.prerequisites().contains(prerequisite)) {
+            if (requires[b][c] > requires[a][c]) {
                 return false;
             }
         }
