@@ -336,4 +336,19 @@ class PathwaysApiTests {
                         .content("{\"raises\": {\"5.1\": \"B1\"}}"))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "RESEARCHER")
+    void aResearcherHasNoProfileNorPlanButReadsTheFrameworks() throws Exception {
+        mvc.perform(get("/api/frameworks")).andExpect(status().isOk());
+        mvc.perform(get("/api/profile")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/plans").with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/pathways/path")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAnonymousCallerMustSignIn() throws Exception {
+        mvc.perform(get("/api/frameworks")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/plans").with(csrf())).andExpect(status().isUnauthorized());
+    }
 }
