@@ -78,8 +78,7 @@ final class Planner {
      * sentences that explain them (gaps closed and schedule are kept).
      */
     Planner forCohorts() {
-        var planner =
-                new Planner(framework, 1_000, java.time.Duration.ofMillis(2).toNanos(), false);
+        var planner = new Planner(framework, 500, java.time.Duration.ofMillis(1).toNanos(), false);
         var shared = new java.util.concurrent.ConcurrentHashMap<List<Object>, List<Course>>();
         planner.openCourses = (profile, catalogue) -> shared.computeIfAbsent(
                 List.of(System.identityHashCode(catalogue), profile.languages(), profile.mode()),
