@@ -86,6 +86,28 @@ class SecurityConfiguration {
                         .hasRole(ADMIN)
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
                         .authenticated()
+                        // learning paths: everyone signed in reads frameworks, roles, the questionnaire and the
+                        // catalogue; educators and administrators keep a profile and plan; administrators import
+                        // and plan cohorts
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/frameworks",
+                                "/api/frameworks/**",
+                                "/api/roles",
+                                "/api/questionnaire",
+                                "/api/catalogue")
+                        .authenticated()
+                        .requestMatchers(
+                                "/api/frameworks",
+                                "/api/frameworks/**",
+                                "/api/catalogue",
+                                "/api/catalogue/**",
+                                "/api/cohorts",
+                                "/api/cohorts/**",
+                                "/pathways/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/profile", "/api/plans", "/pathways", "/pathways/**")
+                        .hasAnyRole(EDUCATOR, ADMIN)
                         // anything not named above is closed
                         .anyRequest()
                         .denyAll())

@@ -1,0 +1,276 @@
+package org.pathwise.pathways;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pathwise.retrieval.Embedder;
+import org.pathwise.retrieval.Search;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The learning-paths module's façade: competency frameworks (bundled and imported), roles, the self-assessment
+ * questionnaire, the course catalogue (the bundled sample until an administrator imports one), educators' profiles,
+ * their plans (each step with library documents about its competences when the library has some) and cohort plans.
+ */
+@Component
+public class Pathways {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PathwaysStore store;
+    private final ObjectProvider<Search> search;
+    private final ObjectProvider<Embedder> embedder;
+    private volatile TagSuggester suggester;
+    private final Bundled bundled = Bundled.get();
+    private final Questionnaire questionnaire;
+    private volatile Frameworks frameworks;
+    private volatile Catalogue catalogue;
+
+    Pathways(PathwaysStore store, ObjectProvider<Search> search, ObjectProvider<Embedder> embedder) {
+        this.store = store;
+        this.search = search;
+        this.embedder = embedder;
+        this.questionnaire = Questionnaire.bundled(bundled.frameworks.digCompEdu());
+    }
+
+    // ---- frameworks and roles
+
+    List<Framework> frameworks() {
+        return loadedFrameworks().all();
+    }
+
+    Optional<Framework> framework(String id) {
+        return loadedFrameworks().get(id);
+    }
+
+    Framework digCompEdu() {
+        return bundled.frameworks.digCompEdu();
+    }
+
+    /** Imports a framework in the bundled YAML form; a malformed one is refused with the line at fault. */
+    synchronized Framework importFramework(String yaml, String where, String username) {
+        var framework = FrameworkYaml.parse(yaml, where);
+        if (Frameworks.BUNDLED.contains(framework.id())) {
+            throw new InvalidInputException(
+                    where, 1, "the framework '" + framework.id() + "' is bundled; choose another id");
+        }
+        var updated = loadedFrameworks().with(framework, where);
+        store.saveFramework(framework.id(), yaml, username);
+        frameworks = updated;
+        return framework;
+    }
+
+    private Frameworks loadedFrameworks() {
+        var local = frameworks;
+        if (local == null) {
+            synchronized (this) {
+                local = frameworks;
+                if (local == null) {
+                    local = bundled.frameworks;
+                    for (var yaml : store.frameworkYamls()) {
+                        var framework = FrameworkYaml.parse(yaml, "stored framework");
+                        local = local.with(framework, framework.id() + ".yaml");
+                    }
+                    frameworks = local;
+                }
+            }
+        }
+        return local;
+    }
+
+    List<Roles.Role> roles() {
+        return bundled.roles.all();
+    }
+
+    Questionnaire questionnaire() {
+        return questionnaire;
+    }
+
+    // ---- catalogue
+
+    /** The catalogue: the imported one, or the bundled sample while none was imported. */
+    Catalogue catalogue() {
+        var local = catalogue;
+        if (local == null) {
+            var stored = store.courses();
+            if (stored.isEmpty()) {
+                local = bundled.sampleCatalogue;
+            } else {
+                var report = importer()
+                        .read(
+                                "{\"courses\":[" + String.join(",", stored) + "]}",
+                                CatalogueImport.Format.JSON,
+                                "stored catalogue",
+                                Set.of());
+                local = new Catalogue(report.imported());
+            }
+            catalogue = local;
+        }
+        return local;
+    }
+
+    boolean catalogueIsSample() {
+        return catalogue() == bundled.sampleCatalogue;
+    }
+
+    /**
+     * Imports courses from CSV, JSON or YAML. The good rows are kept and the bad ones reported; with {@code replace}
+     * the good rows become the whole catalogue, otherwise they are added to it, replacing courses with the same id.
+     * A file that can't be read at all imports nothing.
+     */
+    synchronized ImportReport importCatalogue(String content, String fileName, boolean replace) {
+        var current = catalogue();
+        var kept = new LinkedHashMap<String, Course>();
+        if (!replace) {
+            current.courses().forEach(c -> kept.put(c.id(), c));
+        }
+        var report = importer()
+                .read(content, CatalogueImport.Format.of(fileName, content), fileName, Set.copyOf(kept.keySet()));
+        report.imported().forEach(c -> kept.put(c.id(), c));
+        var updated = new Catalogue(new ArrayList<>(kept.values()));
+        store.replaceCourses(
+                List.copyOf(kept.keySet()),
+                updated.courses().stream()
+                        .map(c -> JSON.writeValueAsString(CourseJson.of(c)))
+                        .toList());
+        catalogue = updated;
+        return report;
+    }
+
+    /** A course without competence tags and the competences suggested for it, nearest first. */
+    record Untagged(Course course, List<TagSuggester.Suggestion> suggestions) {}
+
+    /** The catalogue's courses without competence tags, each with three suggested competences. */
+    List<Untagged> untagged() {
+        var courses =
+                catalogue().courses().stream().filter(c -> c.raises().isEmpty()).toList();
+        if (courses.isEmpty()) {
+            return List.of();
+        }
+        var local = suggester;
+        if (local == null) {
+            var model = embedder.getIfAvailable();
+            if (model == null) {
+                return courses.stream().map(c -> new Untagged(c, List.of())).toList();
+            }
+            local = new TagSuggester(model, digCompEdu());
+            suggester = local;
+        }
+        var tags = local;
+        return courses.stream().map(c -> new Untagged(c, tags.suggest(c, 3))).toList();
+    }
+
+    /**
+     * Confirms a course's competence tags: the levels it raises (and optionally requires). The course must be in the
+     * catalogue; the levels are checked like an imported row.
+     */
+    synchronized Course tag(String courseId, Map<String, Object> raises, Map<String, Object> requires) {
+        var current = catalogue();
+        var course = current.course(courseId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("there is no course " + courseId));
+        var fields = new LinkedHashMap<>(CourseJson.of(course));
+        fields.put("raises", raises);
+        if (requires != null) {
+            fields.put("requires", requires);
+        }
+        var report = importer()
+                .read(
+                        "{\"courses\":[" + JSON.writeValueAsString(fields) + "]}",
+                        CatalogueImport.Format.JSON,
+                        "tags",
+                        Set.copyOf(current.byId().keySet()));
+        if (!report.rejected().isEmpty()) {
+            throw new IllegalArgumentException(report.rejected().getFirst().reason());
+        }
+        var tagged = report.imported().getFirst();
+        if (tagged.raises().isEmpty()) {
+            throw new IllegalArgumentException("give at least one competence the course raises, as {\"2.1\": \"B1\"}");
+        }
+        var courses = new ArrayList<>(current.courses());
+        courses.replaceAll(c -> c.id().equals(courseId) ? tagged : c);
+        var updated = new Catalogue(courses);
+        store.replaceCourses(
+                courses.stream().map(Course::id).toList(),
+                courses.stream()
+                        .map(c -> JSON.writeValueAsString(CourseJson.of(c)))
+                        .toList());
+        catalogue = updated;
+        return tagged;
+    }
+
+    private CatalogueImport importer() {
+        return new CatalogueImport(Bundled.competenceIds(digCompEdu()));
+    }
+
+    // ---- profiles and plans
+
+    /**
+     * Reads a profile given as fields ({@code current}, {@code target}, {@code role}, {@code hours_per_week},
+     * {@code weeks}, {@code languages}, {@code mode}, {@code completed}, or {@code answers} to the questionnaire in
+     * place of {@code current}).
+     */
+    Profile readProfile(Map<String, Object> fields) {
+        return ProfileYaml.parse(yaml(fields), "profile", loadedFrameworks(), bundled.roles);
+    }
+
+    /** The fields as the profile YAML that is stored, the questionnaire's answers turned into current levels. */
+    String yaml(Map<String, Object> fields) {
+        var copy = new LinkedHashMap<>(fields);
+        var answers = copy.remove("answers");
+        if (answers != null) {
+            if (!(answers instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("answers must map questionnaire items to scores 0 to 5");
+            }
+            var scores = new LinkedHashMap<String, Integer>();
+            map.forEach((k, v) -> {
+                try {
+                    scores.put(String.valueOf(k), Integer.parseInt(String.valueOf(v)));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("the answer to " + k + " must be a whole number 0 to 5");
+                }
+            });
+            var levels = new LinkedHashMap<String, String>();
+            questionnaire.score(scores).forEach((k, level) -> levels.put(k, level.name()));
+            copy.put("current", levels);
+        }
+        var options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(copy);
+    }
+
+    Optional<Profile> profile(String username) {
+        return store.profile(username)
+                .map(yaml -> ProfileYaml.parse(yaml, "stored profile", loadedFrameworks(), bundled.roles));
+    }
+
+    /** Checks and stores an educator's own profile. */
+    Profile saveProfile(String username, Map<String, Object> fields) {
+        var yaml = yaml(fields);
+        var profile = ProfileYaml.parse(yaml, "profile", loadedFrameworks(), bundled.roles);
+        store.saveProfile(username, yaml);
+        return profile;
+    }
+
+    /** The plan for a profile over the catalogue, each step with library documents when the library has some. */
+    Plan plan(Profile profile) {
+        var plan = new Planner(digCompEdu()).plan(profile, catalogue());
+        var available = search.getIfAvailable();
+        return available == null ? plan : new PlanDocuments(available, digCompEdu()).attach(plan);
+    }
+
+    /** A cohort's profiles read from CSV, the rows refused, and the cohort's plan over the catalogue. */
+    record CohortReport(CohortPlanner.Result result, List<ImportReport.RowError> rejected) {}
+
+    CohortReport cohort(String csv, String fileName) {
+        var read = CohortCsv.read(csv, fileName, bundled);
+        var result = new CohortPlanner(new Planner(digCompEdu())).plan(read.members(), catalogue());
+        return new CohortReport(result, read.rejected());
+    }
+}

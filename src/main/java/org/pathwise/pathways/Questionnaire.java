@@ -1,0 +1,146 @@
+package org.pathwise.pathways;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The self-assessment questionnaire ({@code pathways/questionnaire.yaml}): a few statements per DigCompEdu area, each
+ * answered on a scale of 0 to 5, scored to a level per competence. A competence's score is the mean of its
+ * statements' answers, or its area's mean when no statement names it; the level is that score rounded down (0 A1 …
+ * 5 C2). Unanswered statements don't count.
+ */
+final class Questionnaire {
+
+    /** One statement, in English and French, and the competences it speaks for. */
+    record Item(String id, String area, List<String> competences, String en, String fr) {
+        Item {
+            competences = List.copyOf(competences);
+        }
+
+        String text(String language) {
+            return "fr".equals(language) ? fr : en;
+        }
+    }
+
+    /** One point of the answer scale. */
+    record Option(int score, String en, String fr) {
+        String text(String language) {
+            return "fr".equals(language) ? fr : en;
+        }
+    }
+
+    static final int MAX_SCORE = 5;
+
+    private final List<Item> items;
+    private final List<Option> options;
+    private final Framework framework;
+
+    Questionnaire(List<Item> items, List<Option> options, Framework framework) {
+        this.items = List.copyOf(items);
+        this.options = List.copyOf(options);
+        this.framework = framework;
+    }
+
+    static Questionnaire bundled(Framework framework) {
+        var yaml = YamlTree.of("questionnaire.yaml");
+        var root = yaml.parse(Frameworks.resource("pathways/questionnaire.yaml"));
+        var top = yaml.mapping(root, "the questionnaire");
+        var options = new ArrayList<Option>();
+        for (var node : yaml.sequence(yaml.required(top, root, "options", "the questionnaire"), "options")) {
+            var entries = yaml.mapping(node, "an option");
+            options.add(new Option(
+                    Integer.parseInt(yaml.requiredText(entries, node, "score", "an option")),
+                    yaml.requiredText(entries, node, "en", "an option"),
+                    yaml.requiredText(entries, node, "fr", "an option")));
+        }
+        var items = new ArrayList<Item>();
+        for (var node : yaml.sequence(yaml.required(top, root, "items", "the questionnaire"), "items")) {
+            var entries = yaml.mapping(node, "an item");
+            var id = yaml.requiredText(entries, node, "id", "an item");
+            var competences = yaml.texts(yaml.required(entries, node, "competences", id), id);
+            for (var competence : competences) {
+                if (framework.competence(competence).isEmpty()) {
+                    throw yaml.error(node, id + " names the unknown competence " + competence);
+                }
+            }
+            items.add(new Item(
+                    id,
+                    yaml.requiredText(entries, node, "area", id),
+                    competences,
+                    yaml.requiredText(entries, node, "en", id),
+                    yaml.requiredText(entries, node, "fr", id)));
+        }
+        return new Questionnaire(items, options, framework);
+    }
+
+    List<Item> items() {
+        return items;
+    }
+
+    List<Option> options() {
+        return options;
+    }
+
+    /**
+     * The level per competence the answers give.
+     *
+     * @param answers item id to score, 0 to {@value #MAX_SCORE}
+     * @throws IllegalArgumentException for an unknown item or a score out of range
+     */
+    Map<String, Level> score(Map<String, Integer> answers) {
+        var byId = new HashMap<String, Item>();
+        items.forEach(item -> byId.put(item.id(), item));
+        var sums = new HashMap<String, double[]>();
+        var areaSums = new HashMap<String, double[]>();
+        for (var answer : answers.entrySet()) {
+            var item = byId.get(answer.getKey());
+            if (item == null) {
+                throw new IllegalArgumentException("unknown questionnaire item '" + answer.getKey() + "'");
+            }
+            int score = answer.getValue();
+            if (score < 0 || score > MAX_SCORE) {
+                throw new IllegalArgumentException(
+                        "the answer to " + item.id() + " must be 0 to " + MAX_SCORE + ", got " + score);
+            }
+            for (var competence : item.competences()) {
+                add(sums, competence, score);
+            }
+            add(areaSums, item.area(), score);
+        }
+        var levels = new TreeMap<String, Level>();
+        for (var area : framework.areas()) {
+            for (var competence : area.competences()) {
+                var sum = sums.get(competence.id());
+                if (sum == null) {
+                    sum = areaSums.get(area.id());
+                }
+                if (sum != null) {
+                    int level = (int) Math.floor(sum[0] / sum[1] + 1e-9);
+                    levels.put(competence.id(), Level.values()[Math.min(MAX_SCORE, level)]);
+                }
+            }
+        }
+        return levels;
+    }
+
+    private static void add(Map<String, double[]> sums, String key, int score) {
+        var sum = sums.computeIfAbsent(key, k -> new double[2]);
+        sum[0] += score;
+        sum[1] += 1;
+    }
+
+    /** Items grouped by area, in framework order, for the page. */
+    Map<Framework.Area, List<Item>> byArea() {
+        var grouped = new LinkedHashMap<Framework.Area, List<Item>>();
+        for (var area : framework.areas()) {
+            grouped.put(
+                    area,
+                    items.stream().filter(item -> item.area().equals(area.id())).toList());
+        }
+        return grouped;
+    }
+}

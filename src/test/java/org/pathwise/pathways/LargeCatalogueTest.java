@@ -1,0 +1,44 @@
+package org.pathwise.pathways;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** On a generated 2,000-course catalogue the planner stays fast, valid, and honest about its gap. */
+class LargeCatalogueTest {
+
+    private final Framework framework = Bundled.get().frameworks.digCompEdu();
+
+    @Test
+    void plansOverTwoThousandCoursesInValidOrderAndReportsItsGapToTheLowerBound() {
+        var generator = new CatalogueGenerator(framework);
+        var catalogue = generator.catalogue(7, 2000);
+        var planner = new Planner(framework);
+        var random = new Random(11);
+        long slowest = 0;
+        for (int i = 0; i < 30; i++) {
+            var profile = generator.profile(random);
+            long start = System.nanoTime();
+            var plan = planner.plan(profile, catalogue);
+            slowest = Math.max(slowest, System.nanoTime() - start);
+            assertThat(plan.lowerBoundHours()).isLessThanOrEqualTo(plan.totalHours() + 1e-9);
+            assertThat(plan.gapHours()).isGreaterThanOrEqualTo(0);
+            if (plan.optimal()) {
+                assertThat(plan.gapHours()).isZero();
+            }
+            var levels = new java.util.HashMap<>(profile.current());
+            var done = new java.util.HashSet<String>();
+            for (var step : plan.steps()) {
+                assertThat(done).containsAll(step.course().prerequisites());
+                step.course()
+                        .requires()
+                        .forEach((k, level) ->
+                                assertThat(levels.getOrDefault(k, Level.A1)).isGreaterThanOrEqualTo(level));
+                done.add(step.course().id());
+                step.course().raises().forEach((k, level) -> levels.merge(k, level, Level::max));
+            }
+        }
+        assertThat(slowest / 1e6).isLessThan(5000);
+    }
+}
