@@ -70,7 +70,18 @@ final class TestAuditLogs {
     }
 
     static Fixture create(AuditProperties properties, Path dataDir) {
-        var url = "jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+        return create(
+                "jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                properties,
+                dataDir);
+    }
+
+    /** The log of a data directory's database, as the application opens it. */
+    static Fixture ofDataDir(Path dataDir) {
+        return create("jdbc:h2:file:" + dataDir.resolve("pathwise"), new AuditProperties(null, null, null), dataDir);
+    }
+
+    static Fixture create(String url, AuditProperties properties, Path dataDir) {
         var dataSource = new DriverManagerDataSource(url, "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         var jdbc = JdbcClient.create(dataSource);
