@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "audit",
-        description = "Verify or export the audit log.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
+        description = "Verify, export or benchmark the audit log.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Benchmark.class})
 public final class AuditCommand implements CliCommand {
 
     @Spec
@@ -186,6 +186,80 @@ public final class AuditCommand implements CliCommand {
                     (System.nanoTime() - start) / 1e9);
             err.flush();
             return OK;
+        }
+    }
+
+    /** {@code pathwise audit benchmark [--appends N] [--records N] [--json]}, on an empty data directory. */
+    @Command(
+            name = "benchmark",
+            description = "Time the audit record of an answer and the export, on an empty data directory.")
+    static final class Benchmark implements CliCommand {
+
+        private static final String NAME = "pathwise audit benchmark: ";
+
+        @Option(names = "--appends", paramLabel = "N", description = "Records appended and timed one by one (2000).")
+        int appends = 2000;
+
+        @Option(names = "--records", paramLabel = "N", description = "Records in the log when it is exported (100000).")
+        long records = 100_000;
+
+        @Option(names = "--json", description = "Print the figures as JSON.")
+        boolean json;
+
+        @Override
+        public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+            if (appends < 1 || records < appends) {
+                err.println(
+                        NAME + "--appends must be >= 1 and --records >= --appends, got " + appends + " and " + records);
+                return USAGE;
+            }
+            var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            long existing = jdbc.sql("SELECT COUNT(*) FROM audit_record")
+                    .query(Long.class)
+                    .single();
+            if (existing > 0) {
+                err.println(NAME + "the audit log of this data directory holds " + existing
+                        + " records; run the benchmark with --data-dir on an empty directory");
+                return USAGE;
+            }
+            var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                    context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+            var benchmark = new AuditBenchmark(
+                    context.getBean(AuditLog.class),
+                    context.getBean(AuditRecords.class),
+                    transactions,
+                    message -> err.println(NAME + message));
+            AuditBenchmark.Report report;
+            try {
+                report = benchmark.run(appends, records);
+            } catch (IOException e) {
+                err.println(NAME + e.getMessage());
+                return FAILED;
+            }
+            out.println(json ? CliCommand.json(report) : text(report));
+            out.flush();
+            return OK;
+        }
+
+        static String text(AuditBenchmark.Report r) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "append, one per transaction (%d records): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n"
+                            + "export of %d records as JSON Lines: %.1f s, %.0f records/s, %.1f MB;"
+                            + " peak heap %.0f MB of %.0f MB%n"
+                            + "(filling the log to %d records took %.1f s)",
+                    r.appends(),
+                    r.appendMs().p50(),
+                    r.appendMs().p95(),
+                    r.appendMs().p99(),
+                    r.records(),
+                    r.exportSeconds(),
+                    r.exportRecordsPerS(),
+                    r.exportMegabytes(),
+                    r.peakHeapMb(),
+                    r.maxHeapMb(),
+                    r.records(),
+                    r.fillSeconds());
         }
     }
 }

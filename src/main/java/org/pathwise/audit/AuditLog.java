@@ -338,6 +338,10 @@ public class AuditLog {
             }
         }
         var walk = new Walk(expectedSeq, expectedPrevious);
+        return Streaming.lazily(streaming, () -> walk(walk, head));
+    }
+
+    private Verification walk(Walk walk, Head head) {
         try (var rows = streaming.queryForStream(
                 "SELECT seq, id, kind, recorded_at, interaction_id, pseudonym, username, outcome, language, rules,"
                         + " composer, model, prompt, rating, metadata, question, answer, comment, text_hash,"

@@ -290,16 +290,19 @@ class AuditRecords {
             if (format == Format.CSV) {
                 out.write(String.join(",", CSV_COLUMNS) + "\r\n");
             }
-            try (var rows = streaming.queryForStream(sql, (rs, row) -> exported(rs), where.params.toArray())) {
-                rows.forEach(row -> {
-                    try {
-                        out.write(format == Format.CSV ? csv(row) : jsonLine(row));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    count[0]++;
-                });
-            }
+            Streaming.lazily(streaming, () -> {
+                try (var rows = streaming.queryForStream(sql, (rs, row) -> exported(rs), where.params.toArray())) {
+                    rows.forEach(row -> {
+                        try {
+                            out.write(format == Format.CSV ? csv(row) : jsonLine(row));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        count[0]++;
+                    });
+                }
+                return null;
+            });
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -338,11 +341,18 @@ class AuditRecords {
 
     private static String jsonLine(Object[] row) {
         var map = new LinkedHashMap<String, Object>();
+        String metadata = "{}";
         for (int i = 0; i < row.length; i++) {
             var name = CSV_COLUMNS.get(i);
-            map.put(name, name.equals("metadata") ? Chain.JSON.readTree((String) row[i]) : row[i]);
+            if (name.equals("metadata")) {
+                metadata = (String) row[i];
+            } else {
+                map.put(name, row[i]);
+            }
         }
-        return Chain.JSON.writeValueAsString(map) + "\n";
+        // the stored metadata is canonical JSON already: written as it is, not parsed again
+        var fields = Chain.JSON.writeValueAsString(map);
+        return fields.substring(0, fields.length() - 1) + ",\"metadata\":" + metadata + "}\n";
     }
 
     private static String csv(Object[] row) {
