@@ -39,10 +39,12 @@ class AuditController {
 
     private final AuditLog log;
     private final AuditRecords records;
+    private final AuditDashboard dashboard;
 
-    AuditController(AuditLog log, AuditRecords records) {
+    AuditController(AuditLog log, AuditRecords records, AuditDashboard dashboard) {
         this.log = log;
         this.records = records;
+        this.dashboard = dashboard;
     }
 
     @GetMapping(path = "/api/audit/records", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -94,6 +96,26 @@ class AuditController {
     @Operation(summary = "Verify the audit chain (the JSON of pathwise audit verify --json)")
     Map<String, Object> verify() {
         return AuditCommand.Verify.shape(log.verify());
+    }
+
+    @GetMapping(path = "/api/audit/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "The audit dashboard's figures for a period (default: the last 30 days)",
+            description = "answers per day, outcomes, refusals per rule, ratings, latency per stage, quality per"
+                    + " language")
+    AuditDashboard.Figures dashboard(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        var filter = RecordFilter.parse(Map.of("from", from == null ? "" : from, "to", to == null ? "" : to));
+        var end = filter.to() != null
+                ? filter.to()
+                : java.time.Instant.now()
+                        .plus(java.time.Duration.ofDays(1))
+                        .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        var start = filter.from() != null ? filter.from() : end.minus(java.time.Duration.ofDays(30));
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        return dashboard.figures(start, end);
     }
 
     @GetMapping("/api/audit/export")

@@ -18,10 +18,72 @@ class AuditPages {
 
     private static final int PAGE = 50;
 
-    private final AuditRecords records;
+    private static final java.time.Duration DASHBOARD_PERIOD = java.time.Duration.ofDays(30);
 
-    AuditPages(AuditRecords records) {
+    private final AuditRecords records;
+    private final AuditDashboard dashboard;
+    private final java.time.Clock clock;
+
+    AuditPages(AuditRecords records, AuditDashboard dashboard, java.time.Clock clock) {
         this.records = records;
+        this.dashboard = dashboard;
+        this.clock = clock;
+    }
+
+    @GetMapping("/audit/dashboard")
+    String dashboard(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        var filter = RecordFilter.parse(java.util.Map.of("from", from == null ? "" : from, "to", to == null ? "" : to));
+        var end = filter.to() != null
+                ? filter.to()
+                : java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                        .plusDays(1)
+                        .atStartOfDay()
+                        .toInstant(java.time.ZoneOffset.UTC);
+        var start = filter.from() != null ? filter.from() : end.minus(DASHBOARD_PERIOD);
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        var figures = dashboard.figures(start, end);
+        model.addAttribute("figures", figures);
+        model.addAttribute("perDay", AuditDashboard.bars(figures.perDay()));
+        model.addAttribute("outcomes", AuditDashboard.bars(figures.outcomes()));
+        model.addAttribute("refusals", AuditDashboard.bars(figures.refusalsByRule()));
+        model.addAttribute("ratings", AuditDashboard.bars(figures.ratings()));
+        double slowest = figures.latency().stream()
+                .mapToDouble(AuditDashboard.Latency::p95)
+                .max()
+                .orElse(0);
+        model.addAttribute(
+                "latency",
+                figures.latency().stream()
+                        .map(l -> new AuditDashboard.Bar(
+                                l.stage(),
+                                String.format(java.util.Locale.ROOT, "p50 %.0f ms, p95 %.0f ms", l.p50(), l.p95()),
+                                slowest == 0 ? 0 : 100 * l.p95() / slowest))
+                        .toList());
+        model.addAttribute(
+                "quality",
+                figures.languages().stream()
+                        .map(l -> new AuditDashboard.Bar(
+                                l.language(),
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "%.0f%% answered of %d%s",
+                                        100 * l.answeredShare(),
+                                        l.interactions(),
+                                        l.usefulShare() == null
+                                                ? ""
+                                                : String.format(
+                                                        java.util.Locale.ROOT,
+                                                        ", %.0f%% useful of %d rated",
+                                                        100 * l.usefulShare(),
+                                                        l.ratings())),
+                                100 * l.answeredShare()))
+                        .toList());
+        model.addAttribute("from", start.toString().substring(0, 10));
+        model.addAttribute("to", end.minusSeconds(1).toString().substring(0, 10));
+        return "audit/dashboard";
     }
 
     @GetMapping("/audit")

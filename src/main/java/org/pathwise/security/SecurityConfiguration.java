@@ -87,11 +87,12 @@ class SecurityConfiguration {
                         .hasRole(RESEARCHER)
                         .requestMatchers(HttpMethod.GET, "/api/audit/records", "/api/audit/records/**")
                         .authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/audit/export", "/api/audit/verify")
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/audit/export", "/api/audit/verify", "/api/audit/dashboard")
                         .hasAnyRole(ADMIN, RESEARCHER)
                         .requestMatchers(HttpMethod.POST, "/audit/records/*/annotations")
                         .hasRole(RESEARCHER)
-                        .requestMatchers(HttpMethod.GET, "/audit", "/audit/records/*")
+                        .requestMatchers(HttpMethod.GET, "/audit", "/audit/records/*", "/audit/dashboard")
                         .hasAnyRole(ADMIN, RESEARCHER)
                         // operations and API documentation
                         .requestMatchers("/actuator/**")

@@ -307,4 +307,29 @@ class AuditApiTests {
                 .getContentAsString();
         assertThat(page).contains("research" + "er-user: harmful — gives wrong advice");
     }
+
+    @Test
+    void theDashboardDrawsItsChartsOnTheServer() throws Exception {
+        ask(as(Role.EDUCATOR), "Which colours should I avoid on slides?");
+        var figures = read(mvc.perform(get("/api/audit/dashboard").with(as(Role.RESEARCHER)))
+                .andExpect(status().isOk()));
+        assertThat(figures.get("interactions").asLong()).isPositive();
+        assertThat(figures.get("perDay")).hasSize(30);
+        long perDay = 0;
+        for (var day : figures.get("perDay")) {
+            perDay += day.get("value").asLong();
+        }
+        assertThat(perDay).isEqualTo(figures.get("interactions").asLong());
+        assertThat(figures.get("latency").findValuesAsString("stage")).contains("retrieval");
+
+        var page = mvc.perform(get("/audit/dashboard").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("<svg", "<rect", "Answers per day").doesNotContain("<script>");
+        mvc.perform(get("/audit/dashboard").with(as(Role.EDUCATOR))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit/dashboard?from=2026-02-01&to=2026-01-01").with(as(Role.RESEARCHER)))
+                .andExpect(status().isBadRequest());
+    }
 }
