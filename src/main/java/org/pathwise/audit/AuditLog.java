@@ -267,19 +267,43 @@ public class AuditLog {
                 .single();
     }
 
-    /** Appends a record at the head of the chain; joins the caller's transaction. */
+    /**
+     * Appends a record at the head of the chain; joins the caller's transaction. The record's JSON and text hash are
+     * made before the head is locked, so the lock is held for two statements.
+     */
     @Transactional
     Appended append(Entry entry) {
-        return append(entry, lockHead());
+        var prepared = new Prepared(entry);
+        return append(prepared, lockHead());
+    }
+
+    /** What a record's append computes before it needs the head. */
+    private record Prepared(Entry entry, String metadata, Columns columns, String textHash) {
+        Prepared(Entry entry) {
+            this(entry, Chain.canonical(entry.metadata()));
+        }
+
+        private Prepared(Entry entry, String metadata) {
+            this(
+                    entry,
+                    metadata,
+                    Columns.of(Chain.JSON.readTree(metadata)),
+                    Chain.textHash(entry.user(), entry.question(), entry.answer(), entry.comment()));
+        }
     }
 
     private Appended append(Entry entry, Head head) {
-        var metadata = Chain.canonical(entry.metadata());
-        var columns = Columns.of(Chain.JSON.readTree(metadata));
+        return append(new Prepared(entry), head);
+    }
+
+    private Appended append(Prepared prepared, Head head) {
+        var entry = prepared.entry();
+        var metadata = prepared.metadata();
+        var columns = prepared.columns();
         long seq = head.seq() + 1;
         var id = UUID.randomUUID().toString();
         var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var textHash = Chain.textHash(entry.user(), entry.question(), entry.answer(), entry.comment());
+        var textHash = prepared.textHash();
         var hash = Chain.hash(head.hash(), seq, entry.kind(), at, metadata, textHash);
         jdbc.sql("INSERT INTO audit_record (seq, id, kind, recorded_at, interaction_id, pseudonym, username, outcome,"
                         + " language, rules, composer, model, prompt, rating, metadata, question, answer, comment,"
