@@ -69,23 +69,25 @@ class AuditDashboard {
         var languages = new TreeMap<String, long[]>(); // interactions, answered, ratings, useful
         var ratingsByInteraction = new HashMap<String, Integer>();
         long[] interactions = {0};
-        Streaming.lazily(streaming, () -> {
-            try (var rows = streaming.queryForStream(
-                    "SELECT r.kind, r.recorded_at, r.interaction_id, r.outcome, r.language, r.rating, r.metadata"
-                            + " FROM audit_record r WHERE r.kind IN ('interaction', 'feedback') AND r.recorded_at >= ?"
-                            + " AND r.recorded_at < ? ORDER BY r.seq",
-                    (rs, n) -> new Object[] {
-                        rs.getString(1),
-                        AuditLog.instant(rs, "recorded_at"),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getObject(6, Integer.class),
-                        rs.getString(1).equals("interaction") ? rs.getString(7) : null
-                    },
-                    Timestamp.from(from),
-                    Timestamp.from(to))) {
-                rows.forEach(row -> {
+        Streaming.forEach(
+                streaming,
+                "SELECT r.seq, r.kind, r.recorded_at, r.interaction_id, r.outcome, r.language, r.rating, r.metadata"
+                        + " FROM audit_record r WHERE r.kind IN ('interaction', 'feedback') AND r.recorded_at >= ?"
+                        + " AND r.recorded_at < ?",
+                List.of(Timestamp.from(from), Timestamp.from(to)),
+                Streaming.last(streaming),
+                (rs, n) -> new Object[] {
+                    rs.getString("kind"),
+                    AuditLog.instant(rs, "recorded_at"),
+                    rs.getString("interaction_id"),
+                    rs.getString("outcome"),
+                    rs.getString("language"),
+                    rs.getObject("rating", Integer.class),
+                    rs.getString("kind").equals("interaction") ? rs.getString("metadata") : null,
+                    rs.getLong("seq")
+                },
+                row -> (Long) row[7],
+                row -> {
                     var interaction = (String) row[2];
                     if (row[0].equals("feedback")) {
                         ratingsByInteraction.put(interaction, (Integer) row[5]);
@@ -114,9 +116,6 @@ class AuditDashboard {
                         language[1]++;
                     }
                 });
-            }
-            return null;
-        });
         // ratings count once per answer (its latest), with the answer's language
         var languageOf = new HashMap<String, String>();
         long up = 0;

@@ -23,7 +23,6 @@ import org.pathwise.retrieval.LanguageDetector;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -181,12 +180,6 @@ public class AuditLog {
      * @param purgeRecord the {@code purge} record appended, or {@code null} when nothing was due
      */
     public record Purge(int textRemoved, int recordsRemoved, String purgeRecord) {}
-
-    /** Runs the retention purge on the configured schedule. */
-    @Scheduled(cron = "${pathwise.audit.purge-cron:0 17 3 * * *}")
-    void scheduledPurge() {
-        purge();
-    }
 
     /**
      * Applies the retention periods now: records older than the operations retention lose their text and user name;
@@ -362,24 +355,36 @@ public class AuditLog {
             }
         }
         var walk = new Walk(expectedSeq, expectedPrevious);
-        return Streaming.lazily(streaming, () -> walk(walk, head));
-    }
-
-    private Verification walk(Walk walk, Head head) {
-        try (var rows = streaming.queryForStream(
-                "SELECT seq, id, kind, recorded_at, interaction_id, pseudonym, username, outcome, language, rules,"
-                        + " composer, model, prompt, rating, metadata, question, answer, comment, text_hash,"
-                        + " prev_hash, hash FROM audit_record ORDER BY seq",
-                (rs, row) -> StoredRecord.of(rs))) {
-            var iterator = rows.iterator();
-            while (iterator.hasNext()) {
-                var broken = walk.next(iterator.next());
-                if (broken != null) {
-                    return broken;
-                }
-            }
+        var broken = new Verification.Broken[1];
+        try {
+            Streaming.forEach(
+                    streaming,
+                    "SELECT seq, id, kind, recorded_at, interaction_id, pseudonym, username, outcome, language, rules,"
+                            + " composer, model, prompt, rating, metadata, question, answer, comment, text_hash,"
+                            + " prev_hash, hash FROM audit_record r WHERE 1 = 1",
+                    List.of(),
+                    // records appended after the head was read are left for the next verification
+                    head.seq(),
+                    (rs, row) -> StoredRecord.of(rs),
+                    StoredRecord::seq,
+                    record -> {
+                        var found = walk.next(record);
+                        if (found != null) {
+                            broken[0] = found;
+                            throw new StopWalking();
+                        }
+                    });
+        } catch (StopWalking stop) {
+            return broken[0];
         }
         return walk.end(head);
+    }
+
+    /** Ends a walk at its first broken record. */
+    private static final class StopWalking extends RuntimeException {
+        StopWalking() {
+            super(null, null, false, false);
+        }
     }
 
     /** The state of a verification between two records. */

@@ -284,15 +284,20 @@ class AuditRecords {
         var where = where(filter);
         var sql = "SELECT r.seq, r.id, r.kind, r.recorded_at, r.interaction_id, r.pseudonym, r.outcome, r.language,"
                 + " r.rules, r.composer, r.model, r.prompt, r.rating, r.question, r.answer, r.comment, r.metadata,"
-                + " r.prev_hash, r.hash FROM audit_record r" + where.sql + " ORDER BY r.seq";
+                + " r.prev_hash, r.hash FROM audit_record r" + where.sql;
         long[] count = {0};
         try {
             if (format == Format.CSV) {
                 out.write(String.join(",", CSV_COLUMNS) + "\r\n");
             }
-            Streaming.lazily(streaming, () -> {
-                try (var rows = streaming.queryForStream(sql, (rs, row) -> exported(rs), where.params.toArray())) {
-                    rows.forEach(row -> {
+            Streaming.forEach(
+                    streaming,
+                    sql,
+                    where.params,
+                    Streaming.last(streaming),
+                    (rs, row) -> exported(rs),
+                    row -> (Long) row[0],
+                    row -> {
                         try {
                             out.write(format == Format.CSV ? csv(row) : jsonLine(row));
                         } catch (IOException e) {
@@ -300,9 +305,6 @@ class AuditRecords {
                         }
                         count[0]++;
                     });
-                }
-                return null;
-            });
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
