@@ -52,7 +52,8 @@ final class TestAuditLogs {
     }
 
     /** The log, its database and a way to run work in one transaction. */
-    record Fixture(AuditLog log, JdbcClient jdbc, TransactionTemplate transactions, MovableClock clock) {
+    record Fixture(
+            AuditLog log, AuditRecords records, JdbcClient jdbc, TransactionTemplate transactions, MovableClock clock) {
 
         /** Records an interaction in its own transaction, as the assistant does. */
         Interaction ask(String user, String question, String answer) {
@@ -87,7 +88,12 @@ final class TestAuditLogs {
         var jdbc = JdbcClient.create(dataSource);
         var clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
         var log = new AuditLog(jdbc, dataSource, properties, dataDir, clock);
-        return new Fixture(log, jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+        return new Fixture(
+                log,
+                new AuditRecords(jdbc, dataSource, clock),
+                jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                clock);
     }
 
     static AuditProperties properties() {
