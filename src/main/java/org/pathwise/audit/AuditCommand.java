@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "audit",
+        mixinStandardHelpOptions = true,
         description = "Verify, export or benchmark the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Benchmark.class})
 public final class AuditCommand implements CliCommand {
@@ -46,7 +47,10 @@ public final class AuditCommand implements CliCommand {
     }
 
     /** {@code pathwise audit verify [--json]}. */
-    @Command(name = "verify", description = "Check that no audit record was changed, removed or inserted.")
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = "Check that no audit record was changed, removed or inserted.")
     static final class Verify implements CliCommand {
 
         @Option(names = "--json", description = "Print the result as JSON.")
@@ -97,7 +101,10 @@ public final class AuditCommand implements CliCommand {
     }
 
     /** {@code pathwise audit export [--format jsonl|csv] [--out FILE] [filters]}. */
-    @Command(name = "export", description = "Write the pseudonymised audit records as JSON Lines or CSV.")
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = "Write the pseudonymised audit records as JSON Lines or CSV.")
     static final class Export implements CliCommand {
 
         private static final String NAME = "pathwise audit export: ";
@@ -192,6 +199,7 @@ public final class AuditCommand implements CliCommand {
     /** {@code pathwise audit benchmark [--appends N] [--records N] [--json]}, on an empty data directory. */
     @Command(
             name = "benchmark",
+            mixinStandardHelpOptions = true,
             description = "Time the audit record of an answer and the export, on an empty data directory.")
     static final class Benchmark implements CliCommand {
 

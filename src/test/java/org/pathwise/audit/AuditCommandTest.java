@@ -90,6 +90,10 @@ class AuditCommandTest {
         assertThat(option.code()).isEqualTo(2);
         assertThat(option.err().lines()).hasSize(1);
 
+        var help = run("audit", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("verify", "export", "benchmark");
+
         var nothing = run("audit");
         assertThat(nothing.code()).isEqualTo(2);
         assertThat(nothing.err()).contains("verify or export");
