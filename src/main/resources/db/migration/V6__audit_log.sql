@@ -1,7 +1,7 @@
 -- The audit log: an append-only, hash-chained record of every interaction, rating, erasure and purge.
 -- hash = SHA-256(prev_hash, seq, kind, recorded_at, metadata, text_hash); text_hash = SHA-256 of the personal fields
 -- (username, question, answer, comment), which erasure and retention may set to NULL while the chain still verifies.
--- The filter columns (interaction_id .. rating) repeat values of metadata so that queries can use them; verification
+-- The filter columns (interaction_id .. rating; rules and courses as ",a,b,") repeat values of metadata so that queries can use them; verification
 -- checks that they agree with it.
 CREATE TABLE audit_record (
     seq            BIGINT        PRIMARY KEY,
@@ -14,6 +14,7 @@ CREATE TABLE audit_record (
     outcome        VARCHAR(16),
     language       VARCHAR(16),
     rules          VARCHAR(1000),
+    courses        VARCHAR(1000),
     composer       VARCHAR(64),
     model          VARCHAR(255),
     prompt         VARCHAR(255),

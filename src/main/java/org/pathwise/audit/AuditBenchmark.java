@@ -111,7 +111,7 @@ final class AuditBenchmark {
         sampler.start();
         long exportStart = System.nanoTime();
         long exported = records.export(
-                new RecordFilter(null, null, null, null, null, null, null, null, null, null, null),
+                new RecordFilter(null, null, null, null, null, null, null, null, null, null, null, null),
                 AuditRecords.Format.JSONL,
                 counter);
         double exportSeconds = (System.nanoTime() - exportStart) / 1e9;

@@ -133,6 +133,9 @@ public final class AuditCommand implements CliCommand {
         @Option(names = "--language", description = "The question's language (BCP 47).")
         String language;
 
+        @Option(names = "--course", description = "Records that retrieved passages of this course.")
+        String course;
+
         @Option(names = "--rating", description = "up or down: the answer's latest rating.")
         String rating;
 
@@ -157,6 +160,7 @@ public final class AuditCommand implements CliCommand {
                 parameters.put("outcome", outcome);
                 parameters.put("rule", rule);
                 parameters.put("language", language);
+                parameters.put("course", course);
                 parameters.put("rating", rating);
                 parameters.put("composer", composer);
                 parameters.put("model", model);

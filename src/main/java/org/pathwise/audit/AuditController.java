@@ -159,7 +159,7 @@ class AuditController {
             if (!PAGING.contains(name)) {
                 if (!RecordFilter.PARAMETERS.contains(name)) {
                     throw new IllegalArgumentException("unknown parameter '" + name + "': use from, to, outcome, rule,"
-                            + " language, rating, composer, model, prompt, kind, limit or after");
+                            + " language, course, rating, composer, model, prompt, kind, limit or after");
                 }
                 filters.put(name, value);
             }

@@ -104,6 +104,14 @@ public class AuditLog {
                         .map(AskResponse.VerdictView::rule)
                         .distinct()
                         .toList());
+        metadata.put(
+                "courses",
+                interaction.retrieved().stream()
+                        .map(Interaction.Retrieved::course)
+                        .filter(course -> !course.isEmpty())
+                        .distinct()
+                        .sorted()
+                        .toList());
         metadata.put("composer", interaction.composer());
         metadata.put("model", interaction.model());
         metadata.put("prompt", interaction.prompt());
@@ -299,9 +307,9 @@ public class AuditLog {
         var textHash = prepared.textHash();
         var hash = Chain.hash(head.hash(), seq, entry.kind(), at, metadata, textHash);
         jdbc.sql("INSERT INTO audit_record (seq, id, kind, recorded_at, interaction_id, pseudonym, username, outcome,"
-                        + " language, rules, composer, model, prompt, rating, metadata, question, answer, comment,"
-                        + " text_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?)")
+                        + " language, rules, courses, composer, model, prompt, rating, metadata, question, answer,"
+                        + " comment, text_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         seq,
                         id,
@@ -313,6 +321,7 @@ public class AuditLog {
                         columns.outcome(),
                         columns.language(),
                         columns.rules(),
+                        columns.courses(),
                         columns.composer(),
                         columns.model(),
                         columns.prompt(),
@@ -360,7 +369,7 @@ public class AuditLog {
             Streaming.forEach(
                     streaming,
                     "SELECT seq, id, kind, recorded_at, interaction_id, pseudonym, username, outcome, language, rules,"
-                            + " composer, model, prompt, rating, metadata, question, answer, comment, text_hash,"
+                            + " courses, composer, model, prompt, rating, metadata, question, answer, comment, text_hash,"
                             + " prev_hash, hash FROM audit_record r WHERE 1 = 1",
                     List.of(),
                     // records appended after the head was read are left for the next verification
@@ -497,30 +506,36 @@ public class AuditLog {
             String outcome,
             String language,
             String rules,
+            String courses,
             String composer,
             String model,
             String prompt,
             Integer rating) {
 
         static Columns of(JsonNode metadata) {
-            String rules = null;
-            if (metadata.has("rules")) {
-                var joined = new StringBuilder(",");
-                for (var rule : metadata.get("rules")) {
-                    joined.append(rule.asString()).append(',');
-                }
-                rules = joined.toString();
-            }
             return new Columns(
                     text(metadata, "interaction"),
                     text(metadata, "pseudonym"),
                     text(metadata, "outcome"),
                     text(metadata, "language"),
-                    rules,
+                    joined(metadata, "rules"),
+                    joined(metadata, "courses"),
                     text(metadata, "composer"),
                     text(metadata, "model"),
                     text(metadata, "prompt"),
                     metadata.has("rating") ? metadata.get("rating").asInt() : null);
+        }
+
+        /** A list as {@code ,a,b,} (so that {@code LIKE '%,a,%'} finds an element), or {@code null} without one. */
+        private static String joined(JsonNode metadata, String field) {
+            if (!metadata.has(field)) {
+                return null;
+            }
+            var joined = new StringBuilder(",");
+            for (var element : metadata.get(field)) {
+                joined.append(element.asString()).append(',');
+            }
+            return joined.toString();
         }
 
         private static String text(JsonNode node, String field) {
@@ -562,6 +577,7 @@ public class AuditLog {
                             rs.getString("outcome"),
                             rs.getString("language"),
                             rs.getString("rules"),
+                            rs.getString("courses"),
                             rs.getString("composer"),
                             rs.getString("model"),
                             rs.getString("prompt"),

@@ -397,10 +397,8 @@ class AuditRecords {
             params.add(Timestamp.from(filter.to()));
         }
         equal(sql, params, "r.outcome", filter.outcome());
-        if (filter.rule() != null) {
-            sql.append(" AND r.rules LIKE ?");
-            params.add("%," + filter.rule().replace("%", "").replace("_", "") + ",%");
-        }
+        contains(sql, params, "r.rules", filter.rule());
+        contains(sql, params, "r.courses", filter.course());
         equal(sql, params, "r.language", filter.language());
         equal(sql, params, "r.composer", filter.composer());
         equal(sql, params, "r.model", filter.model());
@@ -411,6 +409,14 @@ class AuditRecords {
             params.add(filter.rating());
         }
         return new Where(sql, params);
+    }
+
+    /** A list column ({@code ,a,b,}) that holds the value. */
+    private static void contains(StringBuilder sql, List<Object> params, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" LIKE ? ESCAPE '!'");
+            params.add("%," + value.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ",%");
+        }
     }
 
     private static void equal(StringBuilder sql, List<Object> params, String column, Object value) {

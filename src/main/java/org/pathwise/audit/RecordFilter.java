@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param outcome {@code answered}, {@code abstained} or {@code refused}
  * @param rule a guardrail rule that gave a verdict
  * @param language the question's language (BCP 47)
+ * @param course a course of a retrieved passage's document
  * @param rating the latest rating of the answer: 1 (useful) or -1 (not useful)
  * @param composer the composer that answered
  * @param model the model that answered
@@ -31,14 +32,15 @@ public record RecordFilter(
         String outcome,
         String rule,
         String language,
+        String course,
         Integer rating,
         String composer,
         String model,
         String prompt,
         String pseudonym) {
 
-    static final Set<String> PARAMETERS =
-            Set.of("kind", "from", "to", "outcome", "rule", "language", "rating", "composer", "model", "prompt");
+    static final Set<String> PARAMETERS = Set.of(
+            "kind", "from", "to", "outcome", "rule", "language", "course", "rating", "composer", "model", "prompt");
 
     public RecordFilter {
         if (kind != null
@@ -59,11 +61,12 @@ public record RecordFilter(
 
     /** Interaction records, all of them. */
     public static final RecordFilter INTERACTIONS =
-            new RecordFilter("interaction", null, null, null, null, null, null, null, null, null, null);
+            new RecordFilter("interaction", null, null, null, null, null, null, null, null, null, null, null);
 
     /** The same filter, restricted to one user's records. */
     public RecordFilter onlyOf(String pseudonym) {
-        return new RecordFilter(kind, from, to, outcome, rule, language, rating, composer, model, prompt, pseudonym);
+        return new RecordFilter(
+                kind, from, to, outcome, rule, language, course, rating, composer, model, prompt, pseudonym);
     }
 
     /**
@@ -86,6 +89,7 @@ public record RecordFilter(
                 value.apply("outcome"),
                 value.apply("rule"),
                 value.apply("language"),
+                value.apply("course"),
                 rating == null
                         ? null
                         : switch (rating) {

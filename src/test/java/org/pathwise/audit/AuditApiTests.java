@@ -256,7 +256,7 @@ class AuditApiTests {
 
     @Test
     void badFiltersAreProblems() throws Exception {
-        for (var query : new String[] {"outcome=maybe", "from=yesterday", "course=dc-101", "limit=0", "rating=5"}) {
+        for (var query : new String[] {"outcome=maybe", "from=yesterday", "topic=captions", "limit=0", "rating=5"}) {
             mvc.perform(get("/api/audit/records?" + query).with(as(Role.RESEARCHER)))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

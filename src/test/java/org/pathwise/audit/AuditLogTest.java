@@ -90,6 +90,41 @@ class AuditLogTest {
     }
 
     @Test
+    void recordsAreFoundByTheCourseOfTheirRetrievedPassagesAndTheirRule() {
+        var plain = TestAuditLogs.interaction("educator-a", "How do I caption?", "Like this.");
+        var interaction = new org.pathwise.assistant.Interaction(
+                plain.id(),
+                plain.conversation(),
+                plain.user(),
+                plain.question(),
+                plain.answer(),
+                plain.verdicts(),
+                java.util.List.of(
+                        new org.pathwise.assistant.Interaction.Retrieved("p-1", "a.md", 0.9, "dc-101"),
+                        new org.pathwise.assistant.Interaction.Retrieved("p-2", "b.md", 0.8, "")),
+                plain.composer(),
+                plain.model(),
+                plain.prompt(),
+                plain.policyVersion(),
+                plain.stageMillis(),
+                plain.at());
+        audit.transactions()
+                .executeWithoutResult(status ->
+                        audit.log().recordInteraction(interaction, TestAuditLogs.response(interaction, "Like this.")));
+        audit.ask("educator-b", "another question", "another answer");
+
+        java.util.function.Function<java.util.Map<String, String>, List<String>> found =
+                parameters -> audit.records().list(RecordFilter.parse(parameters), 0, 10).records().stream()
+                        .map(AuditRecords.Summary::interaction)
+                        .toList();
+        assertThat(found.apply(java.util.Map.of("course", "dc-101"))).containsExactly(interaction.id());
+        assertThat(found.apply(java.util.Map.of("course", "dc-10"))).isEmpty();
+        assertThat(found.apply(java.util.Map.of("rule", "out-of-scope"))).hasSize(2);
+        assertThat(found.apply(java.util.Map.of("rule", "out-of-%"))).isEmpty();
+        assertThat(audit.log().verify()).isInstanceOf(Verification.Intact.class);
+    }
+
+    @Test
     void aChangedAnswerIsCaughtAtItsRecord() {
         askFive();
         audit.jdbc()

@@ -73,7 +73,7 @@ class ExportHeapTest {
             public void close() {}
         };
         long exported = transactions.execute(status -> records.export(
-                new RecordFilter(null, null, null, null, null, null, null, null, null, null, null),
+                new RecordFilter(null, null, null, null, null, null, null, null, null, null, null, null),
                 AuditRecords.Format.JSONL,
                 writer));
 
