@@ -114,6 +114,8 @@ public final class Cli implements Runnable {
         return scanner.findCandidateComponents(Cli.class.getPackageName()).stream()
                 .map(definition -> definition.getBeanClassName())
                 .filter(name -> !name.startsWith(Cli.class.getName()))
+                // a nested command is a sub-command of the command it is nested in, which names it
+                .filter(name -> !name.contains("$"))
                 .sorted(Comparator.naturalOrder())
                 .map(Cli::instantiate)
                 .toList();

@@ -118,7 +118,10 @@ public class Assistant {
                             .withoutSnippets());
             retrieved = hits.stream()
                     .map(h -> new Interaction.Retrieved(
-                            h.passage().id(), h.passage().facets().source(), h.score()))
+                            h.passage().id(),
+                            h.passage().facets().source(),
+                            h.score(),
+                            h.passage().facets().course()))
                     .toList();
             var evidence = evidence(query, question.filter(), hits);
             start = lap(stages, "retrieval", start);

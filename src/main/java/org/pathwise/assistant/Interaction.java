@@ -43,6 +43,16 @@ public record Interaction(
         stageMillis = Map.copyOf(stageMillis);
     }
 
-    /** A retrieved passage: its id, its document's source and its score. */
-    public record Retrieved(String passageId, String source, double score) {}
+    /** A retrieved passage: its id, its document's source, its score, and its document's course (or empty). */
+    public record Retrieved(String passageId, String source, double score, String course) {
+
+        public Retrieved {
+            course = course == null ? "" : course;
+        }
+
+        /** A passage of a document that belongs to no course. */
+        public Retrieved(String passageId, String source, double score) {
+            this(passageId, source, score, "");
+        }
+    }
 }

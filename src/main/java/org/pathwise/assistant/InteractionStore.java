@@ -3,21 +3,33 @@ package org.pathwise.assistant;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Conversations and interaction records in the relational database. */
+/**
+ * Conversations and interaction records in the relational database. Every change is handed to the
+ * {@link InteractionRecorder}s in the same transaction.
+ */
 @Component
 class InteractionStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final List<InteractionRecorder> recorders;
 
+    /** A store that tells nobody of its changes. */
     InteractionStore(JdbcClient jdbc) {
+        this(jdbc, List.of());
+    }
+
+    @Autowired
+    InteractionStore(JdbcClient jdbc, List<InteractionRecorder> recorders) {
         this.jdbc = jdbc;
+        this.recorders = List.copyOf(recorders);
     }
 
     /** A conversation as its owner lists it. */
@@ -85,6 +97,9 @@ class InteractionStore {
                         .update();
             }
         }
+        for (var recorder : recorders) {
+            recorder.recorded(interaction, response);
+        }
     }
 
     private static String clip(String text) {
@@ -118,25 +133,59 @@ class InteractionStore {
     /** A question and the answer it got. */
     record Turn(String question, AskResponse response) {}
 
+    @Transactional
     boolean deleteConversation(String conversation, String user) {
-        return jdbc.sql("DELETE FROM conversation WHERE id = ? AND username = ?")
+        var interactions = jdbc.sql("SELECT i.id FROM interaction i JOIN conversation c ON c.id = i.conversation_id"
+                        + " WHERE c.id = ? AND c.username = ? ORDER BY i.created_at, i.id")
+                .params(conversation, user)
+                .query(String.class)
+                .list();
+        boolean deleted = jdbc.sql("DELETE FROM conversation WHERE id = ? AND username = ?")
                         .params(conversation, user)
                         .update()
                 > 0;
+        if (deleted) {
+            erased(user, interactions);
+        }
+        return deleted;
     }
 
+    @Transactional
     int deleteConversations(String user) {
-        return jdbc.sql("DELETE FROM conversation WHERE username = ?")
+        var interactions = jdbc.sql("SELECT i.id FROM interaction i JOIN conversation c ON c.id = i.conversation_id"
+                        + " WHERE c.username = ? ORDER BY i.created_at, i.id")
+                .param(user)
+                .query(String.class)
+                .list();
+        int deleted = jdbc.sql("DELETE FROM conversation WHERE username = ?")
                 .param(user)
                 .update();
+        if (deleted > 0) {
+            erased(user, interactions);
+        }
+        return deleted;
+    }
+
+    private void erased(String user, List<String> interactions) {
+        for (var recorder : recorders) {
+            recorder.erased(user, interactions);
+        }
     }
 
     /** Records feedback on one of the user's own interactions; false when there is no such interaction. */
+    @Transactional
     boolean feedback(String interaction, String user, int rating, String comment) {
-        return jdbc.sql("UPDATE interaction SET rating = ?, feedback_comment = ? WHERE id = ? AND username = ?")
-                        .params(rating, comment, interaction, user)
-                        .update()
-                > 0;
+        boolean found =
+                jdbc.sql("UPDATE interaction SET rating = ?, feedback_comment = ? WHERE id = ? AND username = ?")
+                                .params(rating, comment, interaction, user)
+                                .update()
+                        > 0;
+        if (found) {
+            for (var recorder : recorders) {
+                recorder.rated(interaction, user, rating, comment);
+            }
+        }
+        return found;
     }
 
     Optional<Integer> rating(String interaction) {

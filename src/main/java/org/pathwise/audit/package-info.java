@@ -1,6 +1,8 @@
 /**
- * Audit and evaluation: the record of every interaction, and evaluation runs that measure retrieval and answer
- * quality. Today it holds the retrieval benchmark over BEIR folders ({@link org.pathwise.audit.EvalCommand}).
+ * Audit and evaluation: the tamper-evident record of every interaction ({@link org.pathwise.audit.AuditLog}: a hash
+ * chain written in the transaction that stores the interaction, verified, pseudonymised on erasure, purged by
+ * retention, browsed, annotated and exported by researchers), and the evaluation runs that measure retrieval and
+ * answer quality ({@link org.pathwise.audit.EvalCommand}).
  */
 @ApplicationModule(
         displayName = "Audit",

@@ -81,6 +81,19 @@ class SecurityConfiguration {
                         .hasRole(ADMIN)
                         .requestMatchers("/api/tokens", "/api/tokens/**", "/account", "/account/**")
                         .authenticated()
+                        // the audit log: everyone reads (educators only their own records), researchers annotate,
+                        // nobody changes a record
+                        .requestMatchers(HttpMethod.POST, "/api/audit/records/*/annotations")
+                        .hasRole(RESEARCHER)
+                        .requestMatchers(HttpMethod.GET, "/api/audit/records", "/api/audit/records/**")
+                        .authenticated()
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/audit/export", "/api/audit/verify", "/api/audit/dashboard")
+                        .hasAnyRole(ADMIN, RESEARCHER)
+                        .requestMatchers(HttpMethod.POST, "/audit/records/*/annotations")
+                        .hasRole(RESEARCHER)
+                        .requestMatchers(HttpMethod.GET, "/audit", "/audit/records/*", "/audit/dashboard")
+                        .hasAnyRole(ADMIN, RESEARCHER)
                         // operations and API documentation
                         .requestMatchers("/actuator/**")
                         .hasRole(ADMIN)

@@ -22,6 +22,8 @@ class Navigation {
         SIGNED_IN,
         /** Educators and administrators: the people who ask. */
         ASKERS,
+        /** Researchers and administrators: the people who audit. */
+        AUDITORS,
         ADMIN
     }
 
@@ -43,6 +45,7 @@ class Navigation {
             new Entry("/admin/users", "nav.users", Audience.ADMIN),
             new Entry("/admin/policy", "nav.policy", Audience.ADMIN),
             new Entry("/admin/review", "nav.review", Audience.ADMIN),
+            new Entry("/audit", "nav.audit", Audience.AUDITORS),
             new Entry("/account", "nav.account", Audience.SIGNED_IN));
 
     @ModelAttribute("navigation")
@@ -75,6 +78,7 @@ class Navigation {
             case EVERYONE -> true;
             case SIGNED_IN -> signedIn;
             case ASKERS -> signedIn && hasAny(authentication, Set.of("ROLE_EDUCATOR", "ROLE_ADMIN"));
+            case AUDITORS -> signedIn && hasAny(authentication, Set.of("ROLE_RESEARCHER", "ROLE_ADMIN"));
             case ADMIN -> signedIn && hasAny(authentication, Set.of("ROLE_ADMIN"));
         };
     }

@@ -1,0 +1,277 @@
+package org.pathwise.audit;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pathwise.CliCommand;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pathwise audit verify [--json]} and {@code pathwise audit export [--format jsonl|csv] [--out FILE]
+ * [filters]}.
+ *
+ * <p>{@code verify} walks the audit chain: exit 0 and the record count when it is intact, exit 1 naming the first
+ * broken record (sequence number, id, problem, reason) when it is not. {@code export} streams the pseudonymised records
+ * to standard output or a file. Usage errors exit with 2 and one line on standard error.
+ */
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Verify, export or benchmark the audit log.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Benchmark.class})
+public final class AuditCommand implements CliCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+        var sub = spec.commandLine().getParseResult().subcommand();
+        if (sub == null) {
+            err.println("pathwise audit: name what to do: verify or export (see pathwise audit --help)");
+            return USAGE;
+        }
+        return ((CliCommand) sub.commandSpec().userObject()).run(context, out, err);
+    }
+
+    /** {@code pathwise audit verify [--json]}. */
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = "Check that no audit record was changed, removed or inserted.")
+    static final class Verify implements CliCommand {
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+            var verification = context.getBean(AuditLog.class).verify();
+            out.println(json ? CliCommand.json(shape(verification)) : text(verification));
+            out.flush();
+            return verification instanceof Verification.Intact ? OK : FAILED;
+        }
+
+        /** The JSON shape: {@code {"intact":true,"records","first","last","head"}} or the first broken record. */
+        static Map<String, Object> shape(Verification verification) {
+            var shape = new LinkedHashMap<String, Object>();
+            switch (verification) {
+                case Verification.Intact intact -> {
+                    shape.put("intact", true);
+                    shape.put("records", intact.records());
+                    shape.put("first", intact.first());
+                    shape.put("last", intact.last());
+                    shape.put("head", intact.head());
+                }
+                case Verification.Broken broken -> {
+                    shape.put("intact", false);
+                    shape.put("seq", broken.seq());
+                    shape.put("id", broken.id());
+                    shape.put("problem", broken.problem().label());
+                    shape.put("reason", broken.reason());
+                }
+            }
+            return shape;
+        }
+
+        static String text(Verification verification) {
+            return switch (verification) {
+                case Verification.Intact intact ->
+                    intact.records() == 0
+                            ? "The audit log is intact: it holds no records."
+                            : "The audit log is intact: " + intact.records() + " records (" + intact.first() + " to "
+                                    + intact.last() + "), head " + intact.head() + ".";
+                case Verification.Broken broken ->
+                    "The audit log is broken at record " + broken.seq() + " (" + broken.id() + "): "
+                            + broken.problem().label() + ", " + broken.reason() + ".";
+            };
+        }
+    }
+
+    /** {@code pathwise audit export [--format jsonl|csv] [--out FILE] [filters]}. */
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = "Write the pseudonymised audit records as JSON Lines or CSV.")
+    static final class Export implements CliCommand {
+
+        private static final String NAME = "pathwise audit export: ";
+
+        @Option(names = "--format", paramLabel = "jsonl|csv", description = "jsonl (the default) or csv.")
+        String format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of standard output.")
+        Path file;
+
+        @Option(names = "--kind", description = "interaction (the default), feedback, erasure, purge or all.")
+        String kind;
+
+        @Option(names = "--from", description = "Records at or after this date or instant.")
+        String from;
+
+        @Option(names = "--to", description = "Records before this instant, or up to this date included.")
+        String to;
+
+        @Option(names = "--outcome", description = "answered, abstained or refused.")
+        String outcome;
+
+        @Option(names = "--rule", description = "Records where this guardrail rule gave a verdict.")
+        String rule;
+
+        @Option(names = "--language", description = "The question's language (BCP 47).")
+        String language;
+
+        @Option(names = "--course", description = "Records that retrieved passages of this course.")
+        String course;
+
+        @Option(names = "--rating", description = "up or down: the answer's latest rating.")
+        String rating;
+
+        @Option(names = "--composer", description = "The composer that answered.")
+        String composer;
+
+        @Option(names = "--model", description = "The model that answered.")
+        String model;
+
+        @Option(names = "--prompt", description = "The prompt id and version.")
+        String prompt;
+
+        @Override
+        public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+            RecordFilter filter;
+            AuditRecords.Format chosen;
+            try {
+                var parameters = new LinkedHashMap<String, String>();
+                parameters.put("kind", kind);
+                parameters.put("from", from);
+                parameters.put("to", to);
+                parameters.put("outcome", outcome);
+                parameters.put("rule", rule);
+                parameters.put("language", language);
+                parameters.put("course", course);
+                parameters.put("rating", rating);
+                parameters.put("composer", composer);
+                parameters.put("model", model);
+                parameters.put("prompt", prompt);
+                filter = RecordFilter.parse(parameters);
+                chosen = AuditRecords.Format.parse(format);
+            } catch (IllegalArgumentException e) {
+                err.println(NAME + e.getMessage());
+                return USAGE;
+            }
+            var records = context.getBean(AuditRecords.class);
+            long start = System.nanoTime();
+            long count;
+            if (file == null) {
+                count = records.export(filter, chosen, out);
+            } else {
+                try (Writer writer = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+                    count = records.export(filter, chosen, writer);
+                } catch (IOException e) {
+                    err.println(NAME + "can't write " + file + ": " + e.getMessage());
+                    return FAILED;
+                } catch (UncheckedIOException e) {
+                    err.println(
+                            NAME + "can't write " + file + ": " + e.getCause().getMessage());
+                    return FAILED;
+                }
+            }
+            err.printf(
+                    java.util.Locale.ROOT,
+                    "%sexported %d records in %.1f s%n",
+                    NAME,
+                    count,
+                    (System.nanoTime() - start) / 1e9);
+            err.flush();
+            return OK;
+        }
+    }
+
+    /** {@code pathwise audit benchmark [--appends N] [--records N] [--json]}, on an empty data directory. */
+    @Command(
+            name = "benchmark",
+            mixinStandardHelpOptions = true,
+            description = "Time the audit record of an answer and the export, on an empty data directory.")
+    static final class Benchmark implements CliCommand {
+
+        private static final String NAME = "pathwise audit benchmark: ";
+
+        @Option(names = "--appends", paramLabel = "N", description = "Records appended and timed one by one (2000).")
+        int appends = 2000;
+
+        @Option(names = "--records", paramLabel = "N", description = "Records in the log when it is exported (100000).")
+        long records = 100_000;
+
+        @Option(names = "--json", description = "Print the figures as JSON.")
+        boolean json;
+
+        @Override
+        public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+            if (appends < 1 || records < appends) {
+                err.println(
+                        NAME + "--appends must be >= 1 and --records >= --appends, got " + appends + " and " + records);
+                return USAGE;
+            }
+            var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            long existing = jdbc.sql("SELECT COUNT(*) FROM audit_record")
+                    .query(Long.class)
+                    .single();
+            if (existing > 0) {
+                err.println(NAME + "the audit log of this data directory holds " + existing
+                        + " records; run the benchmark with --data-dir on an empty directory");
+                return USAGE;
+            }
+            var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                    context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+            var benchmark = new AuditBenchmark(
+                    context.getBean(AuditLog.class),
+                    context.getBean(AuditRecords.class),
+                    transactions,
+                    message -> err.println(NAME + message));
+            AuditBenchmark.Report report;
+            try {
+                report = benchmark.run(appends, records);
+            } catch (IOException e) {
+                err.println(NAME + e.getMessage());
+                return FAILED;
+            }
+            out.println(json ? CliCommand.json(report) : text(report));
+            out.flush();
+            return OK;
+        }
+
+        static String text(AuditBenchmark.Report r) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "append, one per transaction (%d records): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n"
+                            + "export of %d records as JSON Lines: %.1f s, %.0f records/s, %.1f MB;"
+                            + " peak heap %.0f MB of %.0f MB%n"
+                            + "(filling the log to %d records took %.1f s)",
+                    r.appends(),
+                    r.appendMs().p50(),
+                    r.appendMs().p95(),
+                    r.appendMs().p99(),
+                    r.records(),
+                    r.exportSeconds(),
+                    r.exportRecordsPerS(),
+                    r.exportMegabytes(),
+                    r.peakHeapMb(),
+                    r.maxHeapMb(),
+                    r.records(),
+                    r.fillSeconds());
+        }
+    }
+}
