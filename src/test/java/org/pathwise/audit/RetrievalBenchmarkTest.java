@@ -110,7 +110,8 @@ class RetrievalBenchmarkTest {
         assertThat(ingest.passagesPerS()).isPositive();
         assertThat(ingest.embeddingModelPassagesPerS()).isPositive();
         assertThat(ingest.seconds()).isNotNegative();
-        assertThat(ingest.ratio()).isPositive();
+        // rounded to three places: with a fake model far faster than indexing, the ratio may round to 0
+        assertThat(ingest.ratio()).isNotNegative();
     }
 
     @Test
