@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.pathwise.CliCommand;
 import org.pathwise.assistant.AskResponse;
 import org.pathwise.assistant.Assistant;
 import org.pathwise.assistant.Question;
@@ -35,7 +34,6 @@ final class AnswerEvaluation {
 
     static final String USER = "eval";
     static final int WARM_UP = 5;
-    private static final String NAME = "pathwise eval: ";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Assistant assistant;
@@ -74,14 +72,17 @@ final class AnswerEvaluation {
             double evidence,
             double millis) {}
 
-    int run(Path file, boolean json, Integer limit, PrintWriter out, PrintWriter err) {
-        List<Item> items;
-        try {
-            items = load(file);
-        } catch (IllegalArgumentException e) {
-            err.println(NAME + e.getMessage());
-            return CliCommand.USAGE;
-        }
+    /** A question set's results and their summary. */
+    record Evaluation(List<Item> items, List<Result> results, Map<String, Object> summary) {}
+
+    /**
+     * Asks every question of a set and measures the answers.
+     *
+     * @param limit only the first questions, or {@code null} for all
+     * @throws IllegalArgumentException when the file can't be read or a line is not a valid question
+     */
+    Evaluation evaluate(Path file, Integer limit) {
+        var items = load(file);
         if (limit != null) {
             items = items.subList(0, Math.min(limit, items.size()));
         }
@@ -115,13 +116,12 @@ final class AnswerEvaluation {
                     evidence.score(),
                     millis));
         }
-        var summary = summary(results, byId);
-        if (json) {
-            out.println(CliCommand.json(Map.of("summary", summary, "items", results)));
-        } else {
-            summary.forEach((key, value) -> out.printf(Locale.ROOT, "%-28s %s%n", key, value));
-        }
-        return CliCommand.OK;
+        return new Evaluation(items, results, summary(results, byId));
+    }
+
+    /** Prints a summary as {@code eval} does without {@code --json}. */
+    static void printSummary(Map<String, Object> summary, PrintWriter out) {
+        summary.forEach((key, value) -> out.printf(Locale.ROOT, "%-28s %s%n", key, value));
     }
 
     /** The rule that refused or redirected the question, or empty. */

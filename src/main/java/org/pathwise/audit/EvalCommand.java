@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.pathwise.CliCommand;
-import org.pathwise.assistant.Assistant;
 import org.pathwise.library.DocumentSplitter;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.ScratchIndex;
-import org.pathwise.retrieval.Search;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,11 +37,31 @@ public final class EvalCommand implements CliCommand {
             description = "Use only the first N test queries, for a quick run (default: all).")
     Integer limitQueries;
 
+    @Option(
+            names = "--baseline",
+            paramLabel = "RUN",
+            description =
+                    "For a question set: a stored run's id, or a report.json or eval --json file to compare with.")
+    String baseline;
+
+    @Option(
+            names = "--max-drop",
+            paramLabel = "METRIC=VALUE",
+            description = "For a question set with --baseline: fail (exit 1) when METRIC falls by more than VALUE."
+                    + " Repeatable.")
+    java.util.List<String> maxDrops = new java.util.ArrayList<>();
+
+    @Option(
+            names = "--report-dir",
+            paramLabel = "DIR",
+            defaultValue = "eval/reports",
+            description = "For a question set: where the run's report.html and report.json go (default eval/reports).")
+    Path reportDir;
+
     @Override
     public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
         if (java.nio.file.Files.isRegularFile(dataset)) {
-            return new AnswerEvaluation(context.getBean(Assistant.class), context.getBean(Search.class))
-                    .run(dataset, json, limitQueries, out, err);
+            return QuestionSetRun.run(this, context, out, err);
         }
         var settings = RetrievalBenchmark.Settings.DEFAULTS;
         if (limitQueries != null) {

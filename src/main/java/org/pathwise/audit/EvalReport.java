@@ -1,0 +1,148 @@
+package org.pathwise.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pathwise.CliCommand;
+
+/**
+ * Writes a run's report into {@code <folder>/<run id>/}: {@code report.json} (the run as stored) and
+ * {@code report.html}, a self-contained page (no script, no outside file) with the run's settings, bar charts of the
+ * metrics between 0 and 1, refusals per rule, and every question's outcome, mismatches marked.
+ */
+final class EvalReport {
+
+    private EvalReport() {}
+
+    /** Writes both files and returns the run's folder. */
+    static Path write(EvalRun run, Path folder) {
+        var target = folder.resolve(run.id());
+        try {
+            Files.createDirectories(target);
+            Files.writeString(target.resolve("report.json"), CliCommand.json(run) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(target.resolve("report.html"), html(run), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("can't write the report in " + target + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
+    static String html(EvalRun run) {
+        var page = new StringBuilder();
+        page.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Evaluation ")
+                .append(escape(run.id()))
+                .append("</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}"
+                        + "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem"
+                        + " .5rem;text-align:left;vertical-align:top}.miss{background:#fbe9e9}"
+                        + "svg text{font-size:12px;font-family:inherit}</style></head><body>");
+        page.append("<h1>Evaluation run ").append(escape(run.id())).append("</h1><table>");
+        row(page, "when", run.createdAt().toString());
+        row(page, "dataset", run.dataset() + " (sha256 " + run.datasetSha256().substring(0, 12) + "…)");
+        row(
+                page,
+                "library",
+                run.libraryDocuments() + " documents (sha256 "
+                        + run.librarySha256().substring(0, 12) + "…)");
+        row(page, "composer", run.composer() + (run.model().isEmpty() ? "" : ", model " + run.model()));
+        row(page, "prompt", run.prompt().isEmpty() ? "—" : run.prompt());
+        row(page, "policy", run.policyVersion());
+        row(page, "configuration", CliCommand.json(run.configuration()));
+        page.append("</table><h2>Metrics</h2>").append(bars(run.summary()));
+        page.append("<table><tr><th>metric</th><th>value</th></tr>");
+        run.summary().forEach((key, value) -> {
+            if (!(value instanceof Map) && !(value instanceof List)) {
+                row(page, key, String.valueOf(value));
+            }
+        });
+        page.append("</table>");
+        if (run.summary().get("refusal_by_rule") instanceof Map<?, ?> rules && !rules.isEmpty()) {
+            page.append("<h2>Refusals per rule</h2><table><tr><th>rule</th><th>expected</th><th>refused</th>"
+                    + "<th>precision</th><th>recall</th></tr>");
+            rules.forEach((rule, figures) -> {
+                var f = (Map<?, ?>) figures;
+                page.append("<tr><td>").append(escape(String.valueOf(rule))).append("</td>");
+                for (var key : List.of("expected", "refused", "precision", "recall")) {
+                    page.append("<td>")
+                            .append(escape(String.valueOf(f.get(key))))
+                            .append("</td>");
+                }
+                page.append("</tr>");
+            });
+            page.append("</table>");
+        }
+        page.append("<h2>Questions</h2><table><tr><th>id</th><th>expected</th><th>outcome</th><th>rule</th>"
+                + "<th>cited</th><th>ms</th></tr>");
+        for (var item : run.items()) {
+            var expect = String.valueOf(item.get("expect"));
+            var outcome = String.valueOf(item.get("outcome"));
+            boolean miss = !outcome.startsWith(expect.replace("answer", "answered")
+                    .replace("abstain", "abstained")
+                    .replace("refuse", "refused"));
+            page.append(miss ? "<tr class=\"miss\">" : "<tr>");
+            for (var key : List.of("id", "expect", "outcome", "refusedBy", "cited", "millis")) {
+                var value = item.get(key);
+                var text = value instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(value);
+                page.append("<td>").append(escape(text)).append("</td>");
+            }
+            page.append("</tr>");
+        }
+        return page.append("</table></body></html>\n").toString();
+    }
+
+    /** A horizontal bar per metric whose value lies in [0, 1]. */
+    private static String bars(Map<String, Object> summary) {
+        var metrics = summary.entrySet().stream()
+                .filter(e -> e.getValue() instanceof Number n
+                        && !e.getKey().contains("latency")
+                        && !e.getKey().equals("questions")
+                        && !e.getKey().equals("answerable")
+                        && n.doubleValue() >= 0
+                        && n.doubleValue() <= 1)
+                .toList();
+        int rowHeight = 22;
+        var svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"")
+                .append(metrics.size() * rowHeight + 10)
+                .append("\" role=\"img\" aria-label=\"metrics between 0 and 1\">");
+        for (int i = 0; i < metrics.size(); i++) {
+            var entry = metrics.get(i);
+            double value = ((Number) entry.getValue()).doubleValue();
+            int y = i * rowHeight + 5;
+            svg.append("<text x=\"0\" y=\"")
+                    .append(y + 14)
+                    .append("\">")
+                    .append(escape(entry.getKey()))
+                    .append("</text><rect x=\"240\" y=\"")
+                    .append(y + 3)
+                    .append("\" width=\"")
+                    .append(Math.round(value * 340))
+                    .append("\" height=\"14\" fill=\"#2e7d32\"/><text x=\"")
+                    .append(Math.round(value * 340) + 246)
+                    .append("\" y=\"")
+                    .append(y + 14)
+                    .append("\">")
+                    .append(String.format(Locale.ROOT, "%.3f", value))
+                    .append("</text>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static void row(StringBuilder page, String name, String value) {
+        page.append("<tr><th>")
+                .append(escape(name))
+                .append("</th><td>")
+                .append(escape(value))
+                .append("</td></tr>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+}
