@@ -95,6 +95,24 @@ final class QuestionSetRun {
         return regressions.isEmpty() ? CliCommand.OK : CliCommand.FAILED;
     }
 
+    /**
+     * A whole run: a stored run's id, or a {@code report.json}.
+     *
+     * @throws IllegalArgumentException when it is neither
+     */
+    static EvalRun load(String reference, EvalRuns runs) {
+        var file = Path.of(reference);
+        if (Files.isRegularFile(file)) {
+            try {
+                return JSON.readValue(Files.readString(file), EvalRun.class);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("can't read the run " + reference + ": " + e.getMessage());
+            }
+        }
+        return runs.find(reference)
+                .orElseThrow(() -> new IllegalArgumentException(reference + " is neither a file nor a stored run"));
+    }
+
     /** A baseline's summary: from a stored run's id, or a {@code report.json} or {@code eval --json} file. */
     static Map<String, Object> baseline(String reference, EvalRuns runs) {
         var file = Path.of(reference);

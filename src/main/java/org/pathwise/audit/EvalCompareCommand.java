@@ -1,0 +1,139 @@
+package org.pathwise.audit;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pathwise.CliCommand;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pathwise eval-compare <run-a> <run-b> [--json]}: two evaluation runs side by side, each a stored run's id or a
+ * {@code report.json}: every summary metric with its change, and question by question what got better (the outcome
+ * now matches what the question expects, or more of its citations are right) and what got worse.
+ */
+@Command(name = "eval-compare", description = "Compare two evaluation runs, metric by metric and question by question.")
+public final class EvalCompareCommand implements CliCommand {
+
+    private static final String NAME = "pathwise eval-compare: ";
+
+    @Parameters(index = "0", paramLabel = "BEFORE", description = "A stored run's id or a report.json.")
+    String before;
+
+    @Parameters(index = "1", paramLabel = "AFTER", description = "A stored run's id or a report.json.")
+    String after;
+
+    @Option(names = "--json", description = "Print the comparison as JSON.")
+    boolean json;
+
+    /** One question whose result changed. */
+    record Change(String id, String expect, String before, String after, String verdict) {}
+
+    @Override
+    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+        var runs = context.getBean(EvalRuns.class);
+        EvalRun a;
+        EvalRun b;
+        try {
+            a = QuestionSetRun.load(before, runs);
+            b = QuestionSetRun.load(after, runs);
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + e.getMessage());
+            return USAGE;
+        }
+        var metrics = new LinkedHashMap<String, Map<String, Double>>();
+        a.summary().forEach((key, value) -> {
+            if (value instanceof Number x && b.summary().get(key) instanceof Number y) {
+                metrics.put(
+                        key,
+                        Map.of(
+                                "before",
+                                x.doubleValue(),
+                                "after",
+                                y.doubleValue(),
+                                "change",
+                                Math.round((y.doubleValue() - x.doubleValue()) * 10000) / 10000.0));
+            }
+        });
+        var changes = changes(a.items(), b.items());
+        if (json) {
+            out.println(CliCommand.json(
+                    Map.of("before", a.id(), "after", b.id(), "metrics", metrics, "questions", changes)));
+            return OK;
+        }
+        out.printf(
+                Locale.ROOT,
+                "%-30s %10s %10s %10s%n",
+                "metric",
+                a.id().length() > 10 ? "before" : a.id(),
+                "after",
+                "change");
+        metrics.forEach((key, m) -> out.printf(
+                Locale.ROOT, "%-30s %10.4f %10.4f %+10.4f%n", key, m.get("before"), m.get("after"), m.get("change")));
+        out.println();
+        if (changes.isEmpty()) {
+            out.println("No question's result changed.");
+        }
+        for (var change : changes) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-7s %-10s expects %-8s %s -> %s%n",
+                    change.verdict(),
+                    change.id(),
+                    change.expect(),
+                    change.before(),
+                    change.after());
+        }
+        return OK;
+    }
+
+    /** The questions of both runs whose outcome or citations changed, better ones first. */
+    static List<Change> changes(List<Map<String, Object>> before, List<Map<String, Object>> after) {
+        var earlier = new LinkedHashMap<String, Map<String, Object>>();
+        before.forEach(item -> earlier.put(String.valueOf(item.get("id")), item));
+        var better = new ArrayList<Change>();
+        var worse = new ArrayList<Change>();
+        var other = new ArrayList<Change>();
+        for (var now : after) {
+            var id = String.valueOf(now.get("id"));
+            var then = earlier.get(id);
+            if (then == null) {
+                continue;
+            }
+            var expect = String.valueOf(now.get("expect"));
+            var was = describe(then);
+            var is = describe(now);
+            if (was.equals(is)) {
+                continue;
+            }
+            int score = Integer.compare(score(now, expect), score(then, expect));
+            var change = new Change(id, expect, was, is, score > 0 ? "better" : score < 0 ? "worse" : "changed");
+            (score > 0 ? better : score < 0 ? worse : other).add(change);
+        }
+        var all = new ArrayList<>(better);
+        all.addAll(worse);
+        all.addAll(other);
+        return all;
+    }
+
+    private static String describe(Map<String, Object> item) {
+        return item.get("outcome") + " " + item.get("cited");
+    }
+
+    /** 2 when the outcome is the expected one, and one more point per citation when answering was expected. */
+    private static int score(Map<String, Object> item, String expect) {
+        var outcome = String.valueOf(item.get("outcome"));
+        boolean right = switch (expect) {
+            case "answer" -> outcome.equals("answered");
+            case "abstain" -> outcome.equals("abstained");
+            default -> outcome.equals("refused");
+        };
+        int cited = item.get("cited") instanceof List<?> list ? list.size() : 0;
+        return (right ? 2 : 0) + (right && expect.equals("answer") && cited > 0 ? 1 : 0);
+    }
+}
