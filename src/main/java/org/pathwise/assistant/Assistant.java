@@ -104,6 +104,7 @@ public class Assistant {
         Answer answer;
         List<Interaction.Retrieved> retrieved = List.of();
         Composer.Composition composition = null;
+        var searched = "";
         var stop = screening.stop();
         if (stop.isPresent()) {
             answer = new Answer.Refused(stop.get().rule(), stop.get().reason());
@@ -113,6 +114,7 @@ public class Assistant {
                 start = lap(stages, "condense", start);
             }
             var query = standalone.query();
+            searched = query;
             var hits =
                     search.search(new SearchRequest(query, properties.passages(), SearchMode.HYBRID, question.filter())
                             .withoutSnippets());
@@ -161,7 +163,8 @@ public class Assistant {
                 composition == null ? composer.prompt() : composition.prompt(),
                 policyVersion,
                 stages,
-                clock.instant());
+                clock.instant(),
+                searched);
         var response = AskResponse.of(interaction, disclosure);
         store.save(interaction, response, conversation.isNew());
         lap(stages, "record", start);

@@ -21,6 +21,8 @@ import org.pathwise.guardrails.Verdict;
  * @param policyVersion the guardrails policy version
  * @param stageMillis time spent per stage, in milliseconds
  * @param at when it was answered
+ * @param searchedQuery what retrieval searched with: the question, or for a follow-up the standalone question it was
+ *     made into (or the follow-up with the previous question); empty when the question was stopped before retrieval
  */
 public record Interaction(
         String id,
@@ -35,12 +37,46 @@ public record Interaction(
         String prompt,
         String policyVersion,
         Map<String, Long> stageMillis,
-        Instant at) {
+        Instant at,
+        String searchedQuery) {
 
     public Interaction {
+        searchedQuery = searchedQuery == null ? "" : searchedQuery;
         verdicts = List.copyOf(verdicts);
         retrieved = List.copyOf(retrieved);
         stageMillis = Map.copyOf(stageMillis);
+    }
+
+    /** An interaction whose searched query is not known (records made outside the assistant). */
+    public Interaction(
+            String id,
+            String conversation,
+            String user,
+            String question,
+            Answer answer,
+            List<Verdict> verdicts,
+            List<Retrieved> retrieved,
+            String composer,
+            String model,
+            String prompt,
+            String policyVersion,
+            Map<String, Long> stageMillis,
+            Instant at) {
+        this(
+                id,
+                conversation,
+                user,
+                question,
+                answer,
+                verdicts,
+                retrieved,
+                composer,
+                model,
+                prompt,
+                policyVersion,
+                stageMillis,
+                at,
+                "");
     }
 
     /** A retrieved passage: its id, its document's source, its score, and its document's course (or empty). */

@@ -64,8 +64,8 @@ class InteractionStore {
             createConversation(interaction.conversation(), interaction.user(), interaction.at());
         }
         jdbc.sql("INSERT INTO interaction (id, conversation_id, username, question, outcome, response, retrieved,"
-                        + " composer, model, prompt, policy_version, stage_millis, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " composer, model, prompt, policy_version, stage_millis, created_at, searched_query)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         interaction.id(),
                         interaction.conversation(),
@@ -79,7 +79,8 @@ class InteractionStore {
                         interaction.prompt(),
                         interaction.policyVersion(),
                         JSON.writeValueAsString(interaction.stageMillis()),
-                        Timestamp.from(interaction.at()))
+                        Timestamp.from(interaction.at()),
+                        clip(interaction.searchedQuery()))
                 .update();
         for (var verdict : interaction.verdicts()) {
             if (verdict.needsReview()) {

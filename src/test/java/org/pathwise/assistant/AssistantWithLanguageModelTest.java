@@ -101,7 +101,7 @@ class AssistantWithLanguageModelTest {
     }
 
     private Map<String, Object> record(String interaction) {
-        return jdbc.sql("SELECT composer, model, prompt, question FROM interaction WHERE id = ?")
+        return jdbc.sql("SELECT composer, model, prompt, question, searched_query FROM interaction WHERE id = ?")
                 .param(interaction)
                 .query()
                 .singleRow();
@@ -244,7 +244,10 @@ class AssistantWithLanguageModelTest {
                 .withRequestBody(
                         matchingJsonPath("$.messages[1].content", containing("\">\n" + standalone + "\n</question>"))));
         assertThat(followUp.outcome()).isEqualTo("answered");
-        assertThat(record(followUp.interaction())).containsEntry("QUESTION", "and on slides?");
+        assertThat(record(followUp.interaction()))
+                .containsEntry("QUESTION", "and on slides?")
+                .containsEntry("SEARCHED_QUERY", standalone);
+        assertThat(record(first.interaction())).containsEntry("SEARCHED_QUERY", QUESTION);
     }
 
     @Test
@@ -263,6 +266,8 @@ class AssistantWithLanguageModelTest {
         server.verify(postRequestedFor(urlEqualTo(PATH))
                 .withRequestBody(
                         matchingJsonPath("$.messages[1].content", containing("\">\nand on slides?\n</question>"))));
+        // searched together with the previous question, answered as asked
+        assertThat(record(followUp.interaction())).containsEntry("SEARCHED_QUERY", QUESTION + " and on slides?");
     }
 
     private record Event(String name, String data) {}
