@@ -46,24 +46,10 @@ public final class EvalCompareCommand implements CliCommand {
             err.println(NAME + e.getMessage());
             return USAGE;
         }
-        var metrics = new LinkedHashMap<String, Map<String, Double>>();
-        a.summary().forEach((key, value) -> {
-            if (value instanceof Number x && b.summary().get(key) instanceof Number y) {
-                metrics.put(
-                        key,
-                        Map.of(
-                                "before",
-                                x.doubleValue(),
-                                "after",
-                                y.doubleValue(),
-                                "change",
-                                Math.round((y.doubleValue() - x.doubleValue()) * 10000) / 10000.0));
-            }
-        });
+        var metrics = metrics(a, b);
         var changes = changes(a.items(), b.items());
         if (json) {
-            out.println(CliCommand.json(
-                    Map.of("before", a.id(), "after", b.id(), "metrics", metrics, "questions", changes)));
+            out.println(CliCommand.json(comparison(a, b)));
             return OK;
         }
         out.printf(
@@ -90,6 +76,30 @@ public final class EvalCompareCommand implements CliCommand {
                     change.after());
         }
         return OK;
+    }
+
+    /** Two runs compared: their ids, every numeric metric with its change, and the questions that changed. */
+    static Map<String, Object> comparison(EvalRun a, EvalRun b) {
+        var comparison = new LinkedHashMap<String, Object>();
+        comparison.put("before", a.id());
+        comparison.put("after", b.id());
+        comparison.put("metrics", metrics(a, b));
+        comparison.put("questions", changes(a.items(), b.items()));
+        return comparison;
+    }
+
+    private static Map<String, Map<String, Double>> metrics(EvalRun a, EvalRun b) {
+        var metrics = new LinkedHashMap<String, Map<String, Double>>();
+        a.summary().forEach((key, value) -> {
+            if (value instanceof Number x && b.summary().get(key) instanceof Number y) {
+                var m = new LinkedHashMap<String, Double>();
+                m.put("before", x.doubleValue());
+                m.put("after", y.doubleValue());
+                m.put("change", Math.round((y.doubleValue() - x.doubleValue()) * 10000) / 10000.0);
+                metrics.put(key, m);
+            }
+        });
+        return metrics;
     }
 
     /** The questions of both runs whose outcome or citations changed, better ones first. */

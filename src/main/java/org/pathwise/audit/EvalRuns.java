@@ -42,6 +42,32 @@ class EvalRuns {
                 .update();
     }
 
+    /** A stored run without its questions: what ran and its summary. */
+    record Listed(
+            String id,
+            java.time.Instant createdAt,
+            String dataset,
+            String composer,
+            String model,
+            String policyVersion,
+            Map<String, Object> summary) {}
+
+    /** The newest runs first. */
+    List<Listed> list(int limit) {
+        return jdbc.sql("SELECT id, created_at, dataset, composer, model, policy_version, summary FROM eval_run"
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                .param(limit)
+                .query((rs, row) -> new Listed(
+                        rs.getString("id"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("dataset"),
+                        rs.getString("composer"),
+                        rs.getString("model"),
+                        rs.getString("policy_version"),
+                        JSON.readValue(rs.getString("summary"), new TypeReference<Map<String, Object>>() {})))
+                .list();
+    }
+
     Optional<EvalRun> find(String id) {
         return jdbc.sql("SELECT * FROM eval_run WHERE id = ?")
                 .param(id)

@@ -88,7 +88,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/audit/records", "/api/audit/records/**")
                         .authenticated()
                         .requestMatchers(
-                                HttpMethod.GET, "/api/audit/export", "/api/audit/verify", "/api/audit/dashboard")
+                                HttpMethod.GET,
+                                "/api/audit/export",
+                                "/api/audit/verify",
+                                "/api/audit/dashboard",
+                                "/api/audit/runs",
+                                "/api/audit/runs/**")
                         .hasAnyRole(ADMIN, RESEARCHER)
                         .requestMatchers(HttpMethod.POST, "/audit/records/*/annotations")
                         .hasRole(RESEARCHER)

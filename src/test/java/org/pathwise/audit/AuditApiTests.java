@@ -58,6 +58,9 @@ class AuditApiTests {
     @Autowired
     AuditLog log;
 
+    @Autowired
+    EvalRuns runs;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -335,5 +338,68 @@ class AuditApiTests {
         mvc.perform(get("/audit/dashboard").with(as(Role.EDUCATOR))).andExpect(status().isForbidden());
         mvc.perform(get("/api/audit/dashboard?from=2026-02-01&to=2026-01-01").with(as(Role.RESEARCHER)))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void researchersListStoredEvaluationRunsAndCompareTwoQuestionByQuestion() throws Exception {
+        var items = java.util.List.<java.util.Map<String, Object>>of(java.util.Map.of(
+                "id", "q-1", "expect", "answer", "outcome", "abstained", "cited", java.util.List.of()));
+        var better = java.util.List.<java.util.Map<String, Object>>of(java.util.Map.of(
+                "id", "q-1", "expect", "answer", "outcome", "answered", "cited", java.util.List.of("a.md")));
+        for (var run : java.util.List.of(
+                new EvalRun(
+                        "run-a",
+                        java.time.Instant.parse("2026-11-01T10:00:00Z"),
+                        "set.jsonl",
+                        "a".repeat(64),
+                        3,
+                        "b".repeat(64),
+                        "extractive",
+                        "",
+                        "",
+                        "p/1",
+                        java.util.Map.of(),
+                        java.util.Map.of("citation_precision", 0.5),
+                        items),
+                new EvalRun(
+                        "run-b",
+                        java.time.Instant.parse("2026-11-02T10:00:00Z"),
+                        "set.jsonl",
+                        "a".repeat(64),
+                        3,
+                        "b".repeat(64),
+                        "extractive",
+                        "",
+                        "",
+                        "p/1",
+                        java.util.Map.of(),
+                        java.util.Map.of("citation_precision", 0.75),
+                        better))) {
+            if (runs.find(run.id()).isEmpty()) {
+                runs.save(run);
+            }
+        }
+
+        var list = json.readTree(mvc.perform(get("/api/audit/runs").with(as(Role.RESEARCHER)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(list.get(0).get("id").asString()).isEqualTo("run-b");
+        var comparison = json.readTree(
+                mvc.perform(get("/api/audit/runs/run-a/compare/run-b").with(as(Role.ADMIN)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(comparison
+                        .get("metrics")
+                        .get("citation_precision")
+                        .get("change")
+                        .asDouble())
+                .isEqualTo(0.25);
+        assertThat(comparison.get("questions").get(0).get("verdict").asString()).isEqualTo("better");
+        mvc.perform(get("/api/audit/runs/nope").with(as(Role.RESEARCHER))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/audit/runs").with(as(Role.EDUCATOR))).andExpect(status().isForbidden());
     }
 }
