@@ -1,11 +1,9 @@
 package org.pathwise.assistant;
 
-import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import org.pathwise.Problems;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -91,10 +89,6 @@ class ReviewController {
     }
 
     private static ErrorResponseException notFound(String id) {
-        var problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no open review item " + id + ".");
-        problem.setTitle("Not found");
-        problem.setType(URI.create("about:blank"));
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return Problems.notFound("There is no open review item " + id + ".");
     }
 }

@@ -5,15 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.pathwise.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -169,9 +168,6 @@ class AuditController {
     }
 
     private static ErrorResponseException notFound(String id) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no audit record " + id + ".");
-        problem.setTitle("Not found");
-        problem.setType(URI.create("about:blank"));
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return Problems.notFound("There is no audit record " + id + ".");
     }
 }

@@ -1,11 +1,9 @@
 package org.pathwise.audit;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import org.pathwise.Problems;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,9 +45,6 @@ class EvalRunController {
     }
 
     private static ErrorResponseException notFound(String id) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no evaluation run " + id + ".");
-        problem.setTitle("Not found");
-        problem.setType(URI.create("about:blank"));
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return Problems.notFound("There is no evaluation run " + id + ".");
     }
 }

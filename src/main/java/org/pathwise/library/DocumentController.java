@@ -1,5 +1,7 @@
 package org.pathwise.library;
 
+import static org.pathwise.Problems.problem;
+
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +13,6 @@ import java.util.Map;
 import org.pathwise.retrieval.Passage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -189,11 +190,5 @@ class DocumentController {
         exception.getBody().setProperty("source", source);
         exception.getBody().setProperty("kind", failure.kind().name().toLowerCase(java.util.Locale.ROOT));
         return exception;
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        var body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
     }
 }

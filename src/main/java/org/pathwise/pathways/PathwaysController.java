@@ -1,5 +1,7 @@
 package org.pathwise.pathways;
 
+import static org.pathwise.Problems.problem;
+
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -9,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -321,11 +322,5 @@ class PathwaysController {
 
     private static String text(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        var body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
     }
 }

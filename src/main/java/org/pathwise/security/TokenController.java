@@ -5,10 +5,9 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
+import org.pathwise.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,9 +50,7 @@ class TokenController {
     @Operation(summary = "Revoke one of your tokens")
     ResponseEntity<Void> revoke(@PathVariable long id, Principal principal) {
         if (!tokens.revoke(principal.getName(), id)) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "you have no active token " + id);
-            problem.setTitle("No such token");
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+            throw Problems.problem(HttpStatus.NOT_FOUND, "No such token", "you have no active token " + id);
         }
         return ResponseEntity.noContent().build();
     }

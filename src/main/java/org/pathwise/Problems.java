@@ -1,0 +1,23 @@
+package org.pathwise;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** RFC 9457 problem details for controllers to throw: Spring MVC writes them as {@code application/problem+json}. */
+public final class Problems {
+
+    private Problems() {}
+
+    /** A problem with its status, a title that says what to do, and the detail of this case. */
+    public static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        var body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return new ErrorResponseException(status, body, null);
+    }
+
+    /** A 404 problem titled "Not found". */
+    public static ErrorResponseException notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", detail);
+    }
+}
