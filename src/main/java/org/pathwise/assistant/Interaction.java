@@ -47,38 +47,6 @@ public record Interaction(
         stageMillis = Map.copyOf(stageMillis);
     }
 
-    /** An interaction whose searched query is not known (records made outside the assistant). */
-    public Interaction(
-            String id,
-            String conversation,
-            String user,
-            String question,
-            Answer answer,
-            List<Verdict> verdicts,
-            List<Retrieved> retrieved,
-            String composer,
-            String model,
-            String prompt,
-            String policyVersion,
-            Map<String, Long> stageMillis,
-            Instant at) {
-        this(
-                id,
-                conversation,
-                user,
-                question,
-                answer,
-                verdicts,
-                retrieved,
-                composer,
-                model,
-                prompt,
-                policyVersion,
-                stageMillis,
-                at,
-                "");
-    }
-
     /** A retrieved passage: its id, its document's source, its score, and its document's course (or empty). */
     public record Retrieved(String passageId, String source, double score, String course) {
 

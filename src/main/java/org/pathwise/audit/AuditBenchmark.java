@@ -131,12 +131,13 @@ final class AuditBenchmark {
     /** A synthetic interaction, different for every {@code i}. */
     static Interaction interaction(long i) {
         var at = Instant.parse("2026-01-05T09:00:00Z").plusSeconds(i);
+        var question = "How should I caption the lecture videos of week " + (Math.floorMod(i, 52) + 1)
+                + " for students who are deaf?";
         return new Interaction(
                 UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
                 "educator-" + Math.floorMod(i, 500),
-                "How should I caption the lecture videos of week " + (Math.floorMod(i, 52) + 1)
-                        + " for students who are deaf?",
+                question,
                 new Answer.Abstained("synthetic", List.of()),
                 List.of(),
                 List.of(
@@ -155,7 +156,8 @@ final class AuditBenchmark {
                         "guardrails_retrieval", 2L,
                         "composition", 21L,
                         "guardrails_output", 9L),
-                at);
+                at,
+                question);
     }
 
     static AskResponse response(Interaction interaction) {

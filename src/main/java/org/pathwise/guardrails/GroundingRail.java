@@ -58,7 +58,8 @@ final class GroundingRail implements RuleSet.Rule {
         for (var source : screening.sources()) {
             words.put(source.marker(), Sentences.contentWords(source.passage()));
         }
-        for (var sentence : Sentences.split(screening.text())) {
+        var sentences = Sentences.split(screening.text());
+        for (var sentence : sentences) {
             if (supported(sentence, screening.sources(), words)) {
                 kept.append(sentence);
             } else {
@@ -79,7 +80,7 @@ final class GroundingRail implements RuleSet.Rule {
                         "",
                         Verdict.Severity.LOW,
                         removed.size() + " of "
-                                + Sentences.split(screening.text()).size() + " sentences unsupported, first: \""
+                                + sentences.size() + " sentences unsupported, first: \""
                                 + excerpt + "\""));
     }
 

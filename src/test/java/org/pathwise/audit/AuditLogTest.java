@@ -107,7 +107,8 @@ class AuditLogTest {
                 plain.prompt(),
                 plain.policyVersion(),
                 plain.stageMillis(),
-                plain.at());
+                plain.at(),
+                plain.searchedQuery());
         audit.transactions()
                 .executeWithoutResult(status ->
                         audit.log().recordInteraction(interaction, TestAuditLogs.response(interaction, "Like this.")));

@@ -114,7 +114,8 @@ final class TestAuditLogs {
                 "",
                 "pathwise-default/1.0",
                 Map.of("retrieval", 12L, "composition", 3L),
-                Instant.parse("2026-01-05T09:00:00Z"));
+                Instant.parse("2026-01-05T09:00:00Z"),
+                "");
     }
 
     static AskResponse response(Interaction interaction, String answer) {
