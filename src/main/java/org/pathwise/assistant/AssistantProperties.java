@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("pathwise.assistant")
 public record AssistantProperties(
-        @DefaultValue("0.925") double relevanceThreshold,
+        @DefaultValue("0.9293") double relevanceThreshold,
         @DefaultValue("0.17") double coverageWeight,
         @DefaultValue("5") int passages,
         @DefaultValue("3") int maxSentences,

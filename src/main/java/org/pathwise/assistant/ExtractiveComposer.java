@@ -163,9 +163,7 @@ final class ExtractiveComposer implements Composer {
         return sentences.stream()
                 .map(s -> {
                     var vector = cache.get(s);
-                    return vector != null
-                            ? vector
-                            : embedder.embedPassages(List.of(s)).getFirst();
+                    return vector != null ? vector : embedder.embedPassage(s);
                 })
                 .toList();
     }

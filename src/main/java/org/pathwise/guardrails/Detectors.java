@@ -26,8 +26,7 @@ public final class Detectors {
         GroundingRail.Similarity similarity = embedder == null
                 ? null
                 : (sentence, passage) -> org.pathwise.retrieval.Embedder.cosine(
-                        embedder.embedQuery(sentence),
-                        embedder.embedPassages(List.of(passage)).getFirst());
+                        embedder.embedQuery(sentence), embedder.embedPassage(passage));
         var detectors = new Detectors();
         var input = Set.of(Policy.Stage.INPUT);
         var output = Set.of(Policy.Stage.OUTPUT);

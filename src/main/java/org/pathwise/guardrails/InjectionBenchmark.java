@@ -9,10 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * Times {@link PromptInjectionDetector#inspect} per question: the phrases and encodings alone, then the whole detector
- * on questions it has not embedded before (cold) and on the same questions a second time. With {@code query-embedding}
- * features the second time is warm, the vector coming from {@link org.pathwise.retrieval.Embedder#embedQuery}'s cache
- * as it does for the search after the detector; with {@code passage-embedding} features, which no cache keeps, both
- * times embed. Percentiles are nearest-rank (Hyndman and Fan 1996, definition 1).
+ * on questions it has not embedded before (cold) and on the same questions a second time, when the vector comes from
+ * {@link org.pathwise.retrieval.Embedder}'s cache (warm), as it does for the search when the detector runs before it,
+ * or for the detector when the search ran first. Percentiles are nearest-rank (Hyndman and Fan 1996, definition 1).
  */
 final class InjectionBenchmark {
 

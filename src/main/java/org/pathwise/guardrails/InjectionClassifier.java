@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param embeddingModel the {@link Embedder#modelId()} the weights were trained on; other models' vectors mean nothing
  *     to them
  * @param features how the question is embedded: {@value #QUERY_EMBEDDING} ({@link Embedder#embedQuery}, with the
- *     model's query instruction, so the vector is the one the search that follows uses) or {@value #PASSAGE_EMBEDDING}
- *     ({@link Embedder#embedPassages}, without it) or {@value #BOTH_EMBEDDINGS} (the two, one after the other)
+ *     model's query instruction) or {@value #PASSAGE_EMBEDDING} ({@link Embedder#embedPassage}, with its passage
+ *     instruction) or {@value #BOTH_EMBEDDINGS} (the two, one after the other); for a model with the same prefix for
+ *     both, as the bundled one, the first two are the same vector, and the search that follows reuses it
  * @param weights one weight per dimension of the embedding
  * @param bias the intercept
  * @param threshold the probability from which a question counts as an injection, in (0, 1]
@@ -143,10 +144,10 @@ record InjectionClassifier(
     static float[] features(String kind, Embedder embedder, String text) {
         return switch (kind) {
             case QUERY_EMBEDDING -> embedder.embedQuery(text);
-            case PASSAGE_EMBEDDING -> embedder.embedPassages(List.of(text)).getFirst();
+            case PASSAGE_EMBEDDING -> embedder.embedPassage(text);
             case BOTH_EMBEDDINGS -> {
                 var query = embedder.embedQuery(text);
-                var passage = embedder.embedPassages(List.of(text)).getFirst();
+                var passage = embedder.embedPassage(text);
                 var both = java.util.Arrays.copyOf(query, query.length + passage.length);
                 System.arraycopy(passage, 0, both, query.length, passage.length);
                 yield both;

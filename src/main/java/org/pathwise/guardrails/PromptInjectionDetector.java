@@ -22,11 +22,10 @@ import org.pathwise.retrieval.Embedder;
  *       as role-play set-ups and injected tasks.
  * </ol>
  *
- * <p>The classifier embeds the question as its weights file says (its {@code features} field). With
- * {@code query-embedding} it uses {@link Embedder#embedQuery}, whose cache keeps the vector for the search that
- * follows, so a question that passes costs no second embedding; the bundled weights use {@code passage-embedding}
- * (the text without the model's query instruction), which separated injections from questions better in
- * cross-validation and costs one embedding of its own per question. Phrase lists follow the attack families described
+ * <p>The classifier embeds the question as its weights file says (its {@code features} field): the bundled weights
+ * use {@code passage-embedding}, the question embedded as a passage. The bundled embedding model has no instruction
+ * for queries or passages, so that vector is the query vector of the search that follows, and {@link Embedder}'s cache
+ * makes the classifier and the search share one inference. Phrase lists follow the attack families described
  * in OWASP's "LLM01: Prompt Injection" (OWASP Top 10 for LLM Applications, 2025) and in Greshake et al. (2023),
  * "Not what you've signed up for: Compromising real-world LLM-integrated applications with indirect prompt injection".
  */

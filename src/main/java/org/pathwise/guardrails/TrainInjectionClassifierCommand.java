@@ -67,8 +67,8 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
     @Option(
             names = "--features",
             paramLabel = "KIND",
-            description = "passage (the embedding without the model's query instruction, the default), query (with it)"
-                    + " or both.")
+            description = "passage (the text embedded as a passage, the default), query (as a query) or both; the"
+                    + " same vector with the bundled model, which has no instructions.")
     String features = "passage";
 
     @Option(names = "--unweighted", description = "Do not weight the classes to count equally.")

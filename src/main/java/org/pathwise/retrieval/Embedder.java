@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Executor;
@@ -18,16 +21,18 @@ import java.util.concurrent.Executor;
 /**
  * Turns passages and queries into vectors with one embedding model, adding the model's instruction prefixes.
  *
- * <p>Asymmetric retrieval models such as bge-small-en-v1.5 expect queries to start with an instruction ("Represent
- * this sentence for searching relevant passages: ") and passages without one; the embedder applies the right prefix
- * so that callers never have to know. Vectors are L2-normalised by the ONNX models used here.
+ * <p>Asymmetric retrieval models such as e5 expect queries and passages to start with different instructions
+ * ("query: ", "passage: "); the embedder applies the right prefix so that callers never have to know. The bundled
+ * bge-small-en-v1.5 gets none: its authors give the query instruction "Represent this sentence for searching relevant
+ * passages: " as optional from version 1.5 on, and on BEIR SciFact (300 test queries, 5,183 abstracts, exact cosine
+ * search) it made no difference here (nDCG@10 0.7111 with it, 0.7113 without). Without it a question's query vector
+ * is also the vector of the question as a text, which the guardrails' classifier reads, so one inference serves both.
+ * Vectors are L2-normalised by the ONNX models used here.
  */
 public final class Embedder {
 
     /** The default model, shipped inside its Maven artifact. */
     public static final String DEFAULT_MODEL = "bge-small-en-v1.5-q";
-
-    private static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
     /**
      * Texts are embedded one after another on the caller's thread: ONNX Runtime already spreads one inference over
@@ -41,13 +46,13 @@ public final class Embedder {
     private final String queryPrefix;
     private final String passagePrefix;
     private final int dimensions;
-    private final java.util.Map<String, float[]> recentQueries =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
-                    return size() > 64;
-                }
-            });
+    /** The vectors of the last few single texts, by the model's input (prefix included). */
+    private final Map<String, float[]> recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > 64;
+        }
+    });
 
     /**
      * @param modelId a name that identifies the model and its version; the index records it
@@ -66,9 +71,9 @@ public final class Embedder {
         this.dimensions = model.dimension();
     }
 
-    /** The bundled bge-small-en-v1.5 model, quantized, with its query instruction. */
+    /** The bundled bge-small-en-v1.5 model, quantized, without instructions. */
     public static Embedder bgeSmallEnV15Quantized() {
-        return new Embedder(DEFAULT_MODEL, new BgeSmallEnV15QuantizedEmbeddingModel(CALLER), BGE_QUERY_INSTRUCTION, "");
+        return new Embedder(DEFAULT_MODEL, new BgeSmallEnV15QuantizedEmbeddingModel(CALLER), "", "");
     }
 
     /**
@@ -119,14 +124,26 @@ public final class Embedder {
     }
 
     /**
-     * Embeds a query, with the model's query instruction. The last few queries' vectors are kept, because one question
-     * is often searched several ways in a row (semantic, then hybrid).
+     * Embeds a query, with the model's query instruction. The last few texts' vectors are kept, because one question
+     * is often searched several ways in a row (semantic, then hybrid) and screened before that.
      */
     public float[] embedQuery(String query) {
-        var vector = recentQueries.get(query);
+        return embedOne(queryPrefix + query);
+    }
+
+    /**
+     * Embeds one text as a passage, with the model's passage instruction, from the same cache as {@link #embedQuery}:
+     * when a model has the same prefix for both, a question embedded one way costs nothing the other way.
+     */
+    public float[] embedPassage(String text) {
+        return embedOne(passagePrefix + text);
+    }
+
+    private float[] embedOne(String input) {
+        var vector = recent.get(input);
         if (vector == null) {
-            vector = model.embed(queryPrefix + query).content().vector();
-            recentQueries.put(query, vector);
+            vector = model.embed(input).content().vector();
+            recent.put(input, vector);
         }
         return vector.clone();
     }
