@@ -24,10 +24,18 @@ class PathwaysStore {
                 .list();
     }
 
+    /** Adds or replaces a framework (an update, else an insert: the same SQL in H2 and PostgreSQL). */
+    @Transactional
     void saveFramework(String id, String yaml, String username) {
-        jdbc.sql("MERGE INTO pathways_framework (id, yaml, imported_by, imported_at) KEY (id) VALUES (?, ?, ?, ?)")
-                .params(id, yaml, username, Timestamp.from(Instant.now()))
+        var now = Timestamp.from(Instant.now());
+        int updated = jdbc.sql("UPDATE pathways_framework SET yaml = ?, imported_by = ?, imported_at = ? WHERE id = ?")
+                .params(yaml, username, now, id)
                 .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO pathways_framework (id, yaml, imported_by, imported_at) VALUES (?, ?, ?, ?)")
+                    .params(id, yaml, username, now)
+                    .update();
+        }
     }
 
     /** The imported courses as JSON objects, in catalogue order; empty when nothing was imported. */
@@ -56,9 +64,17 @@ class PathwaysStore {
                 .optional();
     }
 
+    /** Adds or replaces a profile, as {@link #saveFramework} does. */
+    @Transactional
     void saveProfile(String username, String yaml) {
-        jdbc.sql("MERGE INTO pathways_profile (username, yaml, updated_at) KEY (username) VALUES (?, ?, ?)")
-                .params(username, yaml, Timestamp.from(Instant.now()))
+        var now = Timestamp.from(Instant.now());
+        int updated = jdbc.sql("UPDATE pathways_profile SET yaml = ?, updated_at = ? WHERE username = ?")
+                .params(yaml, now, username)
                 .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO pathways_profile (username, yaml, updated_at) VALUES (?, ?, ?)")
+                    .params(username, yaml, now)
+                    .update();
+        }
     }
 }

@@ -32,6 +32,11 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
 
     private static final int MIN_FUSION_DEPTH = 50;
     private static final int EF_SEARCH = 100;
+    private static final double BM25_K1 = 1.2;
+    private static final double BM25_B = 0.75;
+    /** The advisory lock that writers of the passage tables take in turn. */
+    private static final long WRITER_LOCK = 0x7061_7373_6167_6573L;
+
     private static final Map<String, String> CONFIGS = Map.of(
             "en", "english",
             "fr", "french",
@@ -108,6 +113,19 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                             + " authors TEXT[] NOT NULL, licence TEXT NOT NULL, language TEXT NOT NULL, course TEXT NOT NULL,"
                             + " competencies TEXT[] NOT NULL, resource_type TEXT NOT NULL, ts_config REGCONFIG NOT NULL,"
                             + " tsv TSVECTOR NOT NULL, embedding VECTOR(" + embedder.dimensions() + ") NOT NULL)");
+            execute(connection, "ALTER TABLE passage ADD COLUMN IF NOT EXISTS tokens INTEGER NOT NULL DEFAULT 0");
+            execute(
+                    connection,
+                    "CREATE TABLE IF NOT EXISTS passage_term (ts_config REGCONFIG NOT NULL, lexeme TEXT NOT NULL,"
+                            + " df INTEGER NOT NULL, PRIMARY KEY (ts_config, lexeme))");
+            execute(
+                    connection,
+                    "CREATE TABLE IF NOT EXISTS passage_stats (ts_config REGCONFIG PRIMARY KEY,"
+                            + " passages BIGINT NOT NULL, tokens BIGINT NOT NULL)");
+            if (single(connection, "SELECT 1 FROM passage_stats LIMIT 1") == null
+                    && single(connection, "SELECT 1 FROM passage LIMIT 1") != null) {
+                rebuildStatistics(connection);
+            }
             execute(connection, "CREATE INDEX IF NOT EXISTS passage_document ON passage (document_id, ordinal)");
             execute(connection, "CREATE INDEX IF NOT EXISTS passage_tsv ON passage USING gin (tsv)");
             execute(
@@ -137,12 +155,12 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (var delete = connection.prepareStatement("DELETE FROM passage WHERE document_id = ?")) {
-                    for (var document : documents) {
-                        delete.setString(1, document);
-                        delete.addBatch();
-                    }
-                    delete.executeBatch();
+                lockWriters(connection);
+                var documentIds = documents.toArray(String[]::new);
+                count(connection, documentIds, -1);
+                try (var delete = connection.prepareStatement("DELETE FROM passage WHERE document_id = ANY(?)")) {
+                    delete.setArray(1, connection.createArrayOf("text", documentIds));
+                    delete.executeUpdate();
                 }
                 try (var insert = connection.prepareStatement("INSERT INTO passage (" + COLUMNS
                         + ", ts_config, tsv, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::regconfig,"
@@ -179,6 +197,13 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                     }
                     insert.executeBatch();
                 }
+                try (var tokens = connection.prepareStatement("UPDATE passage SET tokens = (SELECT"
+                        + " COALESCE(SUM(COALESCE(array_length(positions, 1), 1)), 0) FROM unnest(tsv))"
+                        + " WHERE document_id = ANY(?)")) {
+                    tokens.setArray(1, connection.createArrayOf("text", documentIds));
+                    tokens.executeUpdate();
+                }
+                count(connection, documentIds, 1);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -191,13 +216,78 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
 
     @Override
     public void remove(String documentId) {
-        try (var connection = dataSource.getConnection();
-                var delete = connection.prepareStatement("DELETE FROM passage WHERE document_id = ?")) {
-            delete.setString(1, documentId);
-            delete.executeUpdate();
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                lockWriters(connection);
+                count(connection, new String[] {documentId}, -1);
+                try (var delete = connection.prepareStatement("DELETE FROM passage WHERE document_id = ?")) {
+                    delete.setString(1, documentId);
+                    delete.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw failure("removing passages", e);
         }
+    }
+
+    /**
+     * Writers take turns (a transaction-scoped advisory lock), so that the term statistics of concurrent writers, in
+     * this process or another instance, never interleave. Only the database writes wait: embedding happens before.
+     */
+    private static void lockWriters(Connection connection) throws SQLException {
+        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, WRITER_LOCK);
+            lock.executeQuery().close();
+        }
+    }
+
+    /**
+     * Adds ({@code sign} 1) or takes away (-1) the passages of some documents from the statistics BM25 needs: the
+     * number of passages holding each lexeme, and the number of passages and tokens per text-search configuration.
+     */
+    private static void count(Connection connection, String[] documentIds, int sign) throws SQLException {
+        var ids = connection.createArrayOf("text", documentIds);
+        try (var terms = connection.prepareStatement("INSERT INTO passage_term (ts_config, lexeme, df)"
+                        + " SELECT p.ts_config, u.lexeme, ? * COUNT(*) FROM passage p, unnest(p.tsv) u"
+                        + " WHERE p.document_id = ANY(?) GROUP BY p.ts_config, u.lexeme ORDER BY 1, 2"
+                        + " ON CONFLICT (ts_config, lexeme) DO UPDATE SET df = passage_term.df + EXCLUDED.df");
+                var stats = connection.prepareStatement("INSERT INTO passage_stats (ts_config, passages, tokens)"
+                        + " SELECT ts_config, ? * COUNT(*), ? * COALESCE(SUM(tokens), 0) FROM passage"
+                        + " WHERE document_id = ANY(?) GROUP BY ts_config ORDER BY 1"
+                        + " ON CONFLICT (ts_config) DO UPDATE SET passages = passage_stats.passages"
+                        + " + EXCLUDED.passages, tokens = passage_stats.tokens + EXCLUDED.tokens")) {
+            terms.setInt(1, sign);
+            terms.setArray(2, ids);
+            terms.executeUpdate();
+            stats.setInt(1, sign);
+            stats.setInt(2, sign);
+            stats.setArray(3, ids);
+            stats.executeUpdate();
+        }
+        if (sign < 0) {
+            execute(connection, "DELETE FROM passage_term WHERE df <= 0");
+        }
+    }
+
+    /** Recomputes the statistics of every passage, for an index written before they were kept. */
+    private static void rebuildStatistics(Connection connection) throws SQLException {
+        execute(
+                connection,
+                "UPDATE passage SET tokens = (SELECT COALESCE(SUM(COALESCE(array_length(positions, 1), 1)), 0)"
+                        + " FROM unnest(tsv))");
+        execute(connection, "DELETE FROM passage_term");
+        execute(
+                connection,
+                "INSERT INTO passage_term SELECT p.ts_config, u.lexeme, COUNT(*) FROM passage p, unnest(p.tsv) u"
+                        + " GROUP BY 1, 2");
+        execute(
+                connection,
+                "INSERT INTO passage_stats SELECT ts_config, COUNT(*), SUM(tokens) FROM passage GROUP BY 1");
     }
 
     /** Every statement commits on its own; nothing is left to make durable. */
@@ -225,21 +315,28 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
             return List.of();
         }
         var match = new StringJoiner(" OR ", "(", ")");
-        var rank = new StringBuilder("CASE ts_config");
+        var wanted = new StringJoiner(" OR ", "(", ")");
         var params = new ArrayList<Object>();
-        var rankParams = new ArrayList<Object>();
-        queries.forEach((config, tsquery) -> {
-            match.add("(ts_config = '" + config + "'::regconfig AND tsv @@ ?::tsquery)");
-            params.add(tsquery);
-            rank.append(" WHEN '").append(config).append("'::regconfig THEN ts_rank(tsv, ?::tsquery)");
-            rankParams.add(tsquery);
+        var termParams = new ArrayList<Object>();
+        queries.forEach((config, terms) -> {
+            match.add("(p.ts_config = '" + config + "'::regconfig AND p.tsv @@ ?::tsquery)");
+            params.add(terms.tsquery());
+            wanted.add("(t.ts_config = '" + config + "'::regconfig AND t.lexeme = ANY(?))");
+            termParams.add(terms.lexemes().toArray(String[]::new));
         });
-        rank.append(" ELSE 0 END");
         var where = new StringBuilder(" WHERE ").append(match);
         filter(filter, where, params);
-        var sql = "SELECT " + COLUMNS + ", " + rank + " AS score FROM passage" + where
-                + " ORDER BY score DESC, id LIMIT ?";
-        var all = new ArrayList<>(rankParams);
+        // BM25 (Robertson and Zaragoza 2009) with Lucene's defaults and idf, over the maintained term statistics
+        var sql = "WITH terms AS (SELECT t.ts_config, t.lexeme,"
+                + " ln(1 + (s.passages - t.df + 0.5) / (t.df + 0.5)) AS idf,"
+                + " s.tokens::float8 / GREATEST(s.passages, 1) AS avgdl"
+                + " FROM passage_term t JOIN passage_stats s ON s.ts_config = t.ts_config WHERE t.df > 0 AND " + wanted
+                + ") SELECT " + prefixed("p") + ", SUM(terms.idf * u.tf * " + (BM25_K1 + 1) + " / (u.tf + " + BM25_K1
+                + " * (1 - " + BM25_B + " + " + BM25_B + " * p.tokens / GREATEST(terms.avgdl, 1)))) AS score"
+                + " FROM passage p CROSS JOIN LATERAL (SELECT lexeme, COALESCE(array_length(positions, 1), 1) AS tf"
+                + " FROM unnest(p.tsv)) u JOIN terms ON terms.ts_config = p.ts_config AND terms.lexeme = u.lexeme"
+                + where + " GROUP BY p.id ORDER BY score DESC, p.id LIMIT ?";
+        var all = new ArrayList<>(termParams);
         all.addAll(params);
         all.add(k);
         return hits(connection, sql, all);
@@ -312,23 +409,36 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 .toList();
     }
 
-    /** The query's lexemes ORed, per text-search configuration; a configuration that leaves no lexeme is absent. */
-    private static Map<String, String> orQueries(Connection connection, String query) throws SQLException {
-        var queries = new LinkedHashMap<String, String>();
-        try (var statement =
-                connection.prepareStatement("SELECT array_to_string(array_agg(quote_literal(lexeme)), ' | ') FROM"
-                        + " unnest(tsvector_to_array(to_tsvector(?::regconfig, ?))) AS lexeme")) {
-            for (var config : ALL_CONFIGS) {
-                statement.setString(1, config);
-                statement.setString(2, query);
-                try (var rs = statement.executeQuery()) {
-                    if (rs.next() && rs.getString(1) != null) {
-                        queries.put(config, rs.getString(1));
-                    }
-                }
+    /**
+     * A query's lexemes in one text-search configuration, and the same ORed as a {@code tsquery}.
+     *
+     * @param lexemes the distinct lexemes
+     * @param tsquery {@code 'a' | 'b' | ...}
+     */
+    private record QueryTerms(List<String> lexemes, String tsquery) {}
+
+    /** The query's lexemes per text-search configuration; a configuration that leaves no lexeme is absent. */
+    private static Map<String, QueryTerms> orQueries(Connection connection, String query) throws SQLException {
+        var queries = new LinkedHashMap<String, QueryTerms>();
+        for (var config : ALL_CONFIGS) {
+            var lexemes = List.copyOf(lexemes(connection, config, query));
+            if (!lexemes.isEmpty()) {
+                var tsquery = new StringJoiner(" | ");
+                lexemes.forEach(
+                        lexeme -> tsquery.add("'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"));
+                queries.put(config, new QueryTerms(lexemes, tsquery.toString()));
             }
         }
         return queries;
+    }
+
+    /** The passage columns, each prefixed by a table alias. */
+    private static String prefixed(String alias) {
+        var columns = new StringJoiner(", ");
+        for (var column : COLUMNS.split(",")) {
+            columns.add(alias + "." + column.strip());
+        }
+        return columns.toString();
     }
 
     private static void filter(SearchFilter filter, StringBuilder where, List<Object> params) {
@@ -427,12 +537,11 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
 
     private static long frequency(Connection connection, String config, String lexeme) throws SQLException {
         try (var statement = connection.prepareStatement(
-                "SELECT COUNT(*) FROM passage WHERE ts_config = ?::regconfig AND tsv @@ quote_literal(?)::tsquery")) {
+                "SELECT df FROM passage_term WHERE ts_config = ?::regconfig AND lexeme = ?")) {
             statement.setString(1, config);
             statement.setString(2, lexeme);
             try (var rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                return rs.next() ? rs.getLong(1) : 0;
             }
         }
     }

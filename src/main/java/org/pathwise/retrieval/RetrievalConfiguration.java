@@ -1,11 +1,15 @@
 package org.pathwise.retrieval;
 
 import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.pathwise.Store;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 @Configuration(proxyBeanMethods = false)
 class RetrievalConfiguration {
@@ -15,9 +19,21 @@ class RetrievalConfiguration {
         return Embedder.load(properties.model(), properties.modelsDir());
     }
 
+    /**
+     * The Lucene index in the data directory, or in server mode the passage tables of the shared database, created
+     * after the schema migrations (Flyway refuses to start on a schema that holds tables it did not create).
+     */
     @Bean(destroyMethod = "close")
-    PassageIndex passageIndex(@Value("${pathwise.data-dir}") Path dataDir, Embedder embedder) {
-        return LucenePassageIndex.open(dataDir.resolve("index"), embedder);
+    @DependsOn("flywayInitializer")
+    PassageIndex passageIndex(
+            @Value("${pathwise.store:embedded}") String store,
+            @Value("${pathwise.data-dir}") Path dataDir,
+            Embedder embedder,
+            ObjectProvider<DataSource> dataSource) {
+        return switch (Store.of(store)) {
+            case EMBEDDED -> LucenePassageIndex.open(dataDir.resolve("index"), embedder);
+            case POSTGRES -> PgVectorPassageIndex.open(dataSource.getObject(), embedder);
+        };
     }
 
     @Bean

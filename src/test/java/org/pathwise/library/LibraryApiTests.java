@@ -295,7 +295,8 @@ class LibraryApiTests {
     }
 
     private JsonNode getJson(String url) throws Exception {
-        var response = mvc.perform(get(url))
+        // a URI is sent as it is; a string would be encoded once more
+        var response = mvc.perform(get(java.net.URI.create(url)))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -303,8 +304,9 @@ class LibraryApiTests {
         return json.readTree(response);
     }
 
+    /** Percent-encodes a query parameter; a space becomes %20, as MockMvc reads a '+' as a plus sign. */
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static byte[] bytes(String text) {

@@ -19,6 +19,36 @@ public final class TestPostgres {
 
     /** A data source on a new, empty schema (with {@code public}, where the extensions live, on the search path). */
     public static Schema newSchema() {
+        var url = url();
+        var name = "t_" + UUID.randomUUID().toString().replace("-", "");
+        var admin = dataSource(url, null);
+        execute(admin, "CREATE SCHEMA " + name);
+        return new Schema(name, dataSource(url, name), admin);
+    }
+
+    /**
+     * Drops and creates a schema for a whole Spring test class in server mode; skips (or under CI fails) the class when
+     * no database is configured. Such a class is annotated with
+     * {@code @TestPropertySource(properties = {TestPostgres.SERVER_MODE, TestPostgres.URL + "<schema>,public",
+     * TestPostgres.USER, TestPostgres.PASSWORD})} and calls this from {@code @BeforeAll}, before its context starts.
+     */
+    public static void freshSchema(String name) {
+        var admin = dataSource(url(), null);
+        execute(admin, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        execute(admin, "CREATE SCHEMA " + name);
+    }
+
+    /** The property that runs the service in server mode. */
+    public static final String SERVER_MODE = "pathwise.store=postgres";
+
+    /** The test database's URL as the service's, up to the schemas of its search path. */
+    public static final String URL = "pathwise.database.url=${PATHWISE_TEST_DATABASE_URL:}?currentSchema=";
+
+    public static final String USER = "pathwise.database.user=${PATHWISE_TEST_DATABASE_USER:}";
+
+    public static final String PASSWORD = "pathwise.database.password=${PATHWISE_TEST_DATABASE_PASSWORD:}";
+
+    private static String url() {
         var url = System.getenv("PATHWISE_TEST_DATABASE_URL");
         if (url == null || url.isBlank()) {
             var reason = "PostgreSQL tests need PATHWISE_TEST_DATABASE_URL (for example"
@@ -28,15 +58,16 @@ public final class TestPostgres {
             }
             Assumptions.abort(reason);
         }
-        var name = "t_" + UUID.randomUUID().toString().replace("-", "");
-        var admin = dataSource(url, null);
-        try (var connection = admin.getConnection();
+        return url;
+    }
+
+    private static void execute(DataSource dataSource, String sql) {
+        try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + name);
+            statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("can't create a test schema in " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException("can't run " + sql + ": " + e.getMessage(), e);
         }
-        return new Schema(name, dataSource(url, name), admin);
     }
 
     private static PGSimpleDataSource dataSource(String url, String schema) {
