@@ -51,6 +51,7 @@ public final class Library {
     private final int batchPassages;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final DocumentLocks documentLocks;
 
     Library(
             PassageIndex index,
@@ -59,6 +60,19 @@ public final class Library {
             DocumentSplitter splitter,
             LibraryProperties properties,
             Clock clock) {
+        this(index, store, transactions, splitter, properties, clock, DocumentLocks.inProcess());
+    }
+
+    /** A library whose ingestions also take turns, document by document, with those of other instances. */
+    Library(
+            PassageIndex index,
+            DocumentStore store,
+            TransactionTemplate transactions,
+            DocumentSplitter splitter,
+            LibraryProperties properties,
+            Clock clock,
+            DocumentLocks documentLocks) {
+        this.documentLocks = documentLocks;
         this.index = index;
         this.store = store;
         this.transactions = transactions;
@@ -82,11 +96,10 @@ public final class Library {
         var root = folder.toAbsolutePath().normalize();
         var origin = root.toString();
         lock.lock();
-        try {
+        try (var run = new Run(origin, listener)) {
             var files = files(root);
             listener.started(files.size());
             var inherited = folderMetadata(root);
-            var run = new Run(origin, listener);
             var seen = new HashSet<String>();
             for (var file : files) {
                 var source = root.relativize(file).toString().replace('\\', '/');
@@ -100,6 +113,7 @@ public final class Library {
                 for (var source : store.sourcesFrom(origin)) {
                     if (!seen.contains(source)) {
                         var id = documentId(source);
+                        run.locks.lock(id);
                         index.remove(id);
                         removed.add(source);
                     }
@@ -123,8 +137,7 @@ public final class Library {
     public IngestResult upload(String fileName, byte[] content, Map<String, ?> form, IngestListener listener) {
         var source = Path.of(fileName.replace('\\', '/')).getFileName().toString();
         lock.lock();
-        try {
-            var run = new Run(UPLOAD_ORIGIN, listener);
+        try (var run = new Run(UPLOAD_ORIGIN, listener)) {
             run.consider(
                     source,
                     () -> (long) content.length,
@@ -158,7 +171,8 @@ public final class Library {
     /** Deletes a document and its passages; false when there is no such document. */
     public boolean delete(String id) {
         lock.lock();
-        try {
+        try (var locks = documentLocks.open()) {
+            locks.lock(id);
             if (store.find(id).isEmpty()) {
                 return false;
             }
@@ -189,10 +203,18 @@ public final class Library {
                 .substring(0, 16);
     }
 
-    /** One ingestion run's batching and bookkeeping. */
-    private final class Run {
+    /**
+     * One ingestion run's batching and bookkeeping. A document is locked from the moment it is looked at until it is
+     * written (or found unchanged, or failed); when another run holds it, this run first writes what it holds, so
+     * that two runs never wait on each other, then waits and looks again.
+     */
+    private final class Run implements AutoCloseable {
         private final String origin;
         private final IngestListener listener;
+        private final DocumentLocks.Session locks = documentLocks.open();
+        /** The document being looked at and not yet pending, whose lock is released when the look ends. */
+        private String locked;
+
         private final List<IngestResult.Indexed> indexed = new ArrayList<>();
         private final List<IngestResult.Unchanged> unchanged = new ArrayList<>();
         private final List<IngestResult.Failed> failed = new ArrayList<>();
@@ -225,6 +247,11 @@ public final class Library {
                 var given = sidecar.get();
                 var id = documentId(source);
                 var hash = contentHash(data, given, inherited);
+                if (!locks.tryLock(id)) {
+                    flush();
+                    locks.lock(id);
+                }
+                locked = id;
                 var existing = store.findBySource(source);
                 if (existing.isPresent()
                         && existing.get().contentHash().equals(hash)
@@ -232,6 +259,7 @@ public final class Library {
                     var result = new IngestResult.Unchanged(source, id);
                     unchanged.add(result);
                     listener.processed(result);
+                    locks.unlock(id);
                     return;
                 }
                 var parsed = format.parser().parse(source, data);
@@ -251,6 +279,7 @@ public final class Library {
                         clock.instant(),
                         warnings(parsed));
                 pending.add(new Prepared(document, passages, existing.isPresent()));
+                locked = null;
                 pendingPassages += passages.size();
                 if (pendingPassages >= batchPassages) {
                     flush();
@@ -262,7 +291,17 @@ public final class Library {
                         source,
                         new IngestFailure(
                                 IngestFailure.Kind.UNREADABLE, "can't read " + source + ": " + e.getMessage()));
+            } finally {
+                if (locked != null) {
+                    locks.unlock(locked);
+                    locked = null;
+                }
             }
+        }
+
+        @Override
+        public void close() {
+            locks.close();
         }
 
         void flush() {
@@ -277,6 +316,7 @@ public final class Library {
                         p.document().source(), p.document().id(), p.passages().size(), p.replaced());
                 indexed.add(result);
                 listener.processed(result);
+                locks.unlock(p.document().id());
             }
             pending.clear();
             pendingPassages = 0;

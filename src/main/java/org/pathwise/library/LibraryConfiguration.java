@@ -3,7 +3,10 @@ package org.pathwise.library;
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.pathwise.Store;
 import org.pathwise.retrieval.PassageIndex;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +27,14 @@ class LibraryConfiguration {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             DocumentSplitter splitter,
-            LibraryProperties properties) {
-        return new Library(index, new DocumentStore(jdbc), transactions, splitter, properties, Clock.systemUTC());
+            LibraryProperties properties,
+            @Value("${pathwise.store:embedded}") String store,
+            DataSource dataSource) {
+        var locks = switch (Store.of(store)) {
+            case EMBEDDED -> DocumentLocks.inProcess();
+            case POSTGRES -> DocumentLocks.postgres(dataSource);
+        };
+        return new Library(
+                index, new DocumentStore(jdbc), transactions, splitter, properties, Clock.systemUTC(), locks);
     }
 }
