@@ -69,7 +69,7 @@ public class AuditLog {
         this.streaming.setFetchSize(FETCH_SIZE);
         this.properties = properties;
         this.clock = clock;
-        this.pseudonyms = memoized(() -> Pseudonyms.of(properties.pseudonymSecret(), dataDir));
+        this.pseudonyms = memoized(() -> Pseudonyms.of(properties.pseudonymSecret(), jdbc, dataDir));
     }
 
     /** The stable pseudonym of a user name, as records and exports show it. */

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the audit log ({@code pathwise.audit.*}).
  *
  * @param retention how long records keep their text (operations) and how long they are kept at all (research)
- * @param pseudonymSecret the key of the users' pseudonyms; empty: a random key kept in the data directory's
- *     {@code audit-secret} file, created on first use
+ * @param pseudonymSecret the key of the users' pseudonyms; empty: a random key kept in the database, created on
+ *     first use
  * @param purgeCron when the retention purge runs (a Spring cron expression; daily by default)
  */
 @ConfigurationProperties("pathwise.audit")

@@ -80,14 +80,33 @@ class ErasureAndRetentionTest {
     }
 
     @Test
-    void pseudonymsAreStableAcrossRestartsAndKeyedByTheDataDirectorysSecret() throws Exception {
-        var withFile = TestAuditLogs.create(new AuditProperties(null, null, null), dataDir);
-        var first = withFile.log().pseudonym("educator-a");
-        assertThat(Files.exists(dataDir.resolve(Pseudonyms.SECRET_FILE))).isTrue();
-        var again = TestAuditLogs.create(new AuditProperties(null, null, null), dataDir);
+    void pseudonymsAreStableAcrossRestartsAndKeyedByTheDatabasesSecret() {
+        var first = TestAuditLogs.ofDataDir(dataDir).log().pseudonym("educator-a");
+        var again = TestAuditLogs.ofDataDir(dataDir);
         assertThat(again.log().pseudonym("educator-a")).isEqualTo(first);
         assertThat(again.log().pseudonym("educator-b")).isNotEqualTo(first);
         assertThat(audit.log().pseudonym("educator-a")).isNotEqualTo(first);
+        assertThat(Files.exists(dataDir.resolve(Pseudonyms.SECRET_FILE))).isFalse();
+    }
+
+    @Test
+    void theKeyOfAnOlderDataDirectorysFileIsMovedIntoTheDatabase() throws Exception {
+        var key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 7);
+        Files.createDirectories(dataDir);
+        Files.writeString(
+                dataDir.resolve(Pseudonyms.SECRET_FILE),
+                java.util.Base64.getEncoder().encodeToString(key));
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        var expected = "p-" + java.util.HexFormat.of().formatHex(mac.doFinal("educator-a".getBytes()), 0, 12);
+
+        var log = TestAuditLogs.ofDataDir(dataDir).log();
+
+        assertThat(log.pseudonym("educator-a")).isEqualTo(expected);
+        Files.delete(dataDir.resolve(Pseudonyms.SECRET_FILE));
+        assertThat(TestAuditLogs.ofDataDir(dataDir).log().pseudonym("educator-a"))
+                .isEqualTo(expected);
     }
 
     @Test
