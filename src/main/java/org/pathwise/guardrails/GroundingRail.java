@@ -62,7 +62,7 @@ final class GroundingRail implements RuleSet.Rule {
         }
         var kept = new StringBuilder();
         var removed = new ArrayList<String>();
-        var sentences = Sentences.split(screening.text());
+        var sentences = Sentences.splitAnswer(screening.text());
         var judged = judge(sentences, screening.sources());
         for (int i = 0; i < sentences.size(); i++) {
             if (judged.get(i) == Support.UNSUPPORTED) {
@@ -94,7 +94,7 @@ final class GroundingRail implements RuleSet.Rule {
      * passage, every sentence long enough to judge is unsupported.
      */
     Grounding grounding(String answer, List<Screening.Source> sources) {
-        var sentences = Sentences.split(answer);
+        var sentences = Sentences.splitAnswer(answer);
         var judged = judge(sentences, sources);
         int supported =
                 (int) judged.stream().filter(s -> s == Support.SUPPORTED).count();

@@ -202,6 +202,19 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void judgesEachSentenceWhenItsMarkersFollowItsFullStop() {
+        // the extractive composer puts a sentence's marker after its full stop
+        var answer = "A rubric makes the criteria of an assessment explicit. [1] The moon orbits Jupiter every Tuesday,"
+                + " according to recent lunar research. [1]";
+
+        assertThat(guardrails.grounding(answer, List.of(RUBRICS))).isEqualTo(new Grounding(2, 2, 1));
+        assertThat(guardrails
+                        .screenAnswer("What is a rubric for?", answer, List.of(RUBRICS))
+                        .text())
+                .isEqualTo("A rubric makes the criteria of an assessment explicit. [1]");
+    }
+
+    @Test
     void judgesWithTheSettingsOfThePolicyInForce() {
         var yaml = PolicyYaml.bundledDefault().replace("min_overlap: 0.5", "min_overlap: 1.0");
         var strict = new PolicyGuardrails(PolicyYaml.parse(yaml), Detectors.builtIn(null));
