@@ -79,12 +79,7 @@ final class EvalReport {
         page.append("<h2>Questions</h2><table><tr><th>id</th><th>expected</th><th>outcome</th><th>rule</th>"
                 + "<th>cited</th><th>nDCG@10</th><th>supported sentences</th><th>ms</th></tr>");
         for (var item : run.items()) {
-            var expect = String.valueOf(item.get("expect"));
-            var outcome = String.valueOf(item.get("outcome"));
-            boolean miss = !outcome.startsWith(expect.replace("answer", "answered")
-                    .replace("abstain", "abstained")
-                    .replace("refuse", "refused"));
-            page.append(miss ? "<tr class=\"miss\">" : "<tr>");
+            page.append(missed(item) ? "<tr class=\"miss\">" : "<tr>");
             for (var key :
                     List.of("id", "expect", "outcome", "refusedBy", "cited", "ndcgAt10", "sentences", "millis")) {
                 page.append("<td>").append(escape(cell(item, key))).append("</td>");
@@ -92,6 +87,15 @@ final class EvalReport {
             page.append("</tr>");
         }
         return page.append("</table></body></html>\n").toString();
+    }
+
+    /** Whether a question's outcome is not the one it expects. */
+    static boolean missed(Map<String, Object> item) {
+        var expect = String.valueOf(item.get("expect"));
+        var outcome = String.valueOf(item.get("outcome"));
+        return !outcome.startsWith(expect.replace("answer", "answered")
+                .replace("abstain", "abstained")
+                .replace("refuse", "refused"));
     }
 
     /** A question's value as its row shows it; "—" for what the question has not (or an older run did not record). */

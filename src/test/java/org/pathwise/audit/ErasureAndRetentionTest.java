@@ -81,10 +81,10 @@ class ErasureAndRetentionTest {
 
     @Test
     void pseudonymsAreStableAcrossRestartsAndKeyedByTheDataDirectorysSecret() throws Exception {
-        var withFile = TestAuditLogs.create(new AuditProperties(null, null, null), dataDir);
+        var withFile = TestAuditLogs.create(new AuditProperties(null, null, null, null), dataDir);
         var first = withFile.log().pseudonym("educator-a");
         assertThat(Files.exists(dataDir.resolve(Pseudonyms.SECRET_FILE))).isTrue();
-        var again = TestAuditLogs.create(new AuditProperties(null, null, null), dataDir);
+        var again = TestAuditLogs.create(new AuditProperties(null, null, null, null), dataDir);
         assertThat(again.log().pseudonym("educator-a")).isEqualTo(first);
         assertThat(again.log().pseudonym("educator-b")).isNotEqualTo(first);
         assertThat(audit.log().pseudonym("educator-a")).isNotEqualTo(first);
