@@ -323,7 +323,15 @@ class AuditApiTests {
 
     @Test
     void theDashboardDrawsItsChartsOnTheServer() throws Exception {
-        ask(as(Role.EDUCATOR), "Which colours should I avoid on slides?");
+        var answer = ask(as(Role.EDUCATOR), "Which colours should I avoid on slides?");
+        var url = "/api/audit/records/" + recordOf(answer.get("interaction").asString()) + "/annotations";
+        for (var researcher : new RequestPostProcessor[] {as(Role.RESEARCHER), as("second-researcher")}) {
+            mvc.perform(post(url)
+                            .with(researcher)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"label\":\"unsupported\"}"))
+                    .andExpect(status().isCreated());
+        }
         var figures = read(mvc.perform(get("/api/audit/dashboard").with(as(Role.RESEARCHER)))
                 .andExpect(status().isOk()));
         assertThat(figures.get("interactions").asLong()).isPositive();
@@ -334,6 +342,11 @@ class AuditApiTests {
         }
         assertThat(perDay).isEqualTo(figures.get("interactions").asLong());
         assertThat(figures.get("latency").findValuesAsString("stage")).contains("retrieval");
+        // the two researchers are this application's only annotators
+        var agreement = figures.get("agreement");
+        assertThat(agreement.get("method").asString()).isEqualTo("cohen");
+        assertThat(agreement.get("records").asInt()).isPositive();
+        assertThat(agreement.get("annotators").asInt()).isEqualTo(2);
 
         var page = mvc.perform(get("/audit/dashboard").with(as(Role.ADMIN)))
                 .andExpect(status().isOk())
@@ -341,6 +354,7 @@ class AuditApiTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("<svg", "<rect", "Answers per day").doesNotContain("<script>");
+        assertThat(page).contains("Annotator agreement", "records that both annotators labelled");
         mvc.perform(get("/audit/dashboard").with(as(Role.EDUCATOR))).andExpect(status().isForbidden());
         mvc.perform(get("/api/audit/dashboard?from=2026-02-01&to=2026-01-01").with(as(Role.RESEARCHER)))
                 .andExpect(status().isBadRequest());

@@ -53,7 +53,12 @@ final class TestAuditLogs {
 
     /** The log, its database and a way to run work in one transaction. */
     record Fixture(
-            AuditLog log, AuditRecords records, JdbcClient jdbc, TransactionTemplate transactions, MovableClock clock) {
+            AuditLog log,
+            AuditRecords records,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            MovableClock clock,
+            javax.sql.DataSource dataSource) {
 
         /** Records an interaction in its own transaction, as the assistant does. */
         Interaction ask(String user, String question, String answer) {
@@ -94,7 +99,8 @@ final class TestAuditLogs {
                 new AuditRecords(jdbc, dataSource, clock),
                 jdbc,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                clock);
+                clock,
+                dataSource);
     }
 
     static AuditProperties properties() {
