@@ -23,9 +23,9 @@ import org.pathwise.retrieval.SearchRequest;
  * library in the data directory and measures it: expected source in the top 5 retrieved, nDCG@10 of the documents
  * retrieved, citation precision, groundedness (the share of answer sentences that the passages they cite support, as
  * the policy's grounding check judges them), abstention and refusal precision and recall, answer latency. It also
- * reports each question's evidence (semantic
- * score, term coverage, and their combination) and the threshold on the combination that would give the best
- * abstention F1 on the set, to calibrate {@code pathwise.assistant.relevance-threshold}. The first
+ * reports each question's evidence (semantic score, term coverage, and their combination) and the threshold on the
+ * combination that would give the best abstention F1 on the set, to calibrate
+ * {@code pathwise.assistant.relevance-threshold}. The first
  * {@value #WARM_UP} questions and the first question of every other language are asked once before the measured
  * run, so latency is that of a warm service (language models and analyzers loaded).
  */
