@@ -16,6 +16,14 @@ public final class Problems {
         return new ErrorResponseException(status, body, null);
     }
 
+    /** A problem with its status, title and detail, and more members that tell what was wrong (a line, an id). */
+    public static ErrorResponseException problem(
+            HttpStatus status, String title, String detail, java.util.Map<String, ?> properties) {
+        var problem = problem(status, title, detail);
+        properties.forEach((name, value) -> problem.getBody().setProperty(name, value));
+        return problem;
+    }
+
     /** A 404 problem titled "Not found". */
     public static ErrorResponseException notFound(String detail) {
         return problem(HttpStatus.NOT_FOUND, "Not found", detail);

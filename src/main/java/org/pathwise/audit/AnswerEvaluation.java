@@ -1,10 +1,6 @@
 package org.pathwise.audit;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,19 +10,22 @@ import java.util.Set;
 import org.pathwise.assistant.AskResponse;
 import org.pathwise.assistant.Assistant;
 import org.pathwise.assistant.Question;
+import org.pathwise.guardrails.Grounding;
+import org.pathwise.guardrails.Guardrails;
+import org.pathwise.guardrails.Screening;
 import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a question set (JSONL, one question a line, as in the architecture notes) through the assistant against the
- * library in the data directory and measures it: expected source in the top 5 retrieved, citation precision,
- * abstention and refusal precision and recall, answer latency. It also reports each question's evidence (semantic
- * score, term coverage, and their combination) and the threshold on the combination that would give the best
- * abstention F1 on the set, to calibrate {@code pathwise.assistant.relevance-threshold}. The first
+ * library in the data directory and measures it: expected source in the top 5 retrieved, nDCG@10 of the documents
+ * retrieved, citation precision, groundedness (the share of answer sentences that the passages they cite support, as
+ * the policy's grounding check judges them), abstention and refusal precision and recall, answer latency. It also
+ * reports each question's evidence (semantic score, term coverage, and their combination) and the threshold on the
+ * combination that would give the best abstention F1 on the set, to calibrate
+ * {@code pathwise.assistant.relevance-threshold}. The first
  * {@value #WARM_UP} questions and the first question of every other language are asked once before the measured
  * run, so latency is that of a warm service (language models and analyzers loaded).
  */
@@ -34,14 +33,25 @@ final class AnswerEvaluation {
 
     static final String USER = "eval";
     static final int WARM_UP = 5;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Documents ranked for nDCG: the passages of a hybrid search this deep. */
+    static final int NDCG_DEPTH = 10;
 
     private final Assistant assistant;
     private final Search search;
+    private final Guardrails guardrails;
 
-    AnswerEvaluation(Assistant assistant, Search search) {
+    AnswerEvaluation(Assistant assistant, Search search, Guardrails guardrails) {
         this.assistant = assistant;
         this.search = search;
+        this.guardrails = guardrails;
+    }
+
+    /** Told after each question is asked. */
+    interface Progress {
+        Progress NONE = (asked, of) -> {};
+
+        void asked(int asked, int of);
     }
 
     /**
@@ -57,13 +67,27 @@ final class AnswerEvaluation {
             String language,
             String expectedRule) {}
 
-    /** One question's outcome, as {@code --json} prints it. */
+    /**
+     * One question's outcome, as {@code --json} prints it.
+     *
+     * @param retrieved the sources of the top 5 passages of a hybrid search
+     * @param ndcgAt10 nDCG@10 of the top 10 passages' documents against the expected sources, or {@code null} when the
+     *     question gives none
+     * @param sentences the answer's sentences that the grounding check judged (long enough to hold a claim); 0 unless
+     *     answered
+     * @param supportedSentences those of them that the passages they cite support
+     * @param groundedness {@code supportedSentences / sentences}, or {@code null} when no sentence was judged
+     */
     record Result(
             String id,
             String expect,
             String outcome,
             List<String> retrieved,
+            Double ndcgAt10,
             List<String> cited,
+            int sentences,
+            int supportedSentences,
+            Double groundedness,
             List<String> rules,
             String refusedBy,
             String answer,
@@ -78,14 +102,9 @@ final class AnswerEvaluation {
     /**
      * Asks every question of a set and measures the answers.
      *
-     * @param limit only the first questions, or {@code null} for all
-     * @throws IllegalArgumentException when the file can't be read or a line is not a valid question
+     * @param progress told after each measured question
      */
-    Evaluation evaluate(Path file, Integer limit) {
-        var items = load(file);
-        if (limit != null) {
-            items = items.subList(0, Math.min(limit, items.size()));
-        }
+    Evaluation evaluate(List<Item> items, Progress progress) {
         for (var item : warmUp(items)) {
             assistant.ask(new Question(item.question(), SearchFilter.NONE, null, USER));
         }
@@ -94,18 +113,39 @@ final class AnswerEvaluation {
         for (var item : items) {
             byId.put(item.id(), item);
             var top = search.search(new SearchRequest(item.question(), 5, SearchMode.HYBRID, SearchFilter.NONE));
+            Double ndcg = null;
+            if (!item.expectedSources().isEmpty()) {
+                var ranked = search
+                        .search(new SearchRequest(item.question(), NDCG_DEPTH, SearchMode.HYBRID, SearchFilter.NONE)
+                                .withoutSnippets())
+                        .stream()
+                        .map(h -> h.passage().facets().source())
+                        .toList();
+                ndcg = round(ndcgAt10(ranked, item.expectedSources()));
+            }
             var evidence = assistant.evidence(item.question(), SearchFilter.NONE);
             long start = System.nanoTime();
             AskResponse response = assistant.ask(new Question(item.question(), SearchFilter.NONE, null, USER));
             double millis = (System.nanoTime() - start) / 1e6;
+            var grounding = response.outcome().equals("answered")
+                    ? guardrails.grounding(
+                            response.answer(),
+                            response.citations().stream()
+                                    .map(c -> new Screening.Source(c.marker(), c.passage(), c.licence(), c.title()))
+                                    .toList())
+                    : new Grounding(0, 0, 0);
             results.add(new Result(
                     item.id(),
                     item.expect(),
                     response.outcome(),
                     top.stream().map(h -> h.passage().facets().source()).toList(),
+                    ndcg,
                     response.citations().stream()
                             .map(AskResponse.CitationView::source)
                             .toList(),
+                    grounding.judged(),
+                    grounding.supported(),
+                    grounding.share() == null ? null : round(grounding.share()),
                     response.verdicts().stream()
                             .map(AskResponse.VerdictView::rule)
                             .toList(),
@@ -115,8 +155,30 @@ final class AnswerEvaluation {
                     evidence.coverage(),
                     evidence.score(),
                     millis));
+            progress.asked(results.size(), items.size());
         }
         return new Evaluation(items, results, summary(results, byId));
+    }
+
+    /**
+     * nDCG@10 with binary relevance (Järvelin and Kekäläinen 2002, as {@link RetrievalMetrics#ndcgAt} computes it): a
+     * passage at rank {@code r} gains 1 when its document is one of the expected sources and no passage ranked before
+     * it came from the same document (each document counts once), discounted by {@code log2(r + 1)}; the ideal puts
+     * every expected source first.
+     *
+     * @param ranked the documents of the passages retrieved, best first (a document may appear more than once)
+     * @param expected the expected sources, at least one
+     */
+    static double ndcgAt10(List<String> ranked, List<String> expected) {
+        var ranking = new ArrayList<String>();
+        var seen = new java.util.HashSet<String>();
+        for (int i = 0; i < ranked.size(); i++) {
+            // a later passage of a document already ranked stands in the ranking as an irrelevant entry of its own
+            ranking.add(seen.add(ranked.get(i)) ? ranked.get(i) : "\u0000" + i);
+        }
+        var relevance = new java.util.HashMap<String, Integer>();
+        expected.forEach(source -> relevance.put(source, 1));
+        return RetrievalMetrics.ndcgAt(NDCG_DEPTH, ranking, relevance);
     }
 
     /** Prints a summary as {@code eval} does without {@code --json}. */
@@ -166,7 +228,23 @@ final class AnswerEvaluation {
         summary.put("questions", results.size());
         summary.put("answerable", answerable.size());
         summary.put("expected_source_in_top5", ratio(inTop5, answerable.size()));
+        var ndcg = results.stream()
+                .map(Result::ndcgAt10)
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .average();
+        if (ndcg.isPresent()) {
+            // the questions that give expected sources, whatever they expect
+            summary.put("ndcg_at_10", round(ndcg.getAsDouble()));
+        }
         summary.put("citation_precision", ratio(citedRight, cited));
+        long judged = results.stream().mapToLong(Result::sentences).sum();
+        if (judged > 0) {
+            // every judged sentence of every answer counts once
+            summary.put(
+                    "groundedness",
+                    ratio(results.stream().mapToLong(Result::supportedSentences).sum(), judged));
+        }
         putPrecisionRecall(summary, "abstention", results, "abstain", "abstained");
         putPrecisionRecall(summary, "refusal", results, "refuse", "refused");
         summary.put("refusal_by_rule", refusalsByRule(results, items));
@@ -258,55 +336,6 @@ final class AnswerEvaluation {
             }
         }
         return round(bestThreshold);
-    }
-
-    static List<Item> load(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("can't read " + file + ": " + e.getMessage());
-        }
-        var items = new ArrayList<Item>();
-        for (int i = 0; i < lines.size(); i++) {
-            var line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = JSON.readTree(line);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": not JSON");
-            }
-            var where = file + " line " + (i + 1);
-            var expect = text(node, "expect", where);
-            if (!Set.of("answer", "abstain", "refuse").contains(expect)) {
-                throw new IllegalArgumentException(where + ": expect must be answer, abstain or refuse");
-            }
-            var sources = new ArrayList<String>();
-            if (node.has("expected_sources")) {
-                node.get("expected_sources").valueStream().forEach(s -> sources.add(s.asString()));
-            }
-            items.add(new Item(
-                    text(node, "id", where),
-                    text(node, "question", where),
-                    sources,
-                    expect,
-                    node.has("language") ? node.get("language").asString() : "",
-                    node.has("expected_rule") ? node.get("expected_rule").asString() : ""));
-        }
-        if (items.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no question");
-        }
-        return items;
-    }
-
-    private static String text(JsonNode node, String field, String where) {
-        if (!node.has(field) || node.get(field).asString().isBlank()) {
-            throw new IllegalArgumentException(where + ": missing \"" + field + "\"");
-        }
-        return node.get(field).asString();
     }
 
     private static double percentile(double[] sorted, int p) {

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Figures of the audit log over a period, for the dashboard: answers per day, the mix of outcomes, refusals per rule,
  * ratings, latency percentiles per stage, and quality per language (share answered, share rated useful). Computed
- * from the interaction records of the period, read one at a time.
+ * from the interaction records of the period, read one at a time. Beside them, the annotators' agreement beyond chance
+ * (Cohen's or Fleiss' kappa, see {@link AnnotatorAgreement}) over every annotated record, whatever the period.
  */
 @Component
 class AuditDashboard {
@@ -43,7 +44,11 @@ class AuditDashboard {
      */
     record Language(String language, long interactions, double answeredShare, long ratings, Double usefulShare) {}
 
-    /** The figures of a period {@code [from, to)}. */
+    /**
+     * The figures of a period {@code [from, to)}.
+     *
+     * @param agreement the annotators' agreement over every annotated record, whatever the period
+     */
     record Figures(
             Instant from,
             Instant to,
@@ -53,7 +58,8 @@ class AuditDashboard {
             List<Count> refusalsByRule,
             List<Count> ratings,
             List<Latency> latency,
-            List<Language> languages) {}
+            List<Language> languages,
+            AnnotatorAgreement.Kappa agreement) {}
 
     @Transactional(readOnly = true)
     Figures figures(Instant from, Instant to) {
@@ -174,7 +180,19 @@ class AuditDashboard {
                                     v[2],
                                     v[2] == 0 ? null : (double) v[3] / v[2]);
                         })
-                        .toList());
+                        .toList(),
+                agreement());
+    }
+
+    /** The annotators' agreement over every annotated record, each annotator's latest label per record counting. */
+    AnnotatorAgreement.Kappa agreement() {
+        var labels = new java.util.LinkedHashMap<String, Map<String, String>>();
+        streaming.query(
+                "SELECT record_id, annotator, label FROM audit_annotation ORDER BY record_id, created_at, id", rs -> {
+                    labels.computeIfAbsent(rs.getString(1), record -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(3));
+                });
+        return AnnotatorAgreement.across(labels.values());
     }
 
     private static List<Count> counts(Map<String, Long> map) {

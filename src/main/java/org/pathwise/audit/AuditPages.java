@@ -81,6 +81,13 @@ class AuditPages {
                                                         l.ratings())),
                                 100 * l.answeredShare()))
                         .toList());
+        var kappa = figures.agreement();
+        model.addAttribute("kappa", kappa);
+        model.addAttribute(
+                "kappaFigures",
+                java.util.stream.Stream.of(kappa.kappa(), kappa.observed(), kappa.expected())
+                        .map(value -> value == null ? "—" : String.format(java.util.Locale.ROOT, "%.3f", value))
+                        .toList());
         model.addAttribute("from", start.toString().substring(0, 10));
         model.addAttribute("to", end.minusSeconds(1).toString().substring(0, 10));
         return "audit/dashboard";

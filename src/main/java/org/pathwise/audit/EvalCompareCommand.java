@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pathwise eval-compare <run-a> <run-b> [--json]}: two evaluation runs side by side, each a stored run's id or a
- * {@code report.json}: every summary metric with its change, and question by question what got better (the outcome
- * now matches what the question expects, or more of its citations are right) and what got worse.
+ * {@code report.json}: every summary metric with its change (hit@5, nDCG@10, citation precision, groundedness, ...),
+ * and question by question what got better (the outcome now matches what the question expects, or it now cites; with
+ * the same outcome, a higher share of supported sentences, then a higher nDCG@10) and what got worse.
  */
 @Command(name = "eval-compare", description = "Compare two evaluation runs, metric by metric and question by question.")
 public final class EvalCompareCommand implements CliCommand {
@@ -102,7 +103,17 @@ public final class EvalCompareCommand implements CliCommand {
         return metrics;
     }
 
-    /** The questions of both runs whose outcome or citations changed, better ones first. */
+    /**
+     * Per-question measures (the item's key and its label) compared when the outcome scores the same, in this order;
+     * higher is better.
+     */
+    private static final List<Map.Entry<String, String>> MEASURES =
+            List.of(Map.entry("groundedness", "grounded"), Map.entry("ndcgAt10", "nDCG@10"));
+
+    /**
+     * The questions of both runs whose outcome, citations, groundedness or nDCG@10 changed, better ones first. A
+     * measure counts only when both runs recorded it for the question (runs stored before it existed did not).
+     */
     static List<Change> changes(List<Map<String, Object>> before, List<Map<String, Object>> after) {
         var earlier = new LinkedHashMap<String, Map<String, Object>>();
         before.forEach(item -> earlier.put(String.valueOf(item.get("id")), item));
@@ -116,12 +127,19 @@ public final class EvalCompareCommand implements CliCommand {
                 continue;
             }
             var expect = String.valueOf(now.get("expect"));
-            var was = describe(then);
-            var is = describe(now);
+            var was = describe(then, now);
+            var is = describe(now, then);
             if (was.equals(is)) {
                 continue;
             }
             int score = Integer.compare(score(now, expect), score(then, expect));
+            for (var measure : MEASURES) {
+                if (score == 0
+                        && now.get(measure.getKey()) instanceof Number x
+                        && then.get(measure.getKey()) instanceof Number y) {
+                    score = Double.compare(x.doubleValue(), y.doubleValue());
+                }
+            }
             var change = new Change(id, expect, was, is, score > 0 ? "better" : score < 0 ? "worse" : "changed");
             (score > 0 ? better : score < 0 ? worse : other).add(change);
         }
@@ -131,8 +149,15 @@ public final class EvalCompareCommand implements CliCommand {
         return all;
     }
 
-    private static String describe(Map<String, Object> item) {
-        return item.get("outcome") + " " + item.get("cited");
+    /** A question's outcome and citations, and each measure that the other run recorded for it too. */
+    private static String describe(Map<String, Object> item, Map<String, Object> other) {
+        var text = new StringBuilder(item.get("outcome") + " " + item.get("cited"));
+        for (var measure : MEASURES) {
+            if (item.get(measure.getKey()) instanceof Number x && other.get(measure.getKey()) instanceof Number) {
+                text.append(String.format(Locale.ROOT, " %s %.3f", measure.getValue(), x.doubleValue()));
+            }
+        }
+        return text.toString();
     }
 
     /** 2 when the outcome is the expected one, and one more point per citation when answering was expected. */

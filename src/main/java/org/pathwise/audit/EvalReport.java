@@ -13,7 +13,8 @@ import org.pathwise.CliCommand;
 /**
  * Writes a run's report into {@code <folder>/<run id>/}: {@code report.json} (the run as stored) and
  * {@code report.html}, a self-contained page (no script, no outside file) with the run's settings, bar charts of the
- * metrics between 0 and 1, refusals per rule, and every question's outcome, mismatches marked.
+ * metrics between 0 and 1 (hit@5, nDCG@10, citation precision, groundedness, abstention and refusal precision, recall
+ * and F1), refusals per rule, and every question's outcome, nDCG@10 and supported sentences, mismatches marked.
  */
 final class EvalReport {
 
@@ -76,22 +77,42 @@ final class EvalReport {
             page.append("</table>");
         }
         page.append("<h2>Questions</h2><table><tr><th>id</th><th>expected</th><th>outcome</th><th>rule</th>"
-                + "<th>cited</th><th>ms</th></tr>");
+                + "<th>cited</th><th>nDCG@10</th><th>supported sentences</th><th>ms</th></tr>");
         for (var item : run.items()) {
-            var expect = String.valueOf(item.get("expect"));
-            var outcome = String.valueOf(item.get("outcome"));
-            boolean miss = !outcome.startsWith(expect.replace("answer", "answered")
-                    .replace("abstain", "abstained")
-                    .replace("refuse", "refused"));
-            page.append(miss ? "<tr class=\"miss\">" : "<tr>");
-            for (var key : List.of("id", "expect", "outcome", "refusedBy", "cited", "millis")) {
-                var value = item.get(key);
-                var text = value instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(value);
-                page.append("<td>").append(escape(text)).append("</td>");
+            page.append(missed(item) ? "<tr class=\"miss\">" : "<tr>");
+            for (var key :
+                    List.of("id", "expect", "outcome", "refusedBy", "cited", "ndcgAt10", "sentences", "millis")) {
+                page.append("<td>").append(escape(cell(item, key))).append("</td>");
             }
             page.append("</tr>");
         }
         return page.append("</table></body></html>\n").toString();
+    }
+
+    /** Whether a question's outcome is not the one it expects. */
+    static boolean missed(Map<String, Object> item) {
+        var expect = String.valueOf(item.get("expect"));
+        var outcome = String.valueOf(item.get("outcome"));
+        return !outcome.startsWith(expect.replace("answer", "answered")
+                .replace("abstain", "abstained")
+                .replace("refuse", "refused"));
+    }
+
+    /** A question's value as its row shows it; "—" for what the question has not (or an older run did not record). */
+    static String cell(Map<String, Object> item, String key) {
+        var value = item.get(key);
+        if (key.equals("sentences")) {
+            return value instanceof Number judged && judged.intValue() > 0
+                    ? item.get("supportedSentences") + " of " + judged
+                    : "—";
+        }
+        if (value == null) {
+            return "—";
+        }
+        if (key.equals("ndcgAt10") && value instanceof Number n) {
+            return String.format(Locale.ROOT, "%.3f", n.doubleValue());
+        }
+        return value instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(value);
     }
 
     /** A horizontal bar per metric whose value lies in [0, 1]. */

@@ -53,7 +53,7 @@ public final class GuardrailsBenchmarkCommand implements CliCommand {
         }
         List<AnswerEvaluation.Item> items;
         try {
-            items = AnswerEvaluation.load(questions);
+            items = QuestionSet.read(questions).items();
         } catch (IllegalArgumentException e) {
             err.println(NAME + e.getMessage());
             return USAGE;

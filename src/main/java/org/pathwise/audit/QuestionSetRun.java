@@ -4,21 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pathwise.CliCommand;
-import org.pathwise.assistant.Assistant;
-import org.pathwise.guardrails.Guardrails;
-import org.pathwise.library.DocumentQuery;
-import org.pathwise.library.Library;
-import org.pathwise.retrieval.Search;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,8 +20,6 @@ final class QuestionSetRun {
 
     private static final String NAME = "pathwise eval: ";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private QuestionSetRun() {}
 
@@ -58,17 +45,24 @@ final class QuestionSetRun {
                 return CliCommand.USAGE;
             }
         }
-        AnswerEvaluation.Evaluation evaluation;
+        QuestionSet set;
         try {
-            evaluation = new AnswerEvaluation(context.getBean(Assistant.class), context.getBean(Search.class))
-                    .evaluate(command.dataset, command.limitQueries);
+            set = QuestionSet.read(command.dataset);
+            set.first(command.limitQueries);
         } catch (IllegalArgumentException e) {
             err.println(NAME + e.getMessage());
             return CliCommand.USAGE;
         }
-        var run = record(command, context, evaluation);
-        runs.save(run);
-        var folder = EvalReport.write(run, command.reportDir);
+        var evaluations = context.getBean(Evaluations.class);
+        var completed = evaluations.run(
+                evaluations.newId(set, id -> false),
+                set,
+                command.limitQueries,
+                command.reportDir,
+                AnswerEvaluation.Progress.NONE);
+        var run = completed.run();
+        var evaluation = completed.evaluation();
+        var folder = completed.report();
         if (command.json) {
             var printed = new LinkedHashMap<String, Object>();
             printed.put("summary", evaluation.summary());
@@ -135,74 +129,5 @@ final class QuestionSetRun {
                 .map(EvalRun::summary)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "the baseline " + reference + " is neither a file nor a stored run"));
-    }
-
-    private static EvalRun record(
-            EvalCommand command, ApplicationContext context, AnswerEvaluation.Evaluation evaluation) {
-        var environment = context.getEnvironment();
-        var library = context.getBean(Library.class);
-        var libraryDigest = sha256();
-        int documents = 0;
-        for (int offset = 0; ; offset += DocumentQuery.MAX_LIMIT) {
-            var page = library.documents(new DocumentQuery("", "", "", "", "", "", offset, DocumentQuery.MAX_LIMIT));
-            for (var document : page) {
-                libraryDigest.update((document.source() + "\n" + document.contentHash() + "\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            documents += page.size();
-            if (page.size() < DocumentQuery.MAX_LIMIT) {
-                break;
-            }
-        }
-        String datasetHash;
-        try {
-            datasetHash = HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(command.dataset)));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("can't read " + command.dataset + ": " + e.getMessage());
-        }
-        var provider = environment.getProperty("pathwise.assistant.llm.provider", "none");
-        boolean extractive = provider.equalsIgnoreCase("none");
-        var configuration = new LinkedHashMap<String, Object>();
-        for (var key : List.of(
-                "pathwise.assistant.relevance-threshold",
-                "pathwise.assistant.coverage-weight",
-                "pathwise.assistant.passages",
-                "pathwise.assistant.max-sentences",
-                "pathwise.assistant.max-words",
-                "pathwise.embedding.model")) {
-            var value = environment.getProperty(key);
-            if (value != null) {
-                configuration.put(key, value);
-            }
-        }
-        if (command.limitQueries != null) {
-            configuration.put("limit", command.limitQueries);
-        }
-        var items = evaluation.results().stream()
-                .map(r -> JSON.convertValue(r, new TypeReference<Map<String, Object>>() {}))
-                .toList();
-        var now = Instant.now();
-        return new EvalRun(
-                ID_TIME.format(now) + "-" + datasetHash.substring(0, 8),
-                now,
-                command.dataset.toString(),
-                datasetHash,
-                documents,
-                HexFormat.of().formatHex(libraryDigest.digest()),
-                extractive ? "extractive" : provider.toLowerCase(java.util.Locale.ROOT),
-                extractive ? "" : environment.getProperty("pathwise.assistant.llm.model", ""),
-                extractive ? "" : environment.getProperty("pathwise.assistant.llm.prompt", "answer/v1"),
-                context.getBean(Guardrails.class).policyVersion(),
-                configuration,
-                evaluation.summary(),
-                items);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

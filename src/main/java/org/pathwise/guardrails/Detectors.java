@@ -51,7 +51,9 @@ public final class Detectors {
                 "unsupported-sentences",
                 output,
                 settings -> new GroundingRail(
-                        settings.number("min_overlap", 0.5), settings.number("min_similarity", 0.8), similarity));
+                        settings.number("min_overlap", GroundingRail.DEFAULT_MIN_OVERLAP),
+                        settings.number("min_similarity", GroundingRail.DEFAULT_MIN_SIMILARITY),
+                        similarity));
         detectors.register(
                 "system-prompt-disclosure", output, settings -> new SystemPromptRail(settings.list("confidential")));
         detectors.register("licence-restriction", output, settings -> new LicenceRail());

@@ -29,6 +29,19 @@ public interface Guardrails {
      */
     Screening screenAnswer(String question, String answer, List<Screening.Source> sources);
 
+    /**
+     * Judges an answer's sentences against the passages they cite as the grounding check of the policy in force does
+     * (rule detector {@code unsupported-sentences}), without changing the answer: for evaluation, which measures the
+     * share of an answer's sentences that their passages support. This default applies the check's default settings to
+     * words alone.
+     *
+     * @param answer the answer's text, with its citation markers
+     * @param sources the passages the answer cites
+     */
+    default Grounding grounding(String answer, List<Screening.Source> sources) {
+        return GroundingRail.wordsOnly().grounding(answer, sources);
+    }
+
     /** The version of the policy in force, recorded with every interaction. */
     String policyVersion();
 

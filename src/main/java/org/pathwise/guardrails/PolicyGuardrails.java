@@ -13,7 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PolicyGuardrails implements Guardrails {
 
-    private record Compiled(Policy policy, RuleSet rules) {}
+    /**
+     * A policy ready to screen.
+     *
+     * @param grounding the policy's grounding check, or the built-in one with its default settings when the policy has
+     *     none, for {@link #grounding}
+     */
+    private record Compiled(Policy policy, RuleSet rules, GroundingRail grounding) {}
 
     private static final PersonalDataRail EVIDENCE_REDACTION = new PersonalDataRail();
 
@@ -61,10 +67,15 @@ public final class PolicyGuardrails implements Guardrails {
 
     private Compiled compile(Policy policy) {
         var stages = new java.util.EnumMap<Policy.Stage, List<RuleSet.Rule>>(Policy.Stage.class);
+        GroundingRail grounding = null;
         for (var stage : Policy.Stage.values()) {
             var rules = new ArrayList<RuleSet.Rule>();
             for (var rule : policy.rules(stage)) {
-                rules.add(new Bound(rule, detectors.create(rule)));
+                var detector = detectors.create(rule);
+                if (grounding == null && stage == Policy.Stage.OUTPUT && detector instanceof GroundingRail rail) {
+                    grounding = rail;
+                }
+                rules.add(new Bound(rule, detector));
             }
             stages.put(stage, rules);
         }
@@ -75,7 +86,30 @@ public final class PolicyGuardrails implements Guardrails {
                         stages.get(Policy.Stage.RETRIEVAL),
                         stages.get(Policy.Stage.OUTPUT),
                         policy.version(),
-                        policy.disclosure()));
+                        policy.disclosure()),
+                grounding == null ? defaultGrounding() : grounding);
+    }
+
+    /** The built-in grounding check with its default settings, for a policy that has none. */
+    private GroundingRail defaultGrounding() {
+        try {
+            if (detectors.create(new Policy.Rule(
+                            GroundingRail.RULE,
+                            "",
+                            Policy.Stage.OUTPUT,
+                            Verdict.Action.ALLOW,
+                            Verdict.Severity.LOW,
+                            "",
+                            GroundingRail.RULE,
+                            java.util.Map.of(),
+                            0))
+                    instanceof GroundingRail rail) {
+                return rail;
+            }
+        } catch (PolicyException e) {
+            // these detectors hold no grounding check: judge by words with the default settings
+        }
+        return GroundingRail.wordsOnly();
     }
 
     @Override
@@ -91,6 +125,12 @@ public final class PolicyGuardrails implements Guardrails {
     @Override
     public Screening screenAnswer(String question, String answer, List<Screening.Source> sources) {
         return active.get().rules().screenAnswer(question, answer, sources);
+    }
+
+    /** Judged by the policy's own grounding check, with its settings (or the built-in one's defaults). */
+    @Override
+    public Grounding grounding(String answer, List<Screening.Source> sources) {
+        return active.get().grounding().grounding(answer, sources);
     }
 
     @Override

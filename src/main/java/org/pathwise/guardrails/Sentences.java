@@ -14,6 +14,11 @@ final class Sentences {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern MARKER = Pattern.compile("\\[\\d+]");
+    /** Final punctuation, closing quotes or brackets, then markers and spaces, with more text after them. */
+    private static final Pattern LEADING_MARKERS = Pattern.compile("(?:\\[\\d+]\\s*)+");
+
+    private static final Pattern MARKED_END = Pattern.compile("[.!?…][\"'’”»)]*\\s*(?:\\[\\d+]\\s*)+(?=\\S)");
+
     private static final Set<String> STOP = Set.copyOf(List.of(
             "the", "and", "for", "are", "but", "not", "you", "with", "that", "this", "from", "they", "have", "has",
             "was", "were", "will", "can", "its", "their", "there", "which", "what", "when", "where", "who", "how",
@@ -33,6 +38,33 @@ final class Sentences {
         int start = iterator.first();
         for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
             sentences.add(text.substring(start, end));
+        }
+        return sentences;
+    }
+
+    /**
+     * The sentences of an answer, each with its citation markers, so that joining them gives the answer. As
+     * {@link #split}, with the markers that follow a sentence's final punctuation ("… a week. [1] In the …", as the
+     * extractive composer writes) kept with that sentence: the sentence rules alone either do not separate the two
+     * sentences or give the markers to the next one.
+     */
+    static List<String> splitAnswer(String text) {
+        var sentences = new ArrayList<String>();
+        for (var piece : split(text)) {
+            var leading = LEADING_MARKERS.matcher(piece);
+            if (!sentences.isEmpty() && leading.lookingAt()) {
+                sentences.add(sentences.removeLast() + leading.group());
+                piece = piece.substring(leading.end());
+            }
+            var ends = MARKED_END.matcher(piece);
+            int start = 0;
+            while (ends.find()) {
+                sentences.add(piece.substring(start, ends.end()));
+                start = ends.end();
+            }
+            if (start < piece.length()) {
+                sentences.add(piece.substring(start));
+            }
         }
         return sentences;
     }

@@ -99,6 +99,11 @@ class SecurityConfiguration {
                         .hasRole(RESEARCHER)
                         .requestMatchers(HttpMethod.GET, "/audit", "/audit/records/*", "/audit/dashboard")
                         .hasAnyRole(ADMIN, RESEARCHER)
+                        // evaluation runs: researchers and administrators start them, one at a time
+                        .requestMatchers(HttpMethod.POST, "/api/audit/runs")
+                        .hasAnyRole(ADMIN, RESEARCHER)
+                        .requestMatchers("/audit/runs", "/audit/runs/**")
+                        .hasAnyRole(ADMIN, RESEARCHER)
                         // operations and API documentation
                         .requestMatchers("/actuator/**")
                         .hasRole(ADMIN)

@@ -33,4 +33,35 @@ class EvalCompareCommandTest {
                         org.assertj.core.groups.Tuple.tuple("q-1", "better"),
                         org.assertj.core.groups.Tuple.tuple("q-2", "worse"));
     }
+
+    private static Map<String, Object> measured(String id, String outcome, Double groundedness, Double ndcg) {
+        var item = new java.util.HashMap<String, Object>(item(id, "answer", outcome, List.of("a.md")));
+        item.put("groundedness", groundedness);
+        item.put("ndcgAt10", ndcg);
+        return item;
+    }
+
+    @Test
+    void withTheSameOutcomeAHigherShareOfSupportedSentencesThenAHigherNdcgIsBetter() {
+        var before = List.of(
+                measured("q-1", "answered", 0.5, 0.6),
+                measured("q-2", "answered", 1.0, 0.9),
+                measured("q-3", "answered", 1.0, 0.5),
+                measured("q-4", "answered", 1.0, 0.5));
+        var after = List.of(
+                measured("q-1", "answered", 1.0, 0.4),
+                measured("q-2", "answered", 1.0, 0.7),
+                measured("q-3", "answered", 1.0, 0.5),
+                item("q-4", "answer", "answered", List.of("a.md")));
+
+        var changes = EvalCompareCommand.changes(before, after);
+
+        assertThat(changes)
+                .extracting(EvalCompareCommand.Change::id, EvalCompareCommand.Change::verdict)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("q-1", "better"),
+                        org.assertj.core.groups.Tuple.tuple("q-2", "worse"));
+        assertThat(changes.getFirst().before()).isEqualTo("answered [a.md] grounded 0.500 nDCG@10 0.600");
+        assertThat(changes.getFirst().after()).isEqualTo("answered [a.md] grounded 1.000 nDCG@10 0.400");
+    }
 }

@@ -29,9 +29,23 @@ class EvalReportTest {
                 "",
                 "pathwise-default/1.0",
                 Map.of("pathwise.assistant.passages", "5"),
-                Map.of("citation_precision", 0.85, "questions", 2),
+                Map.of("citation_precision", 0.85, "questions", 2, "ndcg_at_10", 0.6309, "groundedness", 0.6667),
                 List.of(
-                        Map.of("id", "q-1", "expect", "answer", "outcome", "answered", "millis", 12.5),
+                        Map.of(
+                                "id",
+                                "q-1",
+                                "expect",
+                                "answer",
+                                "outcome",
+                                "answered",
+                                "millis",
+                                12.5,
+                                "ndcgAt10",
+                                0.6309,
+                                "sentences",
+                                3,
+                                "supportedSentences",
+                                2),
                         Map.of("id", "q-2", "expect", "abstain", "outcome", "answered", "millis", 9.0)));
 
         var written = EvalReport.write(run, folder);
@@ -41,6 +55,8 @@ class EvalReportTest {
                 .startsWith("<!DOCTYPE html>")
                 .contains("<svg")
                 .contains("citation_precision")
+                .contains(">ndcg_at_10</text>", ">groundedness</text>", ">0.667</text>")
+                .contains("<td>0.631</td><td>2 of 3</td>")
                 .contains("&lt;odd&gt;")
                 .doesNotContain("<script")
                 .doesNotContain("<odd>");

@@ -33,6 +33,21 @@ class RegressionGateTest {
     }
 
     @Test
+    void gatesGroundednessAndNdcgLikeAnyOtherMetric() {
+        var before = Map.<String, Object>of("groundedness", 0.98, "ndcg_at_10", 0.81);
+        var gate = RegressionGate.parse(List.of("groundedness=0.05", "ndcg_at_10=0.02"));
+
+        assertThat(gate.check(before, Map.of("groundedness", 0.94, "ndcg_at_10", 0.80)))
+                .isEmpty();
+        assertThat(gate.check(before, Map.of("groundedness", 0.90, "ndcg_at_10", 0.78)))
+                .extracting(RegressionGate.Regression::metric)
+                .containsExactly("groundedness", "ndcg_at_10");
+        // a baseline written before a metric existed can't gate it, and says so
+        assertThatThrownBy(() -> gate.check(baseline, before))
+                .hasMessageContaining("no metric groundedness in the baseline");
+    }
+
+    @Test
     void rejectsMalformedDropsAndUnknownMetrics() {
         assertThatThrownBy(() -> RegressionGate.parse(List.of("citation_precision")))
                 .hasMessageContaining("metric=value");

@@ -53,7 +53,12 @@ final class TestAuditLogs {
 
     /** The log, its database and a way to run work in one transaction. */
     record Fixture(
-            AuditLog log, AuditRecords records, JdbcClient jdbc, TransactionTemplate transactions, MovableClock clock) {
+            AuditLog log,
+            AuditRecords records,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            MovableClock clock,
+            javax.sql.DataSource dataSource) {
 
         /** Records an interaction in its own transaction, as the assistant does. */
         Interaction ask(String user, String question, String answer) {
@@ -79,7 +84,8 @@ final class TestAuditLogs {
 
     /** The log of a data directory's database, as the application opens it. */
     static Fixture ofDataDir(Path dataDir) {
-        return create("jdbc:h2:file:" + dataDir.resolve("pathwise"), new AuditProperties(null, null, null), dataDir);
+        return create(
+                "jdbc:h2:file:" + dataDir.resolve("pathwise"), new AuditProperties(null, null, null, null), dataDir);
     }
 
     static Fixture create(String url, AuditProperties properties, Path dataDir) {
@@ -93,11 +99,12 @@ final class TestAuditLogs {
                 new AuditRecords(jdbc, dataSource, clock),
                 jdbc,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                clock);
+                clock,
+                dataSource);
     }
 
     static AuditProperties properties() {
-        return new AuditProperties(null, "a test key of sufficient length", null);
+        return new AuditProperties(null, "a test key of sufficient length", null, null);
     }
 
     static Interaction interaction(String user, String question, String answer) {

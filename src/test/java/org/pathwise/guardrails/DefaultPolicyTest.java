@@ -188,6 +188,59 @@ class DefaultPolicyTest {
         assertThat(screening.verdicts()).isEmpty();
     }
 
+    @Test
+    void judgesAnAnswersSentencesAsTheGroundingRuleDoesWithoutChangingThem() {
+        var answer = "A rubric makes the criteria of an assessment explicit [1]. In short: yes. The moon orbits"
+                + " Jupiter every Tuesday, according to recent lunar research [1].";
+
+        var grounding = guardrails.grounding(answer, List.of(RUBRICS));
+        var screening = guardrails.screenAnswer("What is a rubric for?", answer, List.of(RUBRICS));
+
+        assertThat(grounding).isEqualTo(new Grounding(3, 2, 1));
+        assertThat(grounding.share()).isEqualTo(0.5);
+        assertThat(screening.text()).doesNotContain("moon");
+    }
+
+    @Test
+    void judgesEachSentenceWhenItsMarkersFollowItsFullStop() {
+        // the extractive composer puts a sentence's marker after its full stop
+        var answer = "A rubric makes the criteria of an assessment explicit. [1] The moon orbits Jupiter every Tuesday,"
+                + " according to recent lunar research. [1]";
+
+        assertThat(guardrails.grounding(answer, List.of(RUBRICS))).isEqualTo(new Grounding(2, 2, 1));
+        assertThat(guardrails
+                        .screenAnswer("What is a rubric for?", answer, List.of(RUBRICS))
+                        .text())
+                .isEqualTo("A rubric makes the criteria of an assessment explicit. [1]");
+    }
+
+    @Test
+    void judgesWithTheSettingsOfThePolicyInForce() {
+        var yaml = PolicyYaml.bundledDefault().replace("min_overlap: 0.5", "min_overlap: 1.0");
+        var strict = new PolicyGuardrails(PolicyYaml.parse(yaml), Detectors.builtIn(null));
+        // five of the sentence's six content words are in the passage
+        var answer = "Rubrics make assessment criteria explicit for lecturers [1].";
+
+        assertThat(guardrails.grounding(answer, List.of(RUBRICS)).supported()).isEqualTo(1);
+        assertThat(strict.grounding(answer, List.of(RUBRICS)).supported()).isZero();
+    }
+
+    @Test
+    void aPolicyWithoutTheGroundingRuleStillJudgesAnswersWithTheChecksDefaults() {
+        var yaml = PolicyYaml.bundledDefault();
+        var start = yaml.indexOf("  - id: unsupported-sentences");
+        var end = yaml.indexOf("  - id: ", start + 1);
+        var withoutRule = new PolicyGuardrails(
+                PolicyYaml.parse(yaml.substring(0, start) + yaml.substring(end)), Detectors.builtIn(null));
+
+        var grounding = withoutRule.grounding(
+                "The moon orbits Jupiter every Tuesday, according to recent lunar research [1].", List.of(RUBRICS));
+
+        assertThat(grounding).isEqualTo(new Grounding(1, 1, 0));
+        assertThat(new RuleSet().grounding("A rubric makes assessment criteria explicit [1].", List.of(RUBRICS)))
+                .isEqualTo(new Grounding(1, 1, 1));
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ class BrowserTests {
     private static final Path DATA_DIR = createDataDir();
     private static final String ADMIN_PASSWORD = "browser admin password";
     private static final String EDUCATOR_PASSWORD = "browser educator password";
+    private static final String RESEARCHER_PASSWORD = "browser researcher password";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -46,6 +48,8 @@ class BrowserTests {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("pathwise.data-dir", DATA_DIR::toString);
         registry.add("pathwise.security.bootstrap-admin-password", () -> ADMIN_PASSWORD);
+        registry.add(
+                "pathwise.audit.report-dir", () -> DATA_DIR.resolve("reports").toString());
     }
 
     @LocalServerPort
@@ -60,6 +64,9 @@ class BrowserTests {
     void start() {
         if (users.find("teacher").isEmpty()) {
             users.create("teacher", EDUCATOR_PASSWORD, Role.EDUCATOR);
+        }
+        if (users.find("auditor").isEmpty()) {
+            users.create("auditor", RESEARCHER_PASSWORD, Role.RESEARCHER);
         }
         driver = browser.driver();
         driver.manage().deleteAllCookies();
@@ -244,6 +251,41 @@ class BrowserTests {
         var error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("policy-error")));
         assertThat(error.getText()).contains("line").contains("unknown action 'scold'");
         assertThat(driver.findElement(By.cssSelector("h1")).getText()).contains("pathwise-default/1.0");
+    }
+
+    @Test
+    void aResearcherStartsAnEvaluationRunSeesItFinishAndOpensIt() throws IOException {
+        // three questions of the bundled set: two to answer with their expected sources, one the policy refuses
+        var lines = Files.readAllLines(Path.of("eval/datasets/sample-library.jsonl"));
+        var set = Files.createTempFile("pathwise-questions", ".jsonl");
+        Files.write(set, List.of(lines.get(0), lines.get(2), lines.get(50)));
+        signIn("auditor", RESEARCHER_PASSWORD);
+        driver.get(url("/audit"));
+        driver.findElement(By.id("audit-runs-link")).click();
+
+        driver.findElement(By.id("file")).sendKeys(set.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("#start-run button[type=submit]")).click();
+
+        waiting().until(ExpectedConditions.urlMatches("/audit/runs/\\d{8}-\\d{6}-[0-9a-f]{8}"));
+        var id = driver.getCurrentUrl().substring(driver.getCurrentUrl().lastIndexOf('/') + 1);
+        new WebDriverWait(driver, Duration.ofSeconds(120))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("run-done")));
+        assertThat(driver.findElement(By.id("run-summary")).getText())
+                .contains("questions 3", "ndcg_at_10", "groundedness");
+        assertThat(driver.findElements(By.cssSelector("#run-questions tbody tr")))
+                .extracting(WebElement::getText)
+                .hasSize(3)
+                .anySatisfy(row -> assertThat(row).contains("refuse", "refused"));
+
+        driver.findElement(By.id("audit-runs-link")).click();
+        var listed = waiting().until(ExpectedConditions.elementToBeClickable(By.linkText(id)));
+        assertThat(driver.findElement(By.id("runs")).getText()).contains(id + " ", "done");
+        listed.click();
+        waiting()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("run-report")))
+                .click();
+        waiting().until(ExpectedConditions.titleIs("Evaluation " + id));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Evaluation run " + id);
     }
 
     @Test
