@@ -347,6 +347,17 @@ public class AuditLog {
      * or purge record that covers it. The chain starts at sequence 1, or after the records the latest purge removed,
      * from the hash it kept; and it must end at the head.
      */
+    /** Verifies the chain of the audit log in another database, such as the target of a migration. */
+    public static Verification verify(DataSource dataSource) {
+        return new AuditLog(
+                        JdbcClient.create(dataSource),
+                        dataSource,
+                        new AuditProperties(null, null, null, null),
+                        Path.of("."),
+                        Clock.systemUTC())
+                .verify();
+    }
+
     @Transactional(readOnly = true)
     public Verification verify() {
         var head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -213,30 +213,40 @@ public final class LucenePassageIndex implements PassageIndex {
 
     @Override
     public void index(Collection<Passage> passages) {
+        var ordered = List.copyOf(passages);
+        var vectors = embedder.embedPassages(
+                ordered.stream().map(Passage::textWithContext).toList());
+        var embedded = new ArrayList<EmbeddedPassage>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            embedded.add(new EmbeddedPassage(ordered.get(i), vectors.get(i)));
+        }
+        restore(embedded);
+    }
+
+    @Override
+    public void restore(Collection<EmbeddedPassage> passages) {
         if (passages.isEmpty()) {
             return;
         }
         var ids = new HashSet<String>();
-        var byDocument = new LinkedHashMap<String, List<Passage>>();
-        for (var passage : passages) {
+        var byDocument = new LinkedHashMap<String, List<EmbeddedPassage>>();
+        for (var embedded : passages) {
+            var passage = embedded.passage();
             if (!ids.add(passage.id())) {
                 throw new IllegalArgumentException("two passages share the id " + passage.id());
             }
+            if (embedded.vector().length != embedder.dimensions()) {
+                throw new IllegalArgumentException("the vector of " + passage.id() + " has " + embedded.vector().length
+                        + " dimensions, the index's model " + embedder.dimensions());
+            }
             byDocument
                     .computeIfAbsent(passage.documentId(), id -> new ArrayList<>())
-                    .add(passage);
-        }
-        var ordered = byDocument.values().stream().flatMap(List::stream).toList();
-        var vectors = embedder.embedPassages(
-                ordered.stream().map(Passage::textWithContext).toList());
-        var vectorOf = new HashMap<String, float[]>();
-        for (int i = 0; i < ordered.size(); i++) {
-            vectorOf.put(ordered.get(i).id(), vectors.get(i));
+                    .add(embedded);
         }
         try {
             for (var entry : byDocument.entrySet()) {
                 var documents = entry.getValue().stream()
-                        .map(passage -> toDocument(passage, vectorOf.get(passage.id())))
+                        .map(embedded -> toDocument(embedded.passage(), embedded.vector()))
                         .toList();
                 writer.updateDocuments(new Term(DOC, entry.getKey()), documents);
             }
@@ -330,6 +340,32 @@ public final class LucenePassageIndex implements PassageIndex {
                 passages.add(toPassage(stored.document(scoreDoc.doc)));
             }
             passages.sort(Comparator.comparingInt(Passage::ordinal));
+            return passages;
+        });
+    }
+
+    @Override
+    public List<EmbeddedPassage> embeddedPassagesOf(String documentId) {
+        return read("reading passages", searcher -> {
+            var query = new TermQuery(new Term(DOC, documentId));
+            int count = searcher.count(query);
+            var passages = new ArrayList<EmbeddedPassage>(count);
+            if (count == 0) {
+                return passages;
+            }
+            var stored = searcher.storedFields();
+            var leaves = searcher.getIndexReader().leaves();
+            for (var scoreDoc : searcher.search(query, count).scoreDocs) {
+                var leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+                var values = leaf.reader().getFloatVectorValues(VECTOR);
+                var iterator = values.iterator();
+                if (iterator.advance(scoreDoc.doc - leaf.docBase) != scoreDoc.doc - leaf.docBase) {
+                    throw new IllegalStateException("passage " + scoreDoc.doc + " of " + documentId + " has no vector");
+                }
+                passages.add(new EmbeddedPassage(
+                        toPassage(stored.document(scoreDoc.doc)), values.vectorValue(iterator.index())));
+            }
+            passages.sort(Comparator.comparingInt(p -> p.passage().ordinal()));
             return passages;
         });
     }

@@ -25,6 +25,14 @@ public interface PassageIndex extends AutoCloseable {
      */
     void index(Collection<Passage> passages);
 
+    /**
+     * Stores passages with the vectors another index of the same embedding model computed, replacing all earlier
+     * passages of their documents, as {@link #index} does but without embedding.
+     *
+     * @throws IllegalArgumentException when two passages share an id or a vector has the wrong number of dimensions
+     */
+    void restore(Collection<EmbeddedPassage> passages);
+
     /** Removes every passage of a document; does nothing when the index holds none. */
     void remove(String documentId);
 
@@ -43,6 +51,9 @@ public interface PassageIndex extends AutoCloseable {
 
     /** The passages of one document in their order, empty when the index holds none. */
     List<Passage> passagesOf(String documentId);
+
+    /** The passages of one document in their order, each with its stored vector: what {@link #restore} takes. */
+    List<EmbeddedPassage> embeddedPassagesOf(String documentId);
 
     /** The number of passages the index holds for one document. */
     int passageCount(String documentId);

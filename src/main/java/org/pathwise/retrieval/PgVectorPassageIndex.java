@@ -138,18 +138,32 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
 
     @Override
     public void index(Collection<Passage> passages) {
-        var ids = new HashSet<String>();
-        for (var passage : passages) {
-            if (!ids.add(passage.id())) {
-                throw new IllegalArgumentException("two passages share the id " + passage.id());
+        var ordered = List.copyOf(passages);
+        checkUnique(ordered.stream().map(Passage::id).toList());
+        var vectors = embedder.embedPassages(
+                ordered.stream().map(Passage::textWithContext).toList());
+        var embedded = new ArrayList<EmbeddedPassage>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            embedded.add(new EmbeddedPassage(ordered.get(i), vectors.get(i)));
+        }
+        restore(embedded);
+    }
+
+    @Override
+    public void restore(Collection<EmbeddedPassage> passages) {
+        checkUnique(passages.stream().map(p -> p.passage().id()).toList());
+        for (var embedded : passages) {
+            if (embedded.vector().length != embedder.dimensions()) {
+                throw new IllegalArgumentException(
+                        "the vector of " + embedded.passage().id() + " has " + embedded.vector().length
+                                + " dimensions, the index's model " + embedder.dimensions());
             }
         }
         if (passages.isEmpty()) {
             return;
         }
-        var ordered = List.copyOf(passages);
-        var vectors = embedder.embedPassages(
-                ordered.stream().map(Passage::textWithContext).toList());
+        var ordered = passages.stream().map(EmbeddedPassage::passage).toList();
+        var vectors = passages.stream().map(EmbeddedPassage::vector).toList();
         var documents = new java.util.LinkedHashSet<String>();
         ordered.forEach(p -> documents.add(p.documentId()));
         try (var connection = dataSource.getConnection()) {
@@ -561,6 +575,43 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
             return passages;
         } catch (SQLException e) {
             throw failure("reading passages", e);
+        }
+    }
+
+    @Override
+    public List<EmbeddedPassage> embeddedPassagesOf(String documentId) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("SELECT " + COLUMNS
+                        + ", embedding::text AS vector FROM passage WHERE document_id = ? ORDER BY ordinal")) {
+            statement.setString(1, documentId);
+            var passages = new ArrayList<EmbeddedPassage>();
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    passages.add(new EmbeddedPassage(passage(rs), parseVector(rs.getString("vector"))));
+                }
+            }
+            return passages;
+        } catch (SQLException e) {
+            throw failure("reading passages", e);
+        }
+    }
+
+    /** A vector from pgvector's text form, {@code [0.1,0.2,...]}. */
+    private static float[] parseVector(String text) {
+        var parts = text.substring(1, text.length() - 1).split(",");
+        var vector = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            vector[i] = Float.parseFloat(parts[i]);
+        }
+        return vector;
+    }
+
+    private static void checkUnique(List<String> ids) {
+        var seen = new HashSet<String>();
+        for (var id : ids) {
+            if (!seen.add(id)) {
+                throw new IllegalArgumentException("two passages share the id " + id);
+            }
         }
     }
 

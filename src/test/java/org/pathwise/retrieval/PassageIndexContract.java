@@ -297,6 +297,48 @@ public abstract class PassageIndexContract {
         }
     }
 
+    @Test
+    void aCopyRestoredFromStoredVectorsAnswersAsTheOriginalWithoutEmbeddingAgain() {
+        index.index(List.of(
+                passage("rubrics", 0, "A rubric lists criteria and levels of performance for an assignment"),
+                passage("rubrics", 1, "Share the rubric with students before they start the assignment"),
+                passage(
+                        "captions",
+                        0,
+                        "Captions make lecture videos accessible to deaf and hard of hearing students")));
+        index.commit();
+        var exported = new java.util.ArrayList<EmbeddedPassage>();
+        exported.addAll(index.embeddedPassagesOf("rubrics"));
+        exported.addAll(index.embeddedPassagesOf("captions"));
+        var model = new FakeEmbeddingModel();
+
+        var copy = open(folder.resolve("copy"), new Embedder("fake-64", model, "query: ", ""));
+        try {
+            copy.restore(exported);
+            copy.commit();
+
+            assertThat(model.embedded()).isEmpty();
+            assertThat(copy.passagesOf("rubrics")).isEqualTo(index.passagesOf("rubrics"));
+            assertThat(copy.embeddedPassagesOf("captions").getFirst().vector())
+                    .containsExactly(
+                            index.embeddedPassagesOf("captions").getFirst().vector());
+            for (var mode : SearchMode.values()) {
+                var request = SearchRequest.of("rubric criteria for students", 3, mode);
+                assertThat(copy.search(request))
+                        .extracting(hit -> hit.passage().id())
+                        .containsExactlyElementsOf(index.search(request).stream()
+                                .map(hit -> hit.passage().id())
+                                .toList());
+            }
+            assertThatThrownBy(() -> copy.restore(List.of(
+                            new EmbeddedPassage(passage("short", 0, "a vector of the wrong size"), new float[] {1f}))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("dimensions");
+        } finally {
+            copy.close();
+        }
+    }
+
     protected static List<String> documentIds(List<SearchHit> hits) {
         return hits.stream().map(hit -> hit.passage().documentId()).toList();
     }

@@ -12,19 +12,24 @@ import org.junit.jupiter.api.Test;
 /** The PostgreSQL adapter passes the contract of every passage index, and keeps its own promises. */
 class PgVectorPassageIndexTest extends PassageIndexContract {
 
+    /** The schema of the index under test; every schema opened is dropped after the test. */
     private TestPostgres.Schema schema;
+
+    private final java.util.List<TestPostgres.Schema> schemas = new java.util.ArrayList<>();
 
     @Override
     protected PassageIndex open(Path folder, Embedder embedder) {
-        schema = TestPostgres.newSchema();
-        return PgVectorPassageIndex.open(schema.dataSource(), embedder);
+        var opened = TestPostgres.newSchema();
+        schemas.add(opened);
+        if (schema == null) {
+            schema = opened;
+        }
+        return PgVectorPassageIndex.open(opened.dataSource(), embedder);
     }
 
     @AfterEach
-    void dropSchema() {
-        if (schema != null) {
-            schema.close();
-        }
+    void dropSchemas() {
+        schemas.forEach(TestPostgres.Schema::close);
     }
 
     @Test
