@@ -122,7 +122,13 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                     connection,
                     "CREATE TABLE IF NOT EXISTS passage_stats (ts_config REGCONFIG PRIMARY KEY,"
                             + " passages BIGINT NOT NULL, tokens BIGINT NOT NULL)");
-            if (single(connection, "SELECT 1 FROM passage_stats LIMIT 1") == null
+            execute(
+                    connection,
+                    "CREATE TABLE IF NOT EXISTS passage_posting (ts_config REGCONFIG NOT NULL, lexeme TEXT NOT NULL,"
+                            + " passage_id TEXT NOT NULL, tf INTEGER NOT NULL, tokens INTEGER NOT NULL,"
+                            + " PRIMARY KEY (ts_config, lexeme, passage_id))");
+            execute(connection, "CREATE INDEX IF NOT EXISTS passage_posting_passage ON passage_posting (passage_id)");
+            if (single(connection, "SELECT 1 FROM passage_posting LIMIT 1") == null
                     && single(connection, "SELECT 1 FROM passage LIMIT 1") != null) {
                 rebuildStatistics(connection);
             }
@@ -166,87 +172,91 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
         var vectors = passages.stream().map(EmbeddedPassage::vector).toList();
         var documents = new java.util.LinkedHashSet<String>();
         ordered.forEach(p -> documents.add(p.documentId()));
-        try (var connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                lockWriters(connection);
-                var documentIds = documents.toArray(String[]::new);
-                count(connection, documentIds, -1);
-                try (var delete = connection.prepareStatement("DELETE FROM passage WHERE document_id = ANY(?)")) {
-                    delete.setArray(1, connection.createArrayOf("text", documentIds));
-                    delete.executeUpdate();
-                }
-                try (var insert = connection.prepareStatement("INSERT INTO passage (" + COLUMNS
-                        + ", ts_config, tsv, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::regconfig,"
-                        + " to_tsvector(?::regconfig, ?), ?::vector)")) {
-                    for (int i = 0; i < ordered.size(); i++) {
-                        var p = ordered.get(i);
-                        var f = p.facets();
-                        var config = config(f.language());
-                        insert.setString(1, p.id());
-                        insert.setString(2, p.documentId());
-                        insert.setInt(3, p.ordinal());
-                        insert.setString(4, p.text());
-                        insert.setArray(
-                                5,
-                                connection.createArrayOf("text", p.headingPath().toArray()));
-                        insert.setString(6, p.position());
-                        insert.setString(7, f.source());
-                        insert.setString(8, f.title());
-                        insert.setArray(
-                                9, connection.createArrayOf("text", f.authors().toArray()));
-                        insert.setString(10, f.licence());
-                        insert.setString(11, f.language());
-                        insert.setString(12, f.course());
-                        insert.setArray(
-                                13,
-                                connection.createArrayOf(
-                                        "text", f.competencies().toArray()));
-                        insert.setString(14, f.resourceType());
-                        insert.setString(15, config);
-                        insert.setString(16, config);
-                        insert.setString(17, p.textWithContext());
-                        insert.setString(18, vector(vectors.get(i)));
-                        insert.addBatch();
+        retrying("indexing passages", () -> {
+            try (var connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    lockWriters(connection);
+                    var documentIds = documents.toArray(String[]::new);
+                    count(connection, documentIds, -1);
+                    try (var delete = connection.prepareStatement("DELETE FROM passage WHERE document_id = ANY(?)")) {
+                        delete.setArray(1, connection.createArrayOf("text", documentIds));
+                        delete.executeUpdate();
                     }
-                    insert.executeBatch();
+                    try (var insert = connection.prepareStatement("INSERT INTO passage (" + COLUMNS
+                            + ", ts_config, tsv, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::regconfig,"
+                            + " to_tsvector(?::regconfig, ?), ?::vector)")) {
+                        for (int i = 0; i < ordered.size(); i++) {
+                            var p = ordered.get(i);
+                            var f = p.facets();
+                            var config = config(f.language());
+                            insert.setString(1, p.id());
+                            insert.setString(2, p.documentId());
+                            insert.setInt(3, p.ordinal());
+                            insert.setString(4, p.text());
+                            insert.setArray(
+                                    5,
+                                    connection.createArrayOf(
+                                            "text", p.headingPath().toArray()));
+                            insert.setString(6, p.position());
+                            insert.setString(7, f.source());
+                            insert.setString(8, f.title());
+                            insert.setArray(
+                                    9,
+                                    connection.createArrayOf("text", f.authors().toArray()));
+                            insert.setString(10, f.licence());
+                            insert.setString(11, f.language());
+                            insert.setString(12, f.course());
+                            insert.setArray(
+                                    13,
+                                    connection.createArrayOf(
+                                            "text", f.competencies().toArray()));
+                            insert.setString(14, f.resourceType());
+                            insert.setString(15, config);
+                            insert.setString(16, config);
+                            insert.setString(17, p.textWithContext());
+                            insert.setString(18, vector(vectors.get(i)));
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                    try (var tokens = connection.prepareStatement("UPDATE passage SET tokens = (SELECT"
+                            + " COALESCE(SUM(COALESCE(array_length(positions, 1), 1)), 0) FROM unnest(tsv))"
+                            + " WHERE document_id = ANY(?)")) {
+                        tokens.setArray(1, connection.createArrayOf("text", documentIds));
+                        tokens.executeUpdate();
+                    }
+                    count(connection, documentIds, 1);
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
                 }
-                try (var tokens = connection.prepareStatement("UPDATE passage SET tokens = (SELECT"
-                        + " COALESCE(SUM(COALESCE(array_length(positions, 1), 1)), 0) FROM unnest(tsv))"
-                        + " WHERE document_id = ANY(?)")) {
-                    tokens.setArray(1, connection.createArrayOf("text", documentIds));
-                    tokens.executeUpdate();
-                }
-                count(connection, documentIds, 1);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw failure("indexing passages", e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void remove(String documentId) {
-        try (var connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                lockWriters(connection);
-                count(connection, new String[] {documentId}, -1);
-                try (var delete = connection.prepareStatement("DELETE FROM passage WHERE document_id = ?")) {
-                    delete.setString(1, documentId);
-                    delete.executeUpdate();
+        retrying("removing passages", () -> {
+            try (var connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    lockWriters(connection);
+                    count(connection, new String[] {documentId}, -1);
+                    try (var delete = connection.prepareStatement("DELETE FROM passage WHERE document_id = ?")) {
+                        delete.setString(1, documentId);
+                        delete.executeUpdate();
+                    }
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw failure("removing passages", e);
-        }
+            return null;
+        });
     }
 
     /**
@@ -261,11 +271,21 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
     }
 
     /**
-     * Adds ({@code sign} 1) or takes away (-1) the passages of some documents from the statistics BM25 needs: the
-     * number of passages holding each lexeme, and the number of passages and tokens per text-search configuration.
+     * Adds ({@code sign} 1) or takes away (-1) the passages of some documents from what BM25 reads: the postings (each
+     * lexeme of a passage with its frequency and the passage's length), the number of passages holding each lexeme,
+     * and the number of passages and tokens per text-search configuration.
      */
     private static void count(Connection connection, String[] documentIds, int sign) throws SQLException {
         var ids = connection.createArrayOf("text", documentIds);
+        try (var postings = connection.prepareStatement(
+                sign > 0
+                        ? "INSERT INTO passage_posting (ts_config, lexeme, passage_id, tf, tokens)"
+                                + " SELECT p.ts_config, u.lexeme, p.id, COALESCE(array_length(u.positions, 1), 1), p.tokens"
+                                + " FROM passage p, unnest(p.tsv) u WHERE p.document_id = ANY(?)"
+                        : "DELETE FROM passage_posting WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ANY(?))")) {
+            postings.setArray(1, ids);
+            postings.executeUpdate();
+        }
         try (var terms = connection.prepareStatement("INSERT INTO passage_term (ts_config, lexeme, df)"
                         + " SELECT p.ts_config, u.lexeme, ? * COUNT(*) FROM passage p, unnest(p.tsv) u"
                         + " WHERE p.document_id = ANY(?) GROUP BY p.ts_config, u.lexeme ORDER BY 1, 2"
@@ -294,11 +314,16 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 connection,
                 "UPDATE passage SET tokens = (SELECT COALESCE(SUM(COALESCE(array_length(positions, 1), 1)), 0)"
                         + " FROM unnest(tsv))");
+        execute(connection, "DELETE FROM passage_posting");
         execute(connection, "DELETE FROM passage_term");
+        execute(connection, "DELETE FROM passage_stats");
         execute(
                 connection,
-                "INSERT INTO passage_term SELECT p.ts_config, u.lexeme, COUNT(*) FROM passage p, unnest(p.tsv) u"
-                        + " GROUP BY 1, 2");
+                "INSERT INTO passage_posting SELECT p.ts_config, u.lexeme, p.id, COALESCE(array_length(u.positions, 1), 1),"
+                        + " p.tokens FROM passage p, unnest(p.tsv) u");
+        execute(
+                connection,
+                "INSERT INTO passage_term SELECT ts_config, lexeme, COUNT(*) FROM passage_posting GROUP BY 1, 2");
         execute(
                 connection,
                 "INSERT INTO passage_stats SELECT ts_config, COUNT(*), SUM(tokens) FROM passage GROUP BY 1");
@@ -310,50 +335,88 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        try (var connection = dataSource.getConnection()) {
-            List<SearchHit> hits = switch (request.mode()) {
-                case LEXICAL -> lexical(connection, request.query(), request.filter(), request.k());
-                case SEMANTIC -> semantic(connection, request.query(), request.filter(), request.k());
-                case HYBRID -> hybrid(connection, request.query(), request.filter(), request.k());
-            };
-            return request.snippets() ? highlighting.snippets(hits, highlighting.queries(request.query())) : hits;
-        } catch (SQLException e) {
-            throw failure("searching", e);
+        var hits = retrying("searching", () -> {
+            try (var connection = dataSource.getConnection()) {
+                return switch (request.mode()) {
+                    case LEXICAL -> lexical(connection, request.query(), request.filter(), request.k());
+                    case SEMANTIC -> semantic(connection, request.query(), request.filter(), request.k());
+                    case HYBRID -> hybrid(connection, request.query(), request.filter(), request.k());
+                };
+            }
+        });
+        return request.snippets() ? highlighting.snippets(hits, highlighting.queries(request.query())) : hits;
+    }
+
+    /** SQL work that can be run again from its start. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * Runs work that is safe to repeat, and runs it again (up to {@value #ATTEMPTS} times in all, after 50 and 100 ms)
+     * when PostgreSQL reports a failure that a new attempt can get past: a lost or refused connection (SQLSTATE class
+     * 08, or the pool's transient errors), a serialization failure or deadlock (40001, 40P01), a server shutting down
+     * (57P01). Any other failure, or the last, is thrown.
+     */
+    static <T> T retrying(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !transientFailure(e)) {
+                    throw failure(what, e);
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure(what, e);
+                }
+            }
         }
+    }
+
+    static boolean transientFailure(SQLException e) {
+        var state = e.getSQLState();
+        return e instanceof java.sql.SQLTransientException
+                || e instanceof java.sql.SQLRecoverableException
+                || (state != null
+                        && (state.startsWith("08")
+                                || state.equals("40001")
+                                || state.equals("40P01")
+                                || state.equals("57P01")));
     }
 
     private List<SearchHit> lexical(Connection connection, String query, SearchFilter filter, int k)
             throws SQLException {
-        var queries = orQueries(connection, query);
+        var queries = queryLexemes(connection, query);
         if (queries.isEmpty()) {
             return List.of();
         }
-        var match = new StringJoiner(" OR ", "(", ")");
         var wanted = new StringJoiner(" OR ", "(", ")");
         var params = new ArrayList<Object>();
-        var termParams = new ArrayList<Object>();
         queries.forEach((config, terms) -> {
-            match.add("(p.ts_config = '" + config + "'::regconfig AND p.tsv @@ ?::tsquery)");
-            params.add(terms.tsquery());
             wanted.add("(t.ts_config = '" + config + "'::regconfig AND t.lexeme = ANY(?))");
-            termParams.add(terms.lexemes().toArray(String[]::new));
+            params.add(terms.toArray(String[]::new));
         });
-        var where = new StringBuilder(" WHERE ").append(match);
+        var where = new StringBuilder(" WHERE TRUE");
         filter(filter, where, params);
-        // BM25 (Robertson and Zaragoza 2009) with Lucene's defaults and idf, over the maintained term statistics
+        params.add(k);
+        // BM25 (Robertson and Zaragoza 2009) with Lucene's defaults and idf, summed over the query terms' postings
         var sql = "WITH terms AS (SELECT t.ts_config, t.lexeme,"
                 + " ln(1 + (s.passages - t.df + 0.5) / (t.df + 0.5)) AS idf,"
                 + " s.tokens::float8 / GREATEST(s.passages, 1) AS avgdl"
                 + " FROM passage_term t JOIN passage_stats s ON s.ts_config = t.ts_config WHERE t.df > 0 AND " + wanted
-                + ") SELECT " + prefixed("p") + ", SUM(terms.idf * u.tf * " + (BM25_K1 + 1) + " / (u.tf + " + BM25_K1
-                + " * (1 - " + BM25_B + " + " + BM25_B + " * p.tokens / GREATEST(terms.avgdl, 1)))) AS score"
-                + " FROM passage p CROSS JOIN LATERAL (SELECT lexeme, COALESCE(array_length(positions, 1), 1) AS tf"
-                + " FROM unnest(p.tsv)) u JOIN terms ON terms.ts_config = p.ts_config AND terms.lexeme = u.lexeme"
-                + where + " GROUP BY p.id ORDER BY score DESC, p.id LIMIT ?";
-        var all = new ArrayList<>(termParams);
-        all.addAll(params);
-        all.add(k);
-        return hits(connection, sql, all);
+                + "), scored AS (SELECT pp.passage_id, SUM(terms.idf * pp.tf * " + (BM25_K1 + 1) + " / (pp.tf + "
+                + BM25_K1 + " * (1 - " + BM25_B + " + " + BM25_B + " * pp.tokens / GREATEST(terms.avgdl, 1))))"
+                + " AS score FROM passage_posting pp JOIN terms ON terms.ts_config = pp.ts_config"
+                + " AND terms.lexeme = pp.lexeme GROUP BY pp.passage_id)"
+                + " SELECT " + prefixed("p") + ", scored.score FROM scored JOIN passage p ON p.id = scored.passage_id"
+                + where + " ORDER BY scored.score DESC, p.id LIMIT ?";
+        return hits(connection, sql, params);
     }
 
     /** A scan of every vector: the index is not used. */
@@ -423,24 +486,13 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 .toList();
     }
 
-    /**
-     * A query's lexemes in one text-search configuration, and the same ORed as a {@code tsquery}.
-     *
-     * @param lexemes the distinct lexemes
-     * @param tsquery {@code 'a' | 'b' | ...}
-     */
-    private record QueryTerms(List<String> lexemes, String tsquery) {}
-
-    /** The query's lexemes per text-search configuration; a configuration that leaves no lexeme is absent. */
-    private static Map<String, QueryTerms> orQueries(Connection connection, String query) throws SQLException {
-        var queries = new LinkedHashMap<String, QueryTerms>();
+    /** The query's distinct lexemes per text-search configuration; a configuration that leaves none is absent. */
+    private static Map<String, List<String>> queryLexemes(Connection connection, String query) throws SQLException {
+        var queries = new LinkedHashMap<String, List<String>>();
         for (var config : ALL_CONFIGS) {
             var lexemes = List.copyOf(lexemes(connection, config, query));
             if (!lexemes.isEmpty()) {
-                var tsquery = new StringJoiner(" | ");
-                lexemes.forEach(
-                        lexeme -> tsquery.add("'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"));
-                queries.put(config, new QueryTerms(lexemes, tsquery.toString()));
+                queries.put(config, lexemes);
             }
         }
         return queries;

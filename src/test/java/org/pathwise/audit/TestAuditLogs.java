@@ -91,6 +91,20 @@ final class TestAuditLogs {
     static Fixture create(String url, AuditProperties properties, Path dataDir) {
         var dataSource = new DriverManagerDataSource(url, "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
+        return create(dataSource, properties, dataDir);
+    }
+
+    /** The log of a PostgreSQL schema, migrated as server mode migrates it. */
+    static Fixture onPostgres(javax.sql.DataSource dataSource, Path dataDir) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration", "classpath:db/postgresql")
+                .load()
+                .migrate();
+        return create(dataSource, properties(), dataDir);
+    }
+
+    private static Fixture create(javax.sql.DataSource dataSource, AuditProperties properties, Path dataDir) {
         var jdbc = JdbcClient.create(dataSource);
         var clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
         var log = new AuditLog(jdbc, dataSource, properties, dataDir, clock);

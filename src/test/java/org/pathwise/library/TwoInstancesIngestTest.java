@@ -95,6 +95,8 @@ class TwoInstancesIngestTest {
         assertThat(count("SELECT COUNT(*) FROM passage_term"))
                 .isEqualTo(
                         count("SELECT COUNT(*) FROM (SELECT DISTINCT ts_config, (unnest(tsv)).lexeme FROM passage) t"));
+        assertThat(count("SELECT COUNT(*) FROM passage_posting"))
+                .isEqualTo(count("SELECT COUNT(*) FROM passage p, unnest(p.tsv) u"));
         assertThat(count("SELECT COUNT(*) FROM passage_term t WHERE df <> (SELECT COUNT(*) FROM passage p"
                         + " WHERE p.ts_config = t.ts_config AND p.tsv @@ quote_literal(t.lexeme)::tsquery)"))
                 .isZero();

@@ -87,6 +87,13 @@ class AccessControlTests {
         mvc.perform(get(path)).andExpect(status().isOk());
     }
 
+    @Test
+    void messagesWithoutArgumentsShowOneApostrophe() throws Exception {
+        var page = mvc.perform(get("/")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("educators&#39; questions").doesNotContain("&#39;&#39;");
+    }
+
     @ParameterizedTest
     @CsvSource({"/api/search?q=x", "/api/documents", "/api/tokens", "/api/users", "/actuator/prometheus"})
     void anonymousApiCallsGetA401Problem(String path) throws Exception {
