@@ -52,14 +52,19 @@ public record BenchmarkReport(
      * @param recallAt10 the share of the exact ten nearest passages that the index's ten nearest hold, averaged over
      *     the queries
      * @param sizeMb the vector index's size on disk
+     * @param buildSeconds how long building it from every stored vector took
+     * @param efSearch how wide the approximate search looks
      */
     public record VectorIndex(
             @JsonProperty("recall@10") double recallAt10,
-            @JsonProperty("size_mb") double sizeMb) {
+            @JsonProperty("size_mb") double sizeMb,
+            @JsonProperty("build_seconds") double buildSeconds,
+            @JsonProperty("ef_search") int efSearch) {
 
         public VectorIndex {
             recallAt10 = round(recallAt10, 4);
             sizeMb = round(sizeMb, 1);
+            buildSeconds = round(buildSeconds, 1);
         }
     }
 

@@ -219,12 +219,16 @@ public final class RetrievalBenchmark {
                     .count();
             recall += exact.isEmpty() ? 1 : (double) found / exact.size();
         }
-        var result = new BenchmarkReport.VectorIndex(recall / queries.size(), probe.vectorIndexBytes() / 1048576.0);
+        double buildSeconds = probe.rebuildVectorIndex();
+        var result = new BenchmarkReport.VectorIndex(
+                recall / queries.size(), probe.vectorIndexBytes() / 1048576.0, buildSeconds, probe.efSearch());
         progress.accept(String.format(
                 Locale.ROOT,
-                "vector index: recall@10 %.4f against exact search, %.1f MB",
+                "vector index: recall@10 %.4f against exact search at ef_search %d, %.1f MB, built in %.1f s",
                 result.recallAt10(),
-                result.sizeMb()));
+                result.efSearch(),
+                result.sizeMb(),
+                result.buildSeconds()));
         return result;
     }
 

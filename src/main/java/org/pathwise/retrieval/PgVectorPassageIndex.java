@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,8 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                     connection,
                     "CREATE TABLE IF NOT EXISTS passage_posting (ts_config REGCONFIG NOT NULL, lexeme TEXT NOT NULL,"
                             + " passage_id TEXT NOT NULL, tf INTEGER NOT NULL, tokens INTEGER NOT NULL,"
-                            + " PRIMARY KEY (ts_config, lexeme, passage_id))");
+                            // the key covers what scoring reads, so a term's postings come from the index alone
+                            + " PRIMARY KEY (ts_config, lexeme, passage_id) INCLUDE (tf, tokens))");
             execute(connection, "CREATE INDEX IF NOT EXISTS passage_posting_passage ON passage_posting (passage_id)");
             if (single(connection, "SELECT 1 FROM passage_posting LIMIT 1") == null
                     && single(connection, "SELECT 1 FROM passage LIMIT 1") != null) {
@@ -402,20 +404,27 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
             wanted.add("(t.ts_config = '" + config + "'::regconfig AND t.lexeme = ANY(?))");
             params.add(terms.toArray(String[]::new));
         });
+        // BM25 (Robertson and Zaragoza 2009) with Lucene's defaults and idf, summed over the query terms' postings,
+        // in double precision
+        var scored = "WITH terms AS (SELECT t.ts_config, t.lexeme,"
+                + " ln(1.0::float8 + (s.passages - t.df + 0.5::float8) / (t.df + 0.5::float8)) AS idf,"
+                + " GREATEST(s.tokens::float8 / GREATEST(s.passages, 1), 1.0::float8) AS avgdl"
+                + " FROM passage_term t JOIN passage_stats s ON s.ts_config = t.ts_config WHERE t.df > 0 AND " + wanted
+                + "), scored AS (SELECT pp.passage_id, SUM(terms.idf * pp.tf * " + (BM25_K1 + 1)
+                + "::float8 / (pp.tf + "
+                + BM25_K1 + "::float8 * (" + (1 - BM25_B) + "::float8 + " + BM25_B
+                + "::float8 * pp.tokens / terms.avgdl))) AS score FROM passage_posting pp JOIN terms"
+                + " ON terms.ts_config = pp.ts_config AND terms.lexeme = pp.lexeme GROUP BY pp.passage_id)";
         var where = new StringBuilder(" WHERE TRUE");
         filter(filter, where, params);
         params.add(k);
-        // BM25 (Robertson and Zaragoza 2009) with Lucene's defaults and idf, summed over the query terms' postings
-        var sql = "WITH terms AS (SELECT t.ts_config, t.lexeme,"
-                + " ln(1 + (s.passages - t.df + 0.5) / (t.df + 0.5)) AS idf,"
-                + " s.tokens::float8 / GREATEST(s.passages, 1) AS avgdl"
-                + " FROM passage_term t JOIN passage_stats s ON s.ts_config = t.ts_config WHERE t.df > 0 AND " + wanted
-                + "), scored AS (SELECT pp.passage_id, SUM(terms.idf * pp.tf * " + (BM25_K1 + 1) + " / (pp.tf + "
-                + BM25_K1 + " * (1 - " + BM25_B + " + " + BM25_B + " * pp.tokens / GREATEST(terms.avgdl, 1))))"
-                + " AS score FROM passage_posting pp JOIN terms ON terms.ts_config = pp.ts_config"
-                + " AND terms.lexeme = pp.lexeme GROUP BY pp.passage_id)"
-                + " SELECT " + prefixed("p") + ", scored.score FROM scored JOIN passage p ON p.id = scored.passage_id"
-                + where + " ORDER BY scored.score DESC, p.id LIMIT ?";
+        var sql = filter.isEmpty()
+                // without a filter, only the top k passages are read
+                ? scored + ", top AS (SELECT passage_id, score FROM scored ORDER BY score DESC, passage_id LIMIT ?)"
+                        + " SELECT " + prefixed("p") + ", top.score FROM top JOIN passage p ON p.id = top.passage_id"
+                        + " ORDER BY top.score DESC, p.id"
+                : scored + " SELECT " + prefixed("p") + ", scored.score FROM scored JOIN passage p"
+                        + " ON p.id = scored.passage_id" + where + " ORDER BY scored.score DESC, p.id LIMIT ?";
         return hits(connection, sql, params);
     }
 
@@ -443,6 +452,22 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
     }
 
     @Override
+    public double rebuildVectorIndex() {
+        try (var connection = dataSource.getConnection()) {
+            long started = System.nanoTime();
+            execute(connection, "REINDEX INDEX passage_embedding");
+            return (System.nanoTime() - started) / 1e9;
+        } catch (SQLException e) {
+            throw failure("rebuilding the vector index", e);
+        }
+    }
+
+    @Override
+    public int efSearch() {
+        return EF_SEARCH;
+    }
+
+    @Override
     public long vectorIndexBytes() {
         try (var connection = dataSource.getConnection()) {
             return Long.parseLong(single(connection, "SELECT pg_relation_size('passage_embedding')"));
@@ -460,15 +485,20 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
         filter(filter, where, params);
         params.add(vector);
         params.add(k);
+        // ordered by the distance alone, which the HNSW index gives; a second key would make PostgreSQL sort every
+        // row instead, so ties are put in id order below
         var sql = "SELECT " + COLUMNS + ", 1 - (embedding <=> ?::vector) / 2 AS score FROM passage" + where
-                + " ORDER BY embedding <=> ?::vector, id LIMIT ?";
+                + " ORDER BY embedding <=> ?::vector LIMIT ?";
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
             execute(connection, "SET LOCAL hnsw.ef_search = " + EF_SEARCH);
             execute(connection, "SET LOCAL hnsw.iterative_scan = strict_order");
-            var hits = hits(connection, sql, params);
+            var hits = new ArrayList<>(hits(connection, sql, params));
             connection.commit();
+            hits.sort(Comparator.comparingDouble(SearchHit::score)
+                    .reversed()
+                    .thenComparing(hit -> hit.passage().id()));
             return hits;
         } finally {
             connection.setAutoCommit(autoCommit);
@@ -486,13 +516,21 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 .toList();
     }
 
-    /** The query's distinct lexemes per text-search configuration; a configuration that leaves none is absent. */
+    /**
+     * The query's distinct lexemes per text-search configuration, in one round trip; a configuration that leaves none
+     * is absent.
+     */
     private static Map<String, List<String>> queryLexemes(Connection connection, String query) throws SQLException {
         var queries = new LinkedHashMap<String, List<String>>();
-        for (var config : ALL_CONFIGS) {
-            var lexemes = List.copyOf(lexemes(connection, config, query));
-            if (!lexemes.isEmpty()) {
-                queries.put(config, lexemes);
+        try (var statement = connection.prepareStatement("SELECT c, unnest(tsvector_to_array(to_tsvector(c::regconfig,"
+                + " ?))) FROM unnest(?::text[]) WITH ORDINALITY AS configs(c, n) ORDER BY n")) {
+            statement.setString(1, query);
+            statement.setArray(2, connection.createArrayOf("text", ALL_CONFIGS.toArray()));
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    queries.computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
+                            .add(rs.getString(2));
+                }
             }
         }
         return queries;

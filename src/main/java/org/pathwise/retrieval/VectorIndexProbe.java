@@ -13,4 +13,10 @@ public interface VectorIndexProbe {
 
     /** The size of the vector index, in bytes. */
     long vectorIndexBytes();
+
+    /** Builds the vector index again from every stored vector and returns how long that took, in seconds. */
+    double rebuildVectorIndex();
+
+    /** How wide the approximate search looks (HNSW's {@code ef_search}). */
+    int efSearch();
 }
