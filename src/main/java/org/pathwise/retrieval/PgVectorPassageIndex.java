@@ -18,10 +18,10 @@ import javax.sql.DataSource;
 
 /**
  * A {@link PassageIndex} in PostgreSQL with pgvector: one row per passage with its facets, a {@code tsvector} built
- * with the text-search configuration of the passage's language ({@code english}, {@code french}, {@code spanish},
- * {@code german}, {@code italian}, {@code portuguese}, else {@code simple}) under a GIN index, and its embedding
- * under an HNSW index (cosine). Lexical search ORs the query's lexemes per configuration and ranks with
- * {@code ts_rank}; semantic search orders by cosine distance with {@code hnsw.iterative_scan = strict_order}, so a
+ * with the text-search configuration of the passage's language (English with Porter's stemmer, {@code french},
+ * {@code spanish}, {@code german}, {@code italian}, {@code portuguese}, else {@code simple}) under a GIN index, and its
+ * embedding under an HNSW index (cosine). Lexical search ranks by BM25 over postings kept with every write (each
+ * lexeme of a passage with its frequency), in every configuration the query's terms analyse in; semantic search orders by cosine distance with {@code hnsw.iterative_scan = strict_order}, so a
  * selective filter still yields {@code k} hits; hybrid fuses both by reciprocal rank fusion, as the Lucene adapter
  * does. Scores are on the Lucene adapter's scales: semantic {@code (1 + cosine) / 2}, hybrid the fused score.
  *
@@ -38,15 +38,22 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
     /** The advisory lock that writers of the passage tables take in turn. */
     private static final long WRITER_LOCK = 0x7061_7373_6167_6573L;
 
+    /**
+     * English is stemmed with Porter's original algorithm, as Lucene's English analyzer does, rather than PostgreSQL's
+     * default Snowball English: on BEIR SciFact that lifted hybrid nDCG@10 from 0.7294 to 0.7323 (Lucene: 0.7346).
+     */
+    private static final String ENGLISH = "pathwise_english";
+
     private static final Map<String, String> CONFIGS = Map.of(
-            "en", "english",
+            "en", ENGLISH,
             "fr", "french",
             "es", "spanish",
             "de", "german",
             "it", "italian",
             "pt", "portuguese");
+
     private static final List<String> ALL_CONFIGS =
-            List.of("english", "french", "spanish", "german", "italian", "portuguese", "simple");
+            List.of(ENGLISH, "french", "spanish", "german", "italian", "portuguese", "simple");
     private static final String COLUMNS = "id, document_id, ordinal, text, heading_path, position, source, title,"
             + " authors, licence, language, course, competencies, resource_type";
 
@@ -73,8 +80,11 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
         return index;
     }
 
+    /** Creates what is missing, in one transaction that instances opening the same database at once take in turn. */
     private void createSchema() {
         try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            lockWriters(connection);
             var version = single(connection, "SELECT extversion FROM pg_extension WHERE extname = 'vector'");
             if (version == null) {
                 var available =
@@ -92,6 +102,16 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 throw new IllegalStateException("pgvector " + version + " is too old: 0.8 or later is needed for"
                         + " iterative index scans (ALTER EXTENSION vector UPDATE after installing a newer one)");
             }
+            // the English configuration of this schema: PostgreSQL's, with Porter's stemmer
+            execute(
+                    connection,
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_ts_config c JOIN pg_namespace n ON n.oid ="
+                            + " c.cfgnamespace WHERE c.cfgname = '" + ENGLISH + "' AND n.nspname = current_schema())"
+                            + " THEN CREATE TEXT SEARCH DICTIONARY pathwise_porter (TEMPLATE = snowball, Language ="
+                            + " porter, StopWords = english); CREATE TEXT SEARCH CONFIGURATION " + ENGLISH
+                            + " (COPY = pg_catalog.english); ALTER TEXT SEARCH CONFIGURATION " + ENGLISH
+                            + " ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part"
+                            + " WITH pathwise_porter; END IF; END $$");
             execute(
                     connection,
                     "CREATE TABLE IF NOT EXISTS passage_index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -139,6 +159,7 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
             execute(
                     connection,
                     "CREATE INDEX IF NOT EXISTS passage_embedding ON passage USING hnsw (embedding vector_cosine_ops)");
+            connection.commit();
         } catch (SQLException e) {
             throw failure("opening the passage index", e);
         }
