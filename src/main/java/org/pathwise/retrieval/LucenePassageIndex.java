@@ -213,34 +213,19 @@ public final class LucenePassageIndex implements PassageIndex {
 
     @Override
     public void index(Collection<Passage> passages) {
-        var ordered = List.copyOf(passages);
-        var vectors = embedder.embedPassages(
-                ordered.stream().map(Passage::textWithContext).toList());
-        var embedded = new ArrayList<EmbeddedPassage>(ordered.size());
-        for (int i = 0; i < ordered.size(); i++) {
-            embedded.add(new EmbeddedPassage(ordered.get(i), vectors.get(i)));
-        }
-        restore(embedded);
+        restore(EmbeddedPassage.embed(passages, embedder));
     }
 
     @Override
     public void restore(Collection<EmbeddedPassage> passages) {
+        EmbeddedPassage.check(passages, embedder.dimensions());
         if (passages.isEmpty()) {
             return;
         }
-        var ids = new HashSet<String>();
         var byDocument = new LinkedHashMap<String, List<EmbeddedPassage>>();
         for (var embedded : passages) {
-            var passage = embedded.passage();
-            if (!ids.add(passage.id())) {
-                throw new IllegalArgumentException("two passages share the id " + passage.id());
-            }
-            if (embedded.vector().length != embedder.dimensions()) {
-                throw new IllegalArgumentException("the vector of " + passage.id() + " has " + embedded.vector().length
-                        + " dimensions, the index's model " + embedder.dimensions());
-            }
             byDocument
-                    .computeIfAbsent(passage.documentId(), id -> new ArrayList<>())
+                    .computeIfAbsent(embedded.passage().documentId(), id -> new ArrayList<>())
                     .add(embedded);
         }
         try {

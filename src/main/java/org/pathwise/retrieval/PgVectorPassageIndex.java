@@ -167,27 +167,12 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
 
     @Override
     public void index(Collection<Passage> passages) {
-        var ordered = List.copyOf(passages);
-        checkUnique(ordered.stream().map(Passage::id).toList());
-        var vectors = embedder.embedPassages(
-                ordered.stream().map(Passage::textWithContext).toList());
-        var embedded = new ArrayList<EmbeddedPassage>(ordered.size());
-        for (int i = 0; i < ordered.size(); i++) {
-            embedded.add(new EmbeddedPassage(ordered.get(i), vectors.get(i)));
-        }
-        restore(embedded);
+        restore(EmbeddedPassage.embed(passages, embedder));
     }
 
     @Override
     public void restore(Collection<EmbeddedPassage> passages) {
-        checkUnique(passages.stream().map(p -> p.passage().id()).toList());
-        for (var embedded : passages) {
-            if (embedded.vector().length != embedder.dimensions()) {
-                throw new IllegalArgumentException(
-                        "the vector of " + embedded.passage().id() + " has " + embedded.vector().length
-                                + " dimensions, the index's model " + embedder.dimensions());
-            }
-        }
+        EmbeddedPassage.check(passages, embedder.dimensions());
         if (passages.isEmpty()) {
             return;
         }
@@ -327,7 +312,13 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
             stats.executeUpdate();
         }
         if (sign < 0) {
-            execute(connection, "DELETE FROM passage_term WHERE df <= 0");
+            // only these documents' lexemes can have dropped to zero
+            try (var emptied = connection.prepareStatement("DELETE FROM passage_term t USING (SELECT DISTINCT"
+                    + " p.ts_config, u.lexeme FROM passage p, unnest(p.tsv) u WHERE p.document_id = ANY(?)) d"
+                    + " WHERE t.ts_config = d.ts_config AND t.lexeme = d.lexeme AND t.df <= 0")) {
+                emptied.setArray(1, ids);
+                emptied.executeUpdate();
+            }
         }
     }
 
@@ -715,15 +706,6 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
             vector[i] = Float.parseFloat(parts[i]);
         }
         return vector;
-    }
-
-    private static void checkUnique(List<String> ids) {
-        var seen = new HashSet<String>();
-        for (var id : ids) {
-            if (!seen.add(id)) {
-                throw new IllegalArgumentException("two passages share the id " + id);
-            }
-        }
     }
 
     @Override

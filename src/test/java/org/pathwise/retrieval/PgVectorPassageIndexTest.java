@@ -40,6 +40,26 @@ class PgVectorPassageIndexTest extends PassageIndexContract {
     }
 
     @Test
+    void termStatisticsFollowReindexingAndRemoval() {
+        index.index(List.of(passage("a", 0, "wombats dig burrows"), passage("b", 0, "wombats sleep all day")));
+        index.index(List.of(passage("a", 0, "koalas climb gum trees")));
+        index.remove("b");
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(schema.dataSource());
+
+        assertThat(jdbc.sql("SELECT lexeme FROM passage_term ORDER BY lexeme")
+                        .query(String.class)
+                        .list())
+                .containsExactlyElementsOf(jdbc.sql("SELECT DISTINCT (unnest(tsv)).lexeme AS l FROM passage ORDER BY l")
+                        .query(String.class)
+                        .list())
+                .doesNotContain("wombat", "burrow");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM passage_term WHERE df <> 1")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void whatOneInstanceIndexesAnotherFindsAtOnce() {
         var other = PgVectorPassageIndex.open(schema.dataSource(), FakeEmbeddingModel.embedder("fake-64"));
         index.index(List.of(passage("shared", 0, "wombats dig burrows in open grassland")));
