@@ -158,8 +158,8 @@ public final class Cli implements Runnable {
                 .run();
     }
 
-    /** The innermost message of an exception chain, the one that names the real problem. */
-    static String rootMessage(Throwable e) {
+    /** The innermost message of an exception chain, the one that names the real problem, on one line. */
+    public static String rootMessage(Throwable e) {
         Throwable cause = e;
         String message = e.getMessage();
         while (cause.getCause() != null && cause.getCause() != cause) {

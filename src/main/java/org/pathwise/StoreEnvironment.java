@@ -28,16 +28,7 @@ public final class StoreEnvironment implements EnvironmentPostProcessor {
         if (store == Store.EMBEDDED) {
             return;
         }
-        var url = environment.getProperty("pathwise.database.url", "").strip();
-        if (url.isEmpty()) {
-            throw new IllegalStateException(
-                    "PATHWISE_STORE=postgres needs PATHWISE_DATABASE_URL (pathwise.database.url),"
-                            + " for example jdbc:postgresql://localhost:5432/pathwise");
-        }
-        if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalStateException("PATHWISE_DATABASE_URL must be a PostgreSQL JDBC URL"
-                    + " (jdbc:postgresql://host:5432/database), got '" + url + "'");
-        }
+        var url = postgresUrl(environment.getProperty("pathwise.database.url"), "PATHWISE_STORE=postgres");
         var timeout = statementTimeout(environment.getProperty("pathwise.database.statement-timeout", "30s"));
         var properties = new LinkedHashMap<String, Object>();
         properties.put("spring.datasource.url", url);
@@ -56,6 +47,25 @@ public final class StoreEnvironment implements EnvironmentPostProcessor {
         properties.put("spring.datasource.hikari.data-source-properties.ApplicationName", "pathwise");
         properties.put("spring.flyway.locations", "classpath:db/migration,classpath:db/postgresql");
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.copyOf(properties)));
+    }
+
+    /**
+     * The configured database URL, stripped, when it is a PostgreSQL JDBC URL.
+     *
+     * @param who what needs the URL, for the message
+     * @throws IllegalStateException naming the variable to set when the URL is missing or another database's
+     */
+    public static String postgresUrl(String url, String who) {
+        var stripped = url == null ? "" : url.strip();
+        if (stripped.isEmpty()) {
+            throw new IllegalStateException(who + " needs PATHWISE_DATABASE_URL (pathwise.database.url),"
+                    + " for example jdbc:postgresql://localhost:5432/pathwise");
+        }
+        if (!stripped.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("PATHWISE_DATABASE_URL must be a PostgreSQL JDBC URL"
+                    + " (jdbc:postgresql://host:5432/database), got '" + stripped + "'");
+        }
+        return stripped;
     }
 
     private static Duration statementTimeout(String value) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import org.pathwise.CliCommand;
 import org.pathwise.Store;
+import org.pathwise.StoreEnvironment;
 import org.pathwise.audit.Verification;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.PassageIndex;
@@ -46,10 +47,12 @@ public final class MigrateCommand implements CliCommand {
                     + " with PATHWISE_DATABASE_URL");
             return USAGE;
         }
-        var url = environment.getProperty("pathwise.database.url", "").strip();
-        if (!url.startsWith("jdbc:postgresql:")) {
-            err.println(NAME + "set PATHWISE_DATABASE_URL to the target database (jdbc:postgresql://host:5432/db)"
-                    + (url.isEmpty() ? "" : ", got '" + url + "'"));
+        String url;
+        try {
+            url = StoreEnvironment.postgresUrl(
+                    environment.getProperty("pathwise.database.url"), "migrate --to postgres");
+        } catch (IllegalStateException e) {
+            err.println(NAME + e.getMessage());
             return USAGE;
         }
         var migration = new Migration(

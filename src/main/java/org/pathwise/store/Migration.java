@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.pathwise.Cli;
 import org.pathwise.audit.AuditLog;
 import org.pathwise.audit.Verification;
 import org.pathwise.retrieval.EmbeddedPassage;
@@ -135,7 +136,7 @@ public final class Migration {
             copyTables(tables, target);
         } catch (RuntimeException | SQLException e) {
             copied.forEach(index::remove);
-            throw new MigrationException("the copy failed and was undone: " + rootMessage(e), e);
+            throw new MigrationException("the copy failed and was undone: " + Cli.rootMessage(e), e);
         }
         progress.accept("verifying");
         var counts = new ArrayList<TableCount>();
@@ -146,13 +147,9 @@ public final class Migration {
                 counts,
                 sourceIndex.size(),
                 index.size(),
-                sourceAudit(),
+                AuditLog.verify(source),
                 AuditLog.verify(target),
                 Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private Verification sourceAudit() {
-        return AuditLog.verify(source);
     }
 
     private void copyPassages(List<String> documents, PassageIndex index, List<String> copied) {
@@ -329,13 +326,5 @@ public final class Migration {
         var parts = new ArrayList<String>();
         rows.forEach((table, count) -> parts.add(count + " in " + table));
         return String.join(", ", parts);
-    }
-
-    private static String rootMessage(Throwable e) {
-        var root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }
