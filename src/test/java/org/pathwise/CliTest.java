@@ -2,8 +2,6 @@ package org.pathwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,13 +19,8 @@ class CliTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private record Result(int code, String out, String err) {}
-
-    private Result run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test

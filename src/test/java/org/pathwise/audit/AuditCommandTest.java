@@ -2,13 +2,11 @@ package org.pathwise.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pathwise.Cli;
+import org.pathwise.CliRun;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code pathwise audit verify} and {@code pathwise audit export} on a data directory's database. */
@@ -19,17 +17,8 @@ class AuditCommandTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private record Result(int code, String out, String err) {}
-
-    private Result run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = data.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.inDataDir(data, args);
     }
 
     @Test

@@ -2,15 +2,13 @@ package org.pathwise.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pathwise.Cli;
+import org.pathwise.CliRun;
 import org.pathwise.retrieval.TestPostgres;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,8 +28,6 @@ class MigrateCommandTest {
     Path folder;
 
     private final JsonMapper json = JsonMapper.builder().build();
-
-    private record Result(int code, String out, String err) {}
 
     @BeforeEach
     void target() {
@@ -97,14 +93,7 @@ class MigrateCommandTest {
         assertThat(result.err().lines().count()).isEqualTo(1);
     }
 
-    private Result run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = data.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.inDataDir(data, args);
     }
 }
