@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.pathwise.CliCommand;
+import org.pathwise.Store;
 import org.pathwise.library.DocumentSplitter;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.ScratchIndex;
@@ -85,29 +86,16 @@ public final class EvalCommand implements CliCommand {
         var benchmark = new RetrievalBenchmark(
                 splitter::passagesOf, embedder, settings, message -> err.println(NAME + message));
         var environment = context.getEnvironment();
-        var store = environment.getProperty("pathwise.store", "embedded");
-        java.util.function.Supplier<ScratchIndex> scratch;
-        switch (store) {
-            case "embedded" ->
-                scratch = () -> ScratchIndex.lucene(Path.of(System.getProperty("java.io.tmpdir")), embedder);
-            case "postgres" -> {
-                var url = environment.getProperty("pathwise.database.url", "");
-                if (url.isBlank()) {
-                    err.println(NAME + "PATHWISE_STORE=postgres needs PATHWISE_DATABASE_URL"
-                            + " (for example jdbc:postgresql://127.0.0.1:5432/pathwise)");
-                    return USAGE;
-                }
-                scratch = () -> ScratchIndex.postgres(
-                        url,
+        // the store and its URL were checked when the application started (StoreEnvironment)
+        java.util.function.Supplier<ScratchIndex> scratch = switch (Store.of(environment.getProperty(Store.PROPERTY))) {
+            case EMBEDDED -> () -> ScratchIndex.lucene(Path.of(System.getProperty("java.io.tmpdir")), embedder);
+            case POSTGRES ->
+                () -> ScratchIndex.postgres(
+                        environment.getProperty("pathwise.database.url", "").strip(),
                         environment.getProperty("pathwise.database.user", ""),
                         environment.getProperty("pathwise.database.password", ""),
                         embedder);
-            }
-            default -> {
-                err.println(NAME + "PATHWISE_STORE must be embedded or postgres, got " + store);
-                return USAGE;
-            }
-        }
+        };
         BenchmarkReport report;
         try {
             report = benchmark.run(data, scratch);
