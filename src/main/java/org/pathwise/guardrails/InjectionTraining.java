@@ -3,6 +3,7 @@ package org.pathwise.guardrails;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.pathwise.stats.LogisticRegression;
 
 /**
  * Trains the detector's classifier and measures the detector by nested, stratified k-fold cross-validation.

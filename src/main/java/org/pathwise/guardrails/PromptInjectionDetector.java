@@ -3,6 +3,7 @@ package org.pathwise.guardrails;
 import java.util.Objects;
 import java.util.Optional;
 import org.pathwise.retrieval.Embedder;
+import org.pathwise.stats.LogisticRegression;
 
 /**
  * Tells whether a question tries to override the assistant's instructions (prompt injection) or to talk it out of

@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Guardrails",
-        allowedDependencies = {"retrieval"})
+        allowedDependencies = {"retrieval", "stats"})
 package org.pathwise.guardrails;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,4 +1,4 @@
-package org.pathwise.guardrails;
+package org.pathwise.stats;
 
 import java.util.Arrays;
 
@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@code l2 > 0}, so the fit starts from zero and reaches the same optimum for the same data: it uses no randomness,
  * and two fits of the same data give bit-identical models.
  */
-final class LogisticRegression {
+public final class LogisticRegression {
 
     private static final int MAX_ITERATIONS = 100;
     private static final double TOLERANCE = 1e-9;
@@ -25,9 +25,9 @@ final class LogisticRegression {
      * @param weights one weight per feature
      * @param bias the intercept
      */
-    record Model(double[] weights, double bias) {
+    public record Model(double[] weights, double bias) {
 
-        Model {
+        public Model {
             weights = weights.clone();
             if (!Double.isFinite(bias)) {
                 throw new IllegalArgumentException("bias must be finite, got " + bias);
@@ -40,7 +40,7 @@ final class LogisticRegression {
         }
 
         /** The probability of the positive class. */
-        double probability(double[] x) {
+        public double probability(double[] x) {
             checkLength(x.length);
             double z = bias;
             for (int j = 0; j < x.length; j++) {
@@ -50,7 +50,7 @@ final class LogisticRegression {
         }
 
         /** The probability of the positive class for a vector of floats, such as an embedding. */
-        double probability(float[] x) {
+        public double probability(float[] x) {
             checkLength(x.length);
             double z = bias;
             for (int j = 0; j < x.length; j++) {
@@ -74,7 +74,7 @@ final class LogisticRegression {
      * @param l2 the penalty on the weights, {@code > 0}
      * @param balanced whether to weight each class by {@code n / (2 n_class)}, so both classes count equally
      */
-    static Model fit(double[][] x, int[] y, double l2, boolean balanced) {
+    public static Model fit(double[][] x, int[] y, double l2, boolean balanced) {
         if (x.length == 0 || x.length != y.length) {
             throw new IllegalArgumentException(
                     "need as many labels as rows, at least one: " + x.length + " rows, " + y.length + " labels");
@@ -178,7 +178,7 @@ final class LogisticRegression {
         return sum / totalWeight + l2 / 2 * penalty;
     }
 
-    static double sigmoid(double z) {
+    public static double sigmoid(double z) {
         if (z >= 0) {
             return 1 / (1 + Math.exp(-z));
         }
