@@ -1,6 +1,5 @@
 package org.pathwise.guardrails;
 
-import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.pathwise.retrieval.Segmenter;
 
 /** Sentences and content words of a text, for the rails that judge an answer sentence by sentence. */
 final class Sentences {
@@ -30,16 +30,13 @@ final class Sentences {
 
     private Sentences() {}
 
-    /** The sentences of a text, each with its trailing markers and spaces, so that joining them gives the text. */
+    /**
+     * The sentences of a text, each with its trailing markers and spaces, so that joining them gives the text: the
+     * application's one segmentation ({@link Segmenter}), under the rules common to every language, since an answer's
+     * language is not given.
+     */
     static List<String> split(String text) {
-        var sentences = new ArrayList<String>();
-        var iterator = BreakIterator.getSentenceInstance(Locale.ROOT);
-        iterator.setText(text);
-        int start = iterator.first();
-        for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-            sentences.add(text.substring(start, end));
-        }
-        return sentences;
+        return Segmenter.split(text, "und");
     }
 
     /**

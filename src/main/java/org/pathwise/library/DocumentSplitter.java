@@ -4,7 +4,6 @@ import dev.langchain4j.model.TokenCountEstimator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.pathwise.retrieval.DocumentFacets;
 import org.pathwise.retrieval.Passage;
 
@@ -37,7 +36,7 @@ public final class DocumentSplitter {
                 metadata.course(),
                 metadata.competencies(),
                 metadata.resourceType());
-        var chunks = splitter.split(parsed.sections(), Locale.forLanguageTag(metadata.language()));
+        var chunks = splitter.split(parsed.sections(), metadata.language());
         var passages = new ArrayList<Passage>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             var chunk = chunks.get(i);

@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class Library {
 
     /** Changing how documents are parsed or split changes this, so that the next ingest redoes every document. */
-    private static final String PIPELINE_VERSION = "3";
+    private static final String PIPELINE_VERSION = "4";
 
     private static final String UPLOAD_ORIGIN = "upload";
 
@@ -345,7 +345,7 @@ public final class Library {
         }
         for (var section : parsed.sections()) {
             for (var block : section.blocks()) {
-                for (var finding : InstructionScanner.scan(block)) {
+                for (var finding : InstructionScanner.scan(block.text())) {
                     warnings.add("text addressed to an AI (" + finding.pattern() + "): " + finding.sentence());
                 }
             }
@@ -372,7 +372,7 @@ public final class Library {
                     if (sample.length() > 3000) {
                         break;
                     }
-                    sample.append(block).append('\n');
+                    sample.append(block.text()).append('\n');
                 }
             }
             metadata = metadata.withLanguage(languages.detect(sample.toString()));

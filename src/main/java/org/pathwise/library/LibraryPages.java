@@ -93,7 +93,8 @@ class LibraryPages {
         var document = library.document(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no document " + id));
         model.addAttribute("document", document);
-        model.addAttribute("passages", library.passages(id));
+        model.addAttribute(
+                "passages", library.passages(id).stream().map(PassageView::of).toList());
         return "library/document";
     }
 

@@ -4,26 +4,48 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.commonmark.node.Block;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.jsoup.Jsoup;
+import org.pathwise.retrieval.BlockKind;
 
 /**
- * Markdown with optional YAML front matter, parsed by commonmark-java. Headings start sections whose position is the
- * heading's anchor; other blocks become the sections' text. Pandoc fenced-div markers ({@code ::: callout}) are
- * dropped, and raw HTML blocks contribute only their visible text.
+ * Markdown with optional YAML front matter, parsed by commonmark-java (with GitHub tables). Headings start sections
+ * whose position is the heading's anchor; the other blocks keep their kind: a paragraph's hard-wrapped lines are
+ * joined, links keep their text and images are dropped; a list keeps each item whole (nested items follow their
+ * parent); a table keeps its rows; code stays as written. Pandoc fenced-div markers ({@code ::: callout}) and
+ * attribute blocks after images and links ({@code {alt='…'}}) are dropped, and raw HTML blocks contribute only their
+ * visible text.
  */
 final class MarkdownParser implements DocumentParser {
 
     private static final Pattern FENCED_DIV = Pattern.compile("(?m)^ {0,3}:{3,}.*$");
+    /** The box of a task-list item, {@code - [ ] item} or {@code - [x] item}. */
+    private static final Pattern TASK_BOX = Pattern.compile("^\\[[ xX]]\\s+");
 
-    private final Parser parser = Parser.builder().build();
-    private final TextContentRenderer renderer = TextContentRenderer.builder().build();
+    private static final Pattern ATTRIBUTES = Pattern.compile("(?<=[)\\]])\\{[^{}\\n]*}");
+
+    private final Parser parser =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     @Override
     public ParsedDocument parse(String name, byte[] content) {
@@ -44,27 +66,144 @@ final class MarkdownParser implements DocumentParser {
             body = blankLines + (bodyStart < 0 ? "" : text.substring(bodyStart + 1));
         }
         body = FENCED_DIV.matcher(body).replaceAll("");
+        body = ATTRIBUTES.matcher(body).replaceAll("");
         var concealed = new ArrayList<>(ConcealedText.comments(body));
-        return new ParsedDocument(metadata, sections(parser.parse(body), concealed), concealed);
+        var collector = new SectionCollector();
+        for (var node = parser.parse(body).getFirstChild(); node != null; node = node.getNext()) {
+            block(node, collector, concealed);
+        }
+        return new ParsedDocument(metadata, collector.sections(), concealed);
     }
 
-    private List<ParsedDocument.Section> sections(Node document, List<String> concealed) {
-        var collector = new SectionCollector();
-        for (var node = document.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof Heading heading) {
-                collector.heading(heading.getLevel(), renderer.render(heading).strip(), "");
-            } else if (node instanceof HtmlBlock html) {
-                var block = Jsoup.parseBodyFragment(html.getLiteral());
+    private static void block(Node node, SectionCollector collector, List<String> concealed) {
+        switch (node) {
+            case Heading heading -> collector.heading(heading.getLevel(), inline(heading), "");
+            case Paragraph paragraph -> collector.paragraph(inline(paragraph));
+            case ListBlock list -> list(list, collector, concealed);
+            case FencedCodeBlock code -> code(code.getLiteral(), collector);
+            case IndentedCodeBlock code -> code(code.getLiteral(), collector);
+            case TableBlock table -> collector.block(new ParsedDocument.Block(BlockKind.TABLE, rows(table)));
+            case BlockQuote quote -> {
+                var paragraphs = new ArrayList<String>();
+                for (var child = quote.getFirstChild(); child != null; child = child.getNext()) {
+                    paragraphs.add(inline(child));
+                }
+                collector.block(new ParsedDocument.Block(BlockKind.QUOTE, paragraphs));
+            }
+            case HtmlBlock html -> {
+                var fragment = Jsoup.parseBodyFragment(html.getLiteral());
                 // comments were collected from the whole text already
-                ConcealedText.remove(block).stream()
+                ConcealedText.remove(fragment).stream()
                         .filter(text -> !concealed.contains(text))
                         .forEach(concealed::add);
-                collector.block(block.text());
-            } else if (node instanceof Block && !(node instanceof ThematicBreak)) {
-                collector.block(renderer.render(node));
+                HtmlBlocks.read(fragment.body(), collector);
+            }
+            case ThematicBreak ignored -> {}
+            default -> {
+                for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+                    block(child, collector, concealed);
+                }
             }
         }
-        return collector.sections();
+    }
+
+    private static void code(String literal, SectionCollector collector) {
+        var code = literal.stripTrailing();
+        if (!code.isBlank()) {
+            collector.block(new ParsedDocument.Block(BlockKind.CODE, List.of(code)));
+        }
+    }
+
+    /**
+     * A list as one block of its items; an item's nested list adds its items after it, and a block an item holds that
+     * is not text (code, a table) ends the list there, follows it, and a new list takes up the remaining items.
+     */
+    private static void list(ListBlock list, SectionCollector collector, List<String> concealed) {
+        var kind = list instanceof OrderedList ? BlockKind.STEPS : BlockKind.LIST;
+        var items = new ArrayList<String>();
+        items(list, kind, items, collector, concealed);
+        collector.block(new ParsedDocument.Block(kind, items));
+    }
+
+    private static void items(
+            ListBlock list, BlockKind kind, List<String> items, SectionCollector collector, List<String> concealed) {
+        for (var item = list.getFirstChild(); item != null; item = item.getNext()) {
+            if (!(item instanceof ListItem)) {
+                continue;
+            }
+            var text = new StringBuilder();
+            for (var child = item.getFirstChild(); child != null; child = child.getNext()) {
+                switch (child) {
+                    case Paragraph paragraph ->
+                        text.append(text.isEmpty() ? "" : " ").append(inline(paragraph));
+                    case ListBlock nested -> {
+                        flushItem(text, items);
+                        items(nested, kind, items, collector, concealed);
+                    }
+                    default -> {
+                        flushItem(text, items);
+                        collector.block(new ParsedDocument.Block(kind, items));
+                        items.clear();
+                        block(child, collector, concealed);
+                    }
+                }
+            }
+            flushItem(text, items);
+        }
+    }
+
+    private static void flushItem(StringBuilder text, List<String> items) {
+        var item = TASK_BOX.matcher(text.toString().strip()).replaceFirst("");
+        if (!item.isBlank()) {
+            items.add(item);
+        }
+        text.setLength(0);
+    }
+
+    private static List<String> rows(TableBlock table) {
+        var rows = new ArrayList<String>();
+        collectRows(table, rows);
+        return rows;
+    }
+
+    private static void collectRows(Node node, List<String> rows) {
+        for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof TableRow row) {
+                var cells = new ArrayList<String>();
+                for (var cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (cell instanceof TableCell) {
+                        var text = inline(cell);
+                        if (!text.isBlank()) {
+                            cells.add(text);
+                        }
+                    }
+                }
+                rows.add(String.join(" | ", cells));
+            } else {
+                collectRows(child, rows);
+            }
+        }
+    }
+
+    /** The text of a node's inline content: line breaks as spaces, links as their text, images and raw HTML left out. */
+    private static String inline(Node node) {
+        var text = new StringBuilder();
+        appendInline(node, text);
+        return text.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    private static void appendInline(Node node, StringBuilder text) {
+        for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+            switch (child) {
+                case org.commonmark.node.Text literal -> text.append(literal.getLiteral());
+                case Code code -> text.append(code.getLiteral());
+                case SoftLineBreak ignored -> text.append(' ');
+                case HardLineBreak ignored -> text.append(' ');
+                case Image ignored -> {}
+                case HtmlInline ignored -> {}
+                default -> appendInline(child, text);
+            }
+        }
     }
 
     /** Text decoding shared by the text-based parsers. */

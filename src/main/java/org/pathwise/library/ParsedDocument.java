@@ -1,6 +1,7 @@
 package org.pathwise.library;
 
 import java.util.List;
+import org.pathwise.retrieval.BlockKind;
 
 /**
  * A document as a parser read it: the metadata the file itself carries, and its text in sections.
@@ -32,7 +33,9 @@ record ParsedDocument(DocumentMetadata metadata, List<Section> sections, List<St
     }
 
     boolean hasText() {
-        return sections.stream().flatMap(s -> s.blocks().stream()).anyMatch(block -> !block.isBlank());
+        return sections.stream()
+                .flatMap(s -> s.blocks().stream())
+                .anyMatch(block -> !block.text().isBlank());
     }
 
     /**
@@ -40,13 +43,44 @@ record ParsedDocument(DocumentMetadata metadata, List<Section> sections, List<St
      *
      * @param headingPath the headings above the section, outermost first
      * @param position where a citation should point (see {@link org.pathwise.retrieval.Passage#position()})
-     * @param blocks paragraphs, list items, table rows or code blocks, as plain text
+     * @param blocks paragraphs, lists, tables, code blocks and quotations, in reading order
      */
-    record Section(List<String> headingPath, String position, List<String> blocks) {
+    record Section(List<String> headingPath, String position, List<Block> blocks) {
 
         Section {
             headingPath = List.copyOf(headingPath);
             blocks = List.copyOf(blocks);
+        }
+    }
+
+    /**
+     * A block of text as its format marks it, without markup.
+     *
+     * @param kind what the block is (a heading only where a format has no sections, as in a slide's body)
+     * @param items the block's text as one item, or its list items, steps or table rows (cells joined by
+     *     {@code " | "}), none blank
+     */
+    record Block(BlockKind kind, List<String> items) {
+
+        Block {
+            java.util.Objects.requireNonNull(kind, "kind");
+            items = items.stream()
+                    .map(String::strip)
+                    .filter(item -> !item.isEmpty())
+                    .toList();
+        }
+
+        static Block paragraph(String text) {
+            return new Block(BlockKind.PARAGRAPH, List.of(text));
+        }
+
+        /** The block's text, its items one a line. */
+        String text() {
+            return String.join("\n", items);
+        }
+
+        boolean isEmpty() {
+            return items.isEmpty();
         }
     }
 }

@@ -16,7 +16,8 @@ final class PlainTextParser implements DocumentParser {
             var line = i < lines.length ? lines[i].strip() : "";
             if (line.isEmpty()) {
                 if (!paragraph.isEmpty()) {
-                    sections.add(new ParsedDocument.Section(List.of(), "line " + start, List.of(paragraph.toString())));
+                    sections.add(new ParsedDocument.Section(
+                            List.of(), "line " + start, List.of(ParsedDocument.Block.paragraph(paragraph.toString()))));
                     paragraph.setLength(0);
                 }
             } else {

@@ -7,13 +7,13 @@ import java.util.List;
  * Collects a document's blocks into sections as a parser meets headings and text in reading order: keeps the path of
  * open headings (a heading closes every open heading of its level or deeper) and the current anchor.
  */
-final class SectionCollector {
+final class SectionCollector implements HtmlBlocks.Sink {
 
     private final List<ParsedDocument.Section> sections = new ArrayList<>();
     private final Anchors anchors = new Anchors();
     private final List<String> headings = new ArrayList<>();
     private final List<Integer> levels = new ArrayList<>();
-    private final List<String> blocks = new ArrayList<>();
+    private final List<ParsedDocument.Block> blocks = new ArrayList<>();
     private String position = "";
 
     /**
@@ -22,7 +22,8 @@ final class SectionCollector {
      * @param level 1 for a top-level heading, 2 below it, ...
      * @param id the heading's own id, or blank to derive an anchor from its text
      */
-    void heading(int level, String text, String id) {
+    @Override
+    public void heading(int level, String text, String id) {
         flush();
         while (!levels.isEmpty() && levels.getLast() >= level) {
             levels.removeLast();
@@ -34,17 +35,23 @@ final class SectionCollector {
         position = "#" + (id == null || id.isBlank() ? slug : id);
     }
 
-    /** Adds a block of text to the current section; blank blocks are ignored. */
-    void block(String text) {
-        var stripped = text.strip();
-        if (!stripped.isEmpty()) {
-            blocks.add(stripped);
+    /** Adds a block to the current section; a block without text is ignored. */
+    @Override
+    public void block(ParsedDocument.Block block) {
+        if (!block.isEmpty()) {
+            blocks.add(block);
         }
     }
 
+    /** Adds a paragraph to the current section; a blank one is ignored. */
+    void paragraph(String text) {
+        block(ParsedDocument.Block.paragraph(text));
+    }
+
+    /** The sections collected, in reading order, in a list the caller may change. */
     List<ParsedDocument.Section> sections() {
         flush();
-        return List.copyOf(sections);
+        return new ArrayList<>(sections);
     }
 
     private void flush() {

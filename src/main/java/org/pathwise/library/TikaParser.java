@@ -5,7 +5,6 @@ import dev.langchain4j.data.document.parser.apache.tika.ApacheTikaDocumentParser
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
@@ -17,12 +16,10 @@ import org.jsoup.nodes.Element;
 /**
  * PDF, DOCX and PPTX through LangChain4j's Apache Tika parser. The parser is given Tika's XHTML content handler
  * instead of the plain-text one, so that page ({@code <div class="page">}) and slide ({@code <div
- * class="slide-content">}) boundaries and DOCX headings survive; positions are {@code "page N"} and {@code "slide
+ * class="slide-content">}) boundaries, lists, tables and DOCX headings survive ({@link HtmlBlocks}); positions are {@code "page N"} and {@code "slide
  * N"}, and a slide's heading is its title.
  */
 final class TikaParser implements DocumentParser {
-
-    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     private final ApacheTikaDocumentParser parser = new ApacheTikaDocumentParser(
             AutoDetectParser::new, () -> new ToXMLContentHandler(), Metadata::new, ParseContext::new, true);
@@ -68,16 +65,10 @@ final class TikaParser implements DocumentParser {
 
     private static void addSection(
             List<ParsedDocument.Section> sections, List<String> headings, String position, Element container) {
-        var blocks = new ArrayList<String>();
-        for (var p : container.select("p,li,td,th,h1,h2,h3,h4,h5,h6")) {
-            var text = p.text().strip();
-            if (!text.isEmpty()
-                    && (p.parent() == null || !p.parent().normalName().equals("li"))) {
-                blocks.add(text);
-            }
-        }
-        if (blocks.isEmpty() && !container.text().isBlank()) {
-            blocks.add(container.text().strip());
+        var blocks = new ArrayList<>(HtmlBlocks.blocks(container));
+        if (!headings.isEmpty() && !blocks.isEmpty() && blocks.getFirst().text().equals(headings.getFirst())) {
+            // a slide's title is its heading, not a block of its text
+            blocks.removeFirst();
         }
         if (!blocks.isEmpty()) {
             sections.add(new ParsedDocument.Section(headings, position, blocks));
@@ -99,14 +90,7 @@ final class TikaParser implements DocumentParser {
 
     private static void sectionsByHeading(Element body, List<ParsedDocument.Section> sections) {
         var collector = new SectionCollector();
-        for (var element : body.select("h1,h2,h3,h4,h5,h6,p,li,td,th")) {
-            if (HEADINGS.contains(element.normalName())) {
-                collector.heading(
-                        element.normalName().charAt(1) - '0', element.text().strip(), "");
-            } else if (element.parents().stream().noneMatch(p -> p.normalName().equals("td"))) {
-                collector.block(element.text());
-            }
-        }
+        HtmlBlocks.read(body, collector);
         sections.addAll(collector.sections());
     }
 

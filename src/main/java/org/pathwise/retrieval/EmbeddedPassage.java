@@ -7,13 +7,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A passage with the vector an index stores for it, so that an index can be copied into another one of the same
- * embedding model without embedding anything again.
+ * A passage with the vectors an index stores for it, so that an index can be copied into another one of the same
+ * embedding model without embedding anything again, and an answer can be composed without embedding the passage's
+ * sentences at question time.
  *
  * @param passage the passage
- * @param vector its embedding, L2-normalised as the model gives it
+ * @param vector its embedding (of {@link Passage#textWithContext}), L2-normalised as the model gives it
+ * @param sentenceVectors the embedding of each of its sentences, in the order of {@link Passage#sentences}, with as
+ *     many dimensions as {@code vector}
  */
-public record EmbeddedPassage(Passage passage, float[] vector) {
+public record EmbeddedPassage(Passage passage, float[] vector, List<float[]> sentenceVectors) {
+
+    /**
+     * Only the first words of a sentence are embedded: enough to place it (a sentence that answers a question says so
+     * early), and embedding time grows with length.
+     */
+    static final int EMBEDDED_WORDS = 48;
 
     public EmbeddedPassage {
         Objects.requireNonNull(passage, "passage");
@@ -21,11 +30,32 @@ public record EmbeddedPassage(Passage passage, float[] vector) {
             throw new IllegalArgumentException("the vector of " + passage.id() + " must not be empty");
         }
         vector = vector.clone();
+        if (sentenceVectors.size() != passage.sentences().size()) {
+            throw new IllegalArgumentException("passage " + passage.id() + " has "
+                    + passage.sentences().size() + " sentences but " + sentenceVectors.size() + " sentence vectors");
+        }
+        for (var sentenceVector : sentenceVectors) {
+            if (sentenceVector.length != vector.length) {
+                throw new IllegalArgumentException("a sentence vector of " + passage.id() + " has "
+                        + sentenceVector.length + " dimensions, the passage's " + vector.length);
+            }
+        }
+        sentenceVectors = sentenceVectors.stream().map(float[]::clone).toList();
     }
 
     @Override
     public float[] vector() {
         return vector.clone();
+    }
+
+    @Override
+    public List<float[]> sentenceVectors() {
+        return sentenceVectors.stream().map(float[]::clone).toList();
+    }
+
+    /** The vector of one sentence, not copied: for reading only. */
+    public float[] sentenceVector(int sentence) {
+        return sentenceVectors.get(sentence);
     }
 
     /** The number of dimensions of the vector. */
@@ -45,9 +75,24 @@ public record EmbeddedPassage(Passage passage, float[] vector) {
                 ordered.stream().map(Passage::textWithContext).toList());
         var embedded = new ArrayList<EmbeddedPassage>(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
-            embedded.add(new EmbeddedPassage(ordered.get(i), vectors.get(i)));
+            embedded.add(withSentences(ordered.get(i), vectors.get(i), embedder));
         }
         return embedded;
+    }
+
+    /** A passage with a vector already computed, and its sentences embedded now. */
+    static EmbeddedPassage withSentences(Passage passage, float[] vector, Embedder embedder) {
+        var sentences = passage.sentences().stream()
+                .map(s -> head(s.in(passage.text())))
+                .toList();
+        return new EmbeddedPassage(passage, vector, embedder.embedPassages(sentences));
+    }
+
+    private static String head(String sentence) {
+        var words = sentence.split("\\s+");
+        return words.length <= EMBEDDED_WORDS
+                ? sentence
+                : String.join(" ", java.util.Arrays.copyOf(words, EMBEDDED_WORDS));
     }
 
     /**

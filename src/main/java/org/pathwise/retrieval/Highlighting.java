@@ -9,16 +9,18 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.NullFragmenter;
 import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * A query analyzed once per language, and snippets of hits with the query's terms marked: the best fragment of about
- * {@value #SNIPPET_CHARS} characters, matched terms wrapped in {@code <mark>}, every other character HTML-escaped.
- * Every adapter's snippets come from here, so they look the same whatever the store.
+ * A query analyzed once per language, and snippets of hits with the query's terms marked: whole sentences of the
+ * passage ({@link Passage#sentences()}), from the sentence that holds the most of the query's terms on, up to about
+ * {@value #SNIPPET_CHARS} characters, matched terms wrapped in {@code <mark>}, every other character HTML-escaped. A
+ * snippet starts where a sentence starts, never in the middle of one. Every adapter's snippets come from here, so they
+ * look the same whatever the store.
  */
 final class Highlighting {
 
@@ -44,32 +46,65 @@ final class Highlighting {
     }
 
     /** The hits with snippets, in the same order. */
-    List<SearchHit> snippets(List<SearchHit> hits, Map<String, Query> queries) {
+    List<SearchHit> snippets(List<SearchHit> hits, Map<String, Query> queries, String queryText) {
         var encoder = new SimpleHTMLEncoder();
         var result = new ArrayList<SearchHit>(hits.size());
         for (var hit : hits) {
             var passage = hit.passage();
             var key = analyzers.keyOf(passage.facets().language());
+            var excerpt = excerpt(passage, TextTerms.of(queryText, key));
             String snippet = null;
             var query = queries.get(key);
             if (query != null) {
                 var field = LanguageAnalyzers.bodyField(key);
                 var highlighter = new Highlighter(
                         new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, new QueryScorer(query, field));
-                highlighter.setTextFragmenter(new SimpleFragmenter(SNIPPET_CHARS));
+                highlighter.setTextFragmenter(new NullFragmenter());
                 try {
-                    snippet = highlighter.getBestFragment(analyzers.analyzer(key), field, passage.text());
+                    snippet = highlighter.getBestFragment(analyzers.analyzer(key), field, excerpt);
                 } catch (IOException | InvalidTokenOffsetsException e) {
                     snippet = null;
                 }
             }
             if (snippet == null) {
-                var text = passage.text();
-                snippet = SimpleHTMLEncoder.htmlEncode(
-                        text.length() <= SNIPPET_CHARS ? text : text.substring(0, SNIPPET_CHARS) + "…");
+                snippet = SimpleHTMLEncoder.htmlEncode(excerpt);
             }
             result.add(new SearchHit(passage, hit.score(), snippet.strip()));
         }
         return result;
+    }
+
+    /**
+     * The sentences of a passage that best show why it matched: from the sentence that holds the most query terms (the
+     * first sentence when none does) on, while they fit in {@value #SNIPPET_CHARS} characters; one sentence too long
+     * for that is cut at a word and ends with an ellipsis.
+     */
+    static String excerpt(Passage passage, java.util.Set<String> queryTerms) {
+        var sentences = passage.sentences();
+        int best = 0;
+        long bestCount = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            long count = TextTerms.of(passage.sentence(i), passage.facets().language()).stream()
+                    .filter(queryTerms::contains)
+                    .count();
+            if (count > bestCount) {
+                best = i;
+                bestCount = count;
+            }
+        }
+        var excerpt = new StringBuilder(passage.sentence(best));
+        for (int i = best + 1; i < sentences.size(); i++) {
+            var next = passage.sentence(i);
+            if (excerpt.length() + 1 + next.length() > SNIPPET_CHARS) {
+                break;
+            }
+            excerpt.append(' ').append(next);
+        }
+        if (excerpt.length() > SNIPPET_CHARS) {
+            int cut = excerpt.lastIndexOf(" ", SNIPPET_CHARS);
+            excerpt.setLength(cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS);
+            excerpt.append('…');
+        }
+        return excerpt.toString();
     }
 }

@@ -61,6 +61,15 @@ public final class LucenePassageIndex implements PassageIndex {
 
     static final String MODEL_KEY = "embedding.model";
     static final String DIMENSIONS_KEY = "embedding.dimensions";
+    static final String FORMAT_KEY = "passage.format";
+
+    /**
+     * The version of what each passage stores. 2: passages keep their sentences and the sentences' vectors. An index
+     * of an older format is rebuilt when it is opened, from its stored passages and vectors.
+     */
+    static final int FORMAT = 2;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LucenePassageIndex.class);
 
     private static final String ID = "id";
     private static final String DOC = "doc";
@@ -77,6 +86,8 @@ public final class LucenePassageIndex implements PassageIndex {
     private static final String COMPETENCY = "competency";
     private static final String RESOURCE_TYPE = "resource_type";
     private static final String VECTOR = "vector";
+    private static final String SENTENCES = "sentences";
+    private static final String SENTENCE_VECTORS = "sentence_vectors";
     private static final String HEADING_SEPARATOR = "\u001f";
     private static final int MIN_FUSION_DEPTH = 50;
 
@@ -112,6 +123,8 @@ public final class LucenePassageIndex implements PassageIndex {
     /**
      * Opens the index in {@code folder}, creating it when absent.
      *
+     * An index of an older {@linkplain #FORMAT format} is first rebuilt in the current one.
+     *
      * @throws EmbeddingModelMismatchException when the index holds vectors of another model
      * @throws IllegalStateException when another process has the index open for writing
      */
@@ -127,15 +140,32 @@ public final class LucenePassageIndex implements PassageIndex {
                     throw new EmbeddingModelMismatchException(
                             model, Integer.parseInt(data.getOrDefault(DIMENSIONS_KEY, "0")), embedder.modelId());
                 }
+                int format = Integer.parseInt(data.getOrDefault(FORMAT_KEY, "1"));
+                if (format > FORMAT) {
+                    throw new IllegalStateException("the index at " + folder + " has passage format " + format
+                            + ", newer than this version of Pathwise reads (" + FORMAT + "): run a newer version");
+                }
+                if (format < FORMAT) {
+                    directory.close();
+                    log.info("Rebuilding the index at {} from passage format {} to {}", folder, format, FORMAT);
+                    long rebuilt = rebuild(folder, embedder, true, done -> {});
+                    log.info("Rebuilt {} passages in format {}", rebuilt, FORMAT);
+                    directory = FSDirectory.open(folder);
+                }
             }
             var config = new IndexWriterConfig(new LanguageAnalyzers().perField())
                     .setSimilarity(SIMILARITY)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
             var writer = new IndexWriter(directory, config);
-            writer.setLiveCommitData(
-                    Map.of(MODEL_KEY, embedder.modelId(), DIMENSIONS_KEY, Integer.toString(embedder.dimensions()))
-                            .entrySet());
+            writer.setLiveCommitData(Map.of(
+                            MODEL_KEY,
+                            embedder.modelId(),
+                            DIMENSIONS_KEY,
+                            Integer.toString(embedder.dimensions()),
+                            FORMAT_KEY,
+                            Integer.toString(FORMAT))
+                    .entrySet());
             return new LucenePassageIndex(folder, directory, writer, embedder);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
@@ -162,6 +192,18 @@ public final class LucenePassageIndex implements PassageIndex {
      * @return the number of passages re-embedded
      */
     public static long reEmbed(Path folder, Embedder embedder, IntConsumer progress) {
+        return rebuild(folder, embedder, false, progress);
+    }
+
+    /**
+     * Writes every passage of the index in {@code folder} into a new index beside it, in the current format, and swaps
+     * it in when complete. Passages stored without sentences get the structure their text shows
+     * ({@link PassageText#parse}).
+     *
+     * @param keepVectors whether the passages keep their stored vectors (only their sentences are embedded), or are
+     *     embedded again whole
+     */
+    private static long rebuild(Path folder, Embedder embedder, boolean keepVectors, IntConsumer progress) {
         var fresh = folder.resolveSibling(folder.getFileName() + ".re-embed");
         var old = folder.resolveSibling(folder.getFileName() + ".old");
         try (var directory = FSDirectory.open(folder);
@@ -175,25 +217,27 @@ public final class LucenePassageIndex implements PassageIndex {
             try (var reader = DirectoryReader.open(directory);
                     var target = open(fresh, embedder)) {
                 var batch = new ArrayList<Passage>();
+                var vectors = new ArrayList<float[]>();
                 for (var leaf : reader.leaves()) {
                     var live = leaf.reader().getLiveDocs();
                     var leafStored = leaf.reader().storedFields();
+                    var leafVectors = leaf.reader().getFloatVectorValues(VECTOR);
                     for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                         if (live != null && !live.get(doc)) {
                             continue;
                         }
                         batch.add(toPassage(leafStored.document(doc)));
+                        if (keepVectors) {
+                            vectors.add(vectorOf(leafVectors, doc));
+                        }
                         if (batch.size() == 256) {
-                            target.index(batch);
-                            done += batch.size();
+                            done += write(target, batch, vectors, embedder);
                             progress.accept((int) done);
-                            batch.clear();
                         }
                     }
                 }
                 if (!batch.isEmpty()) {
-                    target.index(batch);
-                    done += batch.size();
+                    done += write(target, batch, vectors, embedder);
                     progress.accept((int) done);
                 }
                 target.commit();
@@ -209,6 +253,31 @@ public final class LucenePassageIndex implements PassageIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("re-embedding " + folder + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes a batch into a rebuilt index, with its kept vectors when there are any, and empties it. */
+    private static int write(LucenePassageIndex target, List<Passage> batch, List<float[]> vectors, Embedder embedder) {
+        if (vectors.isEmpty()) {
+            target.index(batch);
+        } else {
+            var embedded = new ArrayList<EmbeddedPassage>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                embedded.add(EmbeddedPassage.withSentences(batch.get(i), vectors.get(i), embedder));
+            }
+            target.restore(embedded);
+        }
+        int written = batch.size();
+        batch.clear();
+        vectors.clear();
+        return written;
+    }
+
+    private static float[] vectorOf(org.apache.lucene.index.FloatVectorValues values, int doc) throws IOException {
+        var iterator = values.iterator();
+        if (iterator.advance(doc) != doc) {
+            throw new IllegalStateException("passage " + doc + " has no vector");
+        }
+        return values.vectorValue(iterator.index()).clone();
     }
 
     @Override
@@ -230,9 +299,7 @@ public final class LucenePassageIndex implements PassageIndex {
         }
         try {
             for (var entry : byDocument.entrySet()) {
-                var documents = entry.getValue().stream()
-                        .map(embedded -> toDocument(embedded.passage(), embedded.vector()))
-                        .toList();
+                var documents = entry.getValue().stream().map(this::toDocument).toList();
                 writer.updateDocuments(new Term(DOC, entry.getKey()), documents);
             }
             searchers.maybeRefreshBlocking();
@@ -270,7 +337,7 @@ public final class LucenePassageIndex implements PassageIndex {
                 case SEMANTIC -> semantic(searcher, request.query(), filter, request.k());
                 case HYBRID -> hybrid(searcher, request.query(), lexicalQueries, filter, request.k());
             };
-            return request.snippets() ? highlighting.snippets(hits, lexicalQueries) : hits;
+            return request.snippets() ? highlighting.snippets(hits, lexicalQueries, request.query()) : hits;
         });
     }
 
@@ -292,12 +359,10 @@ public final class LucenePassageIndex implements PassageIndex {
             double best = 0;
             for (var entry : byKey.entrySet()) {
                 var field = LanguageAnalyzers.bodyField(entry.getKey());
-                var queryTerms = TextTerms.of(query, entry.getKey());
                 double total = 0;
                 double covered = 0;
-                for (var term : queryTerms) {
-                    int frequency = reader.docFreq(new Term(field, term));
-                    double weight = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+                for (var term : TextTerms.of(query, entry.getKey())) {
+                    double weight = idf(documents, reader.docFreq(new Term(field, term)));
                     total += weight;
                     if (entry.getValue().contains(term)) {
                         covered += weight;
@@ -309,6 +374,11 @@ public final class LucenePassageIndex implements PassageIndex {
             }
             return best;
         });
+    }
+
+    /** Lucene's BM25 idf of a term found in {@code frequency} of {@code documents} passages. */
+    static double idf(long documents, long frequency) {
+        return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
     }
 
     @Override
@@ -338,21 +408,40 @@ public final class LucenePassageIndex implements PassageIndex {
             if (count == 0) {
                 return passages;
             }
-            var stored = searcher.storedFields();
-            var leaves = searcher.getIndexReader().leaves();
             for (var scoreDoc : searcher.search(query, count).scoreDocs) {
-                var leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
-                var values = leaf.reader().getFloatVectorValues(VECTOR);
-                var iterator = values.iterator();
-                if (iterator.advance(scoreDoc.doc - leaf.docBase) != scoreDoc.doc - leaf.docBase) {
-                    throw new IllegalStateException("passage " + scoreDoc.doc + " of " + documentId + " has no vector");
-                }
-                passages.add(new EmbeddedPassage(
-                        toPassage(stored.document(scoreDoc.doc)), values.vectorValue(iterator.index())));
+                passages.add(embeddedAt(searcher, scoreDoc.doc));
             }
             passages.sort(Comparator.comparingInt(p -> p.passage().ordinal()));
             return passages;
         });
+    }
+
+    @Override
+    public List<EmbeddedPassage> embedded(List<Passage> passages) {
+        return read("reading passages", searcher -> {
+            var embedded = new ArrayList<EmbeddedPassage>(passages.size());
+            for (var passage : passages) {
+                var found = searcher.search(new TermQuery(new Term(ID, passage.id())), 1).scoreDocs;
+                if (found.length == 0) {
+                    throw new IllegalArgumentException("the index holds no passage " + passage.id());
+                }
+                embedded.add(embeddedAt(searcher, found[0].doc));
+            }
+            return embedded;
+        });
+    }
+
+    /** The passage at a document number of the searcher, with its stored vectors. */
+    private static EmbeddedPassage embeddedAt(IndexSearcher searcher, int doc) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        var document = searcher.storedFields().document(doc);
+        var vector = vectorOf(leaf.reader().getFloatVectorValues(VECTOR), doc - leaf.docBase);
+        var sentenceVectors = document.getBinaryValue(SENTENCE_VECTORS);
+        return new EmbeddedPassage(
+                toPassage(document),
+                vector,
+                SentenceCodec.decodeVectors(sentenceVectors == null ? null : sentenceVectors.bytes));
     }
 
     @Override
@@ -459,7 +548,9 @@ public final class LucenePassageIndex implements PassageIndex {
         }
     }
 
-    private Document toDocument(Passage passage, float[] vector) {
+    private Document toDocument(EmbeddedPassage embedded) {
+        var passage = embedded.passage();
+        var vector = embedded.vector();
         var facets = passage.facets();
         var document = new Document();
         document.add(new StringField(ID, passage.id(), Field.Store.YES));
@@ -468,6 +559,8 @@ public final class LucenePassageIndex implements PassageIndex {
         document.add(new StoredField(TEXT, passage.text()));
         document.add(new StoredField(HEADING, String.join(HEADING_SEPARATOR, passage.headingPath())));
         document.add(new StoredField(POSITION, passage.position()));
+        document.add(new StoredField(SENTENCES, SentenceCodec.encode(passage.sentences())));
+        document.add(new StoredField(SENTENCE_VECTORS, SentenceCodec.encodeVectors(embedded.sentenceVectors())));
         document.add(new StringField(SOURCE, facets.source(), Field.Store.YES));
         document.add(new StoredField(TITLE, facets.title()));
         for (var author : facets.authors()) {
@@ -498,14 +591,29 @@ public final class LucenePassageIndex implements PassageIndex {
                 document.get(COURSE),
                 Arrays.asList(document.getValues(COMPETENCY)),
                 document.get(RESOURCE_TYPE));
+        var sentences = document.get(SENTENCES);
+        var headingPath = heading.isEmpty() ? List.<String>of() : List.of(heading.split(HEADING_SEPARATOR));
+        int ordinal = document.getField(ORDINAL).numericValue().intValue();
+        if (sentences == null) {
+            // stored by an index of format 1, before passages kept their sentences
+            return new Passage(
+                    document.get(ID),
+                    document.get(DOC),
+                    ordinal,
+                    document.get(TEXT),
+                    headingPath,
+                    document.get(POSITION),
+                    facets);
+        }
         return new Passage(
                 document.get(ID),
                 document.get(DOC),
-                document.getField(ORDINAL).numericValue().intValue(),
+                ordinal,
                 document.get(TEXT),
-                heading.isEmpty() ? List.of() : List.of(heading.split(HEADING_SEPARATOR)),
+                headingPath,
                 document.get(POSITION),
-                facets);
+                facets,
+                SentenceCodec.decode(sentences));
     }
 
     /** Something done with a searcher of the latest changes. */

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param position where a citation should point: {@code "#anchor"} for Markdown and HTML, {@code "page 3"} for PDF,
  *     {@code "slide 2"} for slides, {@code "line 12"} for plain text; empty when unknown
  * @param facets what the passage inherits from its document, used for display and filtering
+ * @param sentences the passage's sentences in order, as ingestion segmented them ({@link PassageText}), none
+ *     overlapping another, together covering every word of the text
  */
 public record Passage(
         String id,
@@ -22,7 +24,8 @@ public record Passage(
         String text,
         List<String> headingPath,
         String position,
-        DocumentFacets facets) {
+        DocumentFacets facets,
+        List<Sentence> sentences) {
 
     public Passage {
         requireText(id, "id");
@@ -34,9 +37,52 @@ public record Passage(
         headingPath = List.copyOf(headingPath);
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(facets, "facets");
+        sentences = List.copyOf(sentences);
+        int end = 0;
+        for (var sentence : sentences) {
+            if (sentence.start() < end || sentence.end() > text.length()) {
+                throw new IllegalArgumentException("the sentences of passage " + id + " must lie in order within its "
+                        + text.length() + " characters, got " + sentence.start() + "-" + sentence.end() + " after "
+                        + end);
+            }
+            end = sentence.end();
+        }
+        if (sentences.isEmpty()) {
+            throw new IllegalArgumentException("passage " + id + " has text but no sentence");
+        }
     }
 
-    /** Creates a passage whose id is derived from its document id and ordinal. */
+    /**
+     * A passage whose structure is read from its text ({@link PassageText#parse}): for text that comes without one. The
+     * passage keeps the text as that reading writes it (hard-wrapped lines joined, list bullets left out), so that its
+     * sentences point into it.
+     */
+    public Passage(
+            String id,
+            String documentId,
+            int ordinal,
+            String text,
+            List<String> headingPath,
+            String position,
+            DocumentFacets facets) {
+        this(id, documentId, ordinal, structure(text, facets), headingPath, position, facets);
+    }
+
+    private Passage(
+            String id,
+            String documentId,
+            int ordinal,
+            PassageText text,
+            List<String> headingPath,
+            String position,
+            DocumentFacets facets) {
+        this(id, documentId, ordinal, text.text(), headingPath, position, facets, text.sentences());
+    }
+
+    /**
+     * Creates a passage whose id is derived from its document id and ordinal, and whose structure is read from its
+     * text ({@link PassageText#parse}).
+     */
     public static Passage of(
             String documentId,
             int ordinal,
@@ -45,6 +91,42 @@ public record Passage(
             String position,
             DocumentFacets facets) {
         return new Passage(documentId + "#" + ordinal, documentId, ordinal, text, headingPath, position, facets);
+    }
+
+    /** Creates a passage from a built text, its id derived from its document id and ordinal. */
+    public static Passage of(
+            String documentId,
+            int ordinal,
+            PassageText text,
+            List<String> headingPath,
+            String position,
+            DocumentFacets facets) {
+        return new Passage(
+                documentId + "#" + ordinal,
+                documentId,
+                ordinal,
+                text.text(),
+                headingPath,
+                position,
+                facets,
+                text.sentences());
+    }
+
+    /** The text of one of the passage's sentences. */
+    public String sentence(int index) {
+        return sentences.get(index).in(text);
+    }
+
+    /** The same passage with another text, its structure read from that text: what is left when text is taken out. */
+    public Passage withText(String newText) {
+        return new Passage(id, documentId, ordinal, newText, headingPath, position, facets);
+    }
+
+    private static PassageText structure(String text, DocumentFacets facets) {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be blank");
+        }
+        return PassageText.parse(text, facets == null ? "und" : facets.language());
     }
 
     /** The heading path joined for display, for example {@code "Assessment › Rubrics"}. */

@@ -55,6 +55,14 @@ public interface PassageIndex extends AutoCloseable {
     /** The passages of one document in their order, each with its stored vector: what {@link #restore} takes. */
     List<EmbeddedPassage> embeddedPassagesOf(String documentId);
 
+    /**
+     * Passages found by a search with their stored vectors, the sentences' among them, in the order given: what a
+     * composer reads to choose an answer's sentences without embedding them.
+     *
+     * @throws IllegalArgumentException when the index holds no passage of that id
+     */
+    List<EmbeddedPassage> embedded(List<Passage> passages);
+
     /** The number of passages the index holds for one document. */
     int passageCount(String documentId);
 

@@ -55,7 +55,10 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
     private static final List<String> ALL_CONFIGS =
             List.of(ENGLISH, "french", "spanish", "german", "italian", "portuguese", "simple");
     private static final String COLUMNS = "id, document_id, ordinal, text, heading_path, position, source, title,"
-            + " authors, licence, language, course, competencies, resource_type";
+            + " authors, licence, language, course, competencies, resource_type, sentences";
+
+    /** The version of what each passage row stores; see {@link LucenePassageIndex#FORMAT}. */
+    private static final int FORMAT = LucenePassageIndex.FORMAT;
 
     private final DataSource dataSource;
     private final Embedder embedder;
@@ -135,6 +138,21 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                             + " competencies TEXT[] NOT NULL, resource_type TEXT NOT NULL, ts_config REGCONFIG NOT NULL,"
                             + " tsv TSVECTOR NOT NULL, embedding VECTOR(" + embedder.dimensions() + ") NOT NULL)");
             execute(connection, "ALTER TABLE passage ADD COLUMN IF NOT EXISTS tokens INTEGER NOT NULL DEFAULT 0");
+            execute(connection, "ALTER TABLE passage ADD COLUMN IF NOT EXISTS sentences TEXT");
+            execute(connection, "ALTER TABLE passage ADD COLUMN IF NOT EXISTS sentence_vectors BYTEA");
+            var format = single(connection, "SELECT value FROM passage_index_meta WHERE key = 'format'");
+            int stored = format == null ? 1 : Integer.parseInt(format);
+            if (stored > FORMAT) {
+                throw new IllegalStateException("the passage index in this database has format " + stored
+                        + ", newer than this version of Pathwise reads (" + FORMAT + "): run a newer version");
+            }
+            if (stored < FORMAT) {
+                upgrade(connection);
+                execute(
+                        connection,
+                        "INSERT INTO passage_index_meta VALUES ('format', '" + FORMAT
+                                + "') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value");
+            }
             execute(
                     connection,
                     "CREATE TABLE IF NOT EXISTS passage_term (ts_config REGCONFIG NOT NULL, lexeme TEXT NOT NULL,"
@@ -165,6 +183,39 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
         }
     }
 
+    /**
+     * Brings passages written before they kept their sentences to the current format: each gets the structure its text
+     * shows ({@link PassageText#parse}), the text as that reading writes it, and its sentences' vectors; its own vector
+     * and its terms stay.
+     */
+    private void upgrade(Connection connection) throws SQLException {
+        var passages = new ArrayList<Passage>();
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT " + COLUMNS + " FROM passage WHERE sentence_vectors IS NULL")) {
+            while (rs.next()) {
+                passages.add(passage(rs));
+            }
+        }
+        if (passages.isEmpty()) {
+            return;
+        }
+        try (var update = connection.prepareStatement(
+                "UPDATE passage SET text = ?, sentences = ?, sentence_vectors = ? WHERE id = ?")) {
+            for (var passage : passages) {
+                var sentences = passage.sentences().stream()
+                        .map(s -> s.in(passage.text()))
+                        .toList();
+                // the text as its structure was read from it, which the sentences' offsets point into
+                update.setString(1, passage.text());
+                update.setString(2, SentenceCodec.encode(passage.sentences()));
+                update.setBytes(3, SentenceCodec.encodeVectors(embedder.embedPassages(sentences)));
+                update.setString(4, passage.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
     @Override
     public void index(Collection<Passage> passages) {
         restore(EmbeddedPassage.embed(passages, embedder));
@@ -176,8 +227,9 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
         if (passages.isEmpty()) {
             return;
         }
-        var ordered = passages.stream().map(EmbeddedPassage::passage).toList();
-        var vectors = passages.stream().map(EmbeddedPassage::vector).toList();
+        var embedded = List.copyOf(passages);
+        var ordered = embedded.stream().map(EmbeddedPassage::passage).toList();
+        var vectors = embedded.stream().map(EmbeddedPassage::vector).toList();
         var documents = new java.util.LinkedHashSet<String>();
         ordered.forEach(p -> documents.add(p.documentId()));
         retrying("indexing passages", () -> {
@@ -192,8 +244,8 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                         delete.executeUpdate();
                     }
                     try (var insert = connection.prepareStatement("INSERT INTO passage (" + COLUMNS
-                            + ", ts_config, tsv, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::regconfig,"
-                            + " to_tsvector(?::regconfig, ?), ?::vector)")) {
+                            + ", ts_config, tsv, embedding, sentence_vectors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " ?, ?, ?, ?, ?::regconfig, to_tsvector(?::regconfig, ?), ?::vector, ?)")) {
                         for (int i = 0; i < ordered.size(); i++) {
                             var p = ordered.get(i);
                             var f = p.facets();
@@ -220,10 +272,14 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                                     connection.createArrayOf(
                                             "text", f.competencies().toArray()));
                             insert.setString(14, f.resourceType());
-                            insert.setString(15, config);
+                            insert.setString(15, SentenceCodec.encode(p.sentences()));
                             insert.setString(16, config);
-                            insert.setString(17, p.textWithContext());
-                            insert.setString(18, vector(vectors.get(i)));
+                            insert.setString(17, config);
+                            insert.setString(18, p.textWithContext());
+                            insert.setString(19, vector(vectors.get(i)));
+                            insert.setBytes(
+                                    20,
+                                    SentenceCodec.encodeVectors(embedded.get(i).sentenceVectors()));
                             insert.addBatch();
                         }
                         insert.executeBatch();
@@ -358,7 +414,9 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 };
             }
         });
-        return request.snippets() ? highlighting.snippets(hits, highlighting.queries(request.query())) : hits;
+        return request.snippets()
+                ? highlighting.snippets(hits, highlighting.queries(request.query()), request.query())
+                : hits;
     }
 
     /** SQL work that can be run again from its start. */
@@ -619,8 +677,7 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 double total = 0;
                 double found = 0;
                 for (var lexeme : lexemes(connection, config, query)) {
-                    long frequency = frequency(connection, config, lexeme);
-                    double weight = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+                    double weight = LucenePassageIndex.idf(documents, frequency(connection, config, lexeme));
                     total += weight;
                     if (covered.contains(lexeme)) {
                         found += weight;
@@ -684,18 +741,58 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
     public List<EmbeddedPassage> embeddedPassagesOf(String documentId) {
         try (var connection = dataSource.getConnection();
                 var statement = connection.prepareStatement("SELECT " + COLUMNS
-                        + ", embedding::text AS vector FROM passage WHERE document_id = ? ORDER BY ordinal")) {
+                        + ", embedding::text AS vector, sentence_vectors FROM passage WHERE document_id = ?"
+                        + " ORDER BY ordinal")) {
             statement.setString(1, documentId);
             var passages = new ArrayList<EmbeddedPassage>();
             try (var rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    passages.add(new EmbeddedPassage(passage(rs), parseVector(rs.getString("vector"))));
+                    passages.add(embedded(rs));
                 }
             }
             return passages;
         } catch (SQLException e) {
             throw failure("reading passages", e);
         }
+    }
+
+    @Override
+    public List<EmbeddedPassage> embedded(List<Passage> passages) {
+        if (passages.isEmpty()) {
+            return List.of();
+        }
+        var ids = passages.stream().map(Passage::id).toArray(String[]::new);
+        var byId = retrying("reading passages", () -> {
+            try (var connection = dataSource.getConnection();
+                    var statement = connection.prepareStatement("SELECT " + COLUMNS
+                            + ", embedding::text AS vector, sentence_vectors FROM passage WHERE id = ANY(?)")) {
+                statement.setArray(1, connection.createArrayOf("text", ids));
+                var found = new java.util.HashMap<String, EmbeddedPassage>();
+                try (var rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        var embedded = embedded(rs);
+                        found.put(embedded.passage().id(), embedded);
+                    }
+                }
+                return found;
+            }
+        });
+        var ordered = new ArrayList<EmbeddedPassage>(passages.size());
+        for (var passage : passages) {
+            var embedded = byId.get(passage.id());
+            if (embedded == null) {
+                throw new IllegalArgumentException("the index holds no passage " + passage.id());
+            }
+            ordered.add(embedded);
+        }
+        return ordered;
+    }
+
+    private static EmbeddedPassage embedded(ResultSet rs) throws SQLException {
+        return new EmbeddedPassage(
+                passage(rs),
+                parseVector(rs.getString("vector")),
+                SentenceCodec.decodeVectors(rs.getBytes("sentence_vectors")));
     }
 
     /** A vector from pgvector's text form, {@code [0.1,0.2,...]}. */
@@ -754,6 +851,18 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 rs.getString("course"),
                 strings(rs, "competencies"),
                 rs.getString("resource_type"));
+        var sentences = rs.getString("sentences");
+        if (sentences == null) {
+            // written before passages kept their sentences, and not yet upgraded
+            return new Passage(
+                    rs.getString("id"),
+                    rs.getString("document_id"),
+                    rs.getInt("ordinal"),
+                    rs.getString("text"),
+                    strings(rs, "heading_path"),
+                    rs.getString("position"),
+                    facets);
+        }
         return new Passage(
                 rs.getString("id"),
                 rs.getString("document_id"),
@@ -761,7 +870,8 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 rs.getString("text"),
                 strings(rs, "heading_path"),
                 rs.getString("position"),
-                facets);
+                facets,
+                SentenceCodec.decode(sentences));
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {

@@ -22,6 +22,11 @@ public class Search {
         return index.coverage(query, passages);
     }
 
+    /** See {@link PassageIndex#embedded}. */
+    public List<EmbeddedPassage> embedded(List<Passage> passages) {
+        return index.embedded(passages);
+    }
+
     public List<SearchHit> search(SearchRequest request) {
         return Timer.builder("pathwise.search")
                 .description("Time to answer one search, query embedding included")

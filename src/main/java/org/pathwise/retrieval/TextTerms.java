@@ -2,7 +2,9 @@ package org.pathwise.retrieval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -18,8 +20,13 @@ public final class TextTerms {
 
     /** The distinct terms of {@code text} analysed as {@code language} (a BCP 47 tag), in order of appearance. */
     public static Set<String> of(String text, String language) {
+        return new LinkedHashSet<>(tokens(text, language));
+    }
+
+    /** Every term of {@code text} analysed as {@code language}, repeats included, in order. */
+    public static List<String> tokens(String text, String language) {
         var key = ANALYZERS.keyOf(language);
-        var terms = new LinkedHashSet<String>();
+        var terms = new ArrayList<String>();
         try (var stream = ANALYZERS.analyzer(key).tokenStream(LanguageAnalyzers.bodyField(key), text)) {
             var term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
@@ -31,5 +38,13 @@ public final class TextTerms {
             throw new UncheckedIOException(e);
         }
         return terms;
+    }
+
+    /**
+     * The name of the analysis a language gets (one of a few: {@code en}, {@code fr}, ..., or the standard analysis for
+     * languages without their own), so that callers can cache per analysis rather than per tag.
+     */
+    public static String analysis(String language) {
+        return ANALYZERS.keyOf(language);
     }
 }

@@ -79,13 +79,22 @@ final class Fixtures {
 
     /** A Word document: a heading 1, a paragraph, a heading 2 and another paragraph. */
     static byte[] docx(String heading1, String text1, String heading2, String text2) {
+        return docx(heading1, text1, heading2, text2, "Heading");
+    }
+
+    /**
+     * A Word document as {@link #docx(String, String, String, String)}, its heading styles named in a word processor's
+     * language: "Heading" gives Word's English "heading 1", "Titre" the French "Titre 1".
+     */
+    static byte[] docx(String heading1, String text1, String heading2, String text2, String headingWord) {
         try (var document = new XWPFDocument()) {
             var styles = document.createStyles();
-            styles.addStyle(headingStyle("Heading1", "heading 1", 0));
-            styles.addStyle(headingStyle("Heading2", "heading 2", 1));
-            paragraph(document, heading1, "Heading1");
+            var english = headingWord.equals("Heading");
+            styles.addStyle(headingStyle(headingWord + "1", english ? "heading 1" : headingWord + " 1", 0));
+            styles.addStyle(headingStyle(headingWord + "2", english ? "heading 2" : headingWord + " 2", 1));
+            paragraph(document, heading1, headingWord + "1");
             paragraph(document, text1, null);
-            paragraph(document, heading2, "Heading2");
+            paragraph(document, heading2, headingWord + "2");
             paragraph(document, text2, null);
             var out = new ByteArrayOutputStream();
             document.write(out);

@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pathwise.library.ParsedDocument.Block;
 import org.pathwise.library.ParsedDocument.Section;
+import org.pathwise.retrieval.BlockKind;
 
 class ParsersTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<Block> paragraphs(String... texts) {
+        return java.util.Arrays.stream(texts).map(Block::paragraph).toList();
     }
 
     @Test
@@ -41,12 +47,13 @@ class ParsersTest {
         assertThat(parsed.metadata().licence()).isEqualTo("CC-BY-4.0");
         assertThat(parsed.sections())
                 .containsExactly(
-                        new Section(List.of("Rubrics"), "#rubrics", List.of("Intro paragraph.")),
+                        new Section(List.of("Rubrics"), "#rubrics", paragraphs("Intro paragraph.")),
                         new Section(
                                 List.of("Rubrics", "Why use them?"),
                                 "#why-use-them",
-                                List.of("- Clear criteria\n- Consistent marks")),
-                        new Section(List.of("Rubrics", "Why use them?"), "#why-use-them-1", List.of("Visible HTML")));
+                                List.of(new Block(BlockKind.LIST, List.of("Clear criteria", "Consistent marks")))),
+                        new Section(
+                                List.of("Rubrics", "Why use them?"), "#why-use-them-1", paragraphs("Visible HTML")));
     }
 
     @Test
@@ -75,8 +82,11 @@ class ParsersTest {
         assertThat(parsed.metadata().licence()).isEqualTo("CC-BY-SA-4.0");
         assertThat(parsed.sections())
                 .containsExactly(
-                        new Section(List.of("Accessibilité"), "#accessibilité", List.of("Premier paragraphe.")),
-                        new Section(List.of("Accessibilité", "Contraste"), "#contraste", List.of("Un ratio de 4,5:1")));
+                        new Section(List.of("Accessibilité"), "#accessibilité", paragraphs("Premier paragraphe.")),
+                        new Section(
+                                List.of("Accessibilité", "Contraste"),
+                                "#contraste",
+                                List.of(new Block(BlockKind.LIST, List.of("Un ratio de 4,5:1")))));
     }
 
     @Test
@@ -85,8 +95,8 @@ class ParsersTest {
 
         assertThat(parsed.sections())
                 .containsExactly(
-                        new Section(List.of(), "line 1", List.of("First line continues.")),
-                        new Section(List.of(), "line 5", List.of("Second paragraph.")));
+                        new Section(List.of(), "line 1", paragraphs("First line continues.")),
+                        new Section(List.of(), "line 5", paragraphs("Second paragraph.")));
     }
 
     @Test
@@ -97,14 +107,92 @@ class ParsersTest {
     }
 
     @Test
+    void joinsHardWrappedMarkdownLinesAndKeepsListItemsTablesAndCodeWhole() {
+        var parsed = new MarkdownParser().parse("a.md", utf8("""
+                                # Feedback
+
+                                Correcting learners' misconceptions is at least as important as
+                                presenting them with correct information, see [the guide](http://x.org).
+                                ![](fig/a.svg){alt='A diagram'}
+
+                                1. Ask a question
+                                   with a known answer.
+                                2. Check the answers:
+                                   - wrong ones first
+                                   - then right ones
+
+                                | Tool | Use |
+                                |------|-----|
+                                | grep | search |
+
+                                ```bash
+                                $ ls -l
+                                $ cd ..
+                                ```
+
+                                > Quoted wisdom.
+                                """));
+
+        assertThat(parsed.sections()).hasSize(1);
+        assertThat(parsed.sections().getFirst().blocks())
+                .containsExactly(
+                        Block.paragraph("Correcting learners' misconceptions is at least as important as presenting"
+                                + " them with correct information, see the guide."),
+                        new Block(
+                                BlockKind.STEPS,
+                                List.of(
+                                        "Ask a question with a known answer.",
+                                        "Check the answers:",
+                                        "wrong ones first",
+                                        "then right ones")),
+                        new Block(BlockKind.TABLE, List.of("Tool | Use", "grep | search")),
+                        new Block(BlockKind.CODE, List.of("$ ls -l\n$ cd ..")),
+                        new Block(BlockKind.QUOTE, List.of("Quoted wisdom.")));
+    }
+
+    @Test
+    void readsHtmlListsTablesCodeAndTextThatSitsOnlyInADiv() {
+        var parsed = new HtmlParser().parse("page.html", utf8("""
+                                <html><body><div>Only in a div, with <b>bold</b> text.</div>
+                                <h2>Steps</h2><ol><li>First</li><li>Second<ul><li>nested</li></ul></li></ol>
+                                <table><tr><th>Tool</th><th>Use</th></tr><tr><td>git</td><td>history</td></tr></table>
+                                <pre>x = 1
+                                y = 2</pre></body></html>
+                                """));
+
+        assertThat(parsed.sections())
+                .containsExactly(
+                        new Section(List.of(), "", paragraphs("Only in a div, with bold text.")),
+                        new Section(
+                                List.of("Steps"),
+                                "#steps",
+                                List.of(
+                                        new Block(BlockKind.STEPS, List.of("First", "Second", "nested")),
+                                        new Block(BlockKind.TABLE, List.of("Tool | Use", "git | history")),
+                                        new Block(BlockKind.CODE, List.of("x = 1\ny = 2")))));
+    }
+
+    @Test
+    void readsDocxHeadingsWhoseStyleHasALocalName() {
+        var parsed = new TikaParser()
+                .parse(
+                        "guide.docx",
+                        Fixtures.docx("Planifier", "Planifiez le module.", "Rythme", "Gardez un rythme.", "Titre"));
+
+        assertThat(parsed.sections())
+                .extracting(Section::headingPath)
+                .containsExactly(List.of("Planifier"), List.of("Planifier", "Rythme"));
+    }
+
+    @Test
     void readsPdfPagesAsPositions() {
         var parsed = new TikaParser().parse("deck.pdf", Fixtures.pdf("First page text", "Second page text"));
 
         assertThat(parsed.sections())
                 .extracting(Section::position, Section::blocks)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("page 1", List.of("First page text")),
-                        org.assertj.core.groups.Tuple.tuple("page 2", List.of("Second page text")));
+                        org.assertj.core.groups.Tuple.tuple("page 1", paragraphs("First page text")),
+                        org.assertj.core.groups.Tuple.tuple("page 2", paragraphs("Second page text")));
     }
 
     @Test
@@ -114,8 +202,9 @@ class ParsersTest {
 
         assertThat(parsed.sections())
                 .containsExactly(
-                        new Section(List.of("Planning"), "#planning", List.of("Plan the module.")),
-                        new Section(List.of("Planning", "Weekly rhythm"), "#weekly-rhythm", List.of("Keep a rhythm.")));
+                        new Section(List.of("Planning"), "#planning", paragraphs("Plan the module.")),
+                        new Section(
+                                List.of("Planning", "Weekly rhythm"), "#weekly-rhythm", paragraphs("Keep a rhythm.")));
     }
 
     @Test
@@ -127,7 +216,9 @@ class ParsersTest {
 
         assertThat(parsed.sections()).extracting(Section::position).containsExactly("slide 1", "slide 2");
         assertThat(parsed.sections().get(1).headingPath()).containsExactly("Feedback");
-        assertThat(String.join(" ", parsed.sections().get(1).blocks())).contains("Three kinds of feedback");
+        assertThat(parsed.sections().get(1).blocks())
+                .extracting(Block::text)
+                .containsExactly("Three kinds of feedback");
     }
 
     @Test

@@ -55,7 +55,9 @@ class TwoInstancesIngestTest {
 
     @AfterEach
     void drop() {
-        schema.close();
+        if (schema != null) {
+            schema.close();
+        }
     }
 
     @Test

@@ -15,6 +15,83 @@ class LucenePassageIndexTest extends PassageIndexContract {
     }
 
     @Test
+    void rebuildsAnIndexOfTheFirstFormatWithTheStructureItsTextShowsAndKeepsItsVectors() throws Exception {
+        index.close();
+        index = null;
+        var old = folder.resolve("format-1");
+        var embedder = FakeEmbeddingModel.embedder("fake-64");
+        var vector = embedder.embedPassage("an old passage vector");
+        try (var directory = org.apache.lucene.store.FSDirectory.open(old);
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        directory, new org.apache.lucene.index.IndexWriterConfig())) {
+            var document = new org.apache.lucene.document.Document();
+            var yes = org.apache.lucene.document.Field.Store.YES;
+            document.add(new org.apache.lucene.document.StringField("id", "old#0", yes));
+            document.add(new org.apache.lucene.document.StringField("doc", "old", yes));
+            document.add(new org.apache.lucene.document.StoredField("ordinal", 0));
+            document.add(new org.apache.lucene.document.StoredField(
+                    "text", "Habits\nUse large fonts. Check contrast.\n\n- First habit.\n- Second habit."));
+            document.add(new org.apache.lucene.document.StoredField("heading", "Guide"));
+            document.add(new org.apache.lucene.document.StoredField("position", "#guide"));
+            for (var field : List.of("source", "licence", "language", "course", "resource_type")) {
+                document.add(new org.apache.lucene.document.StringField(
+                        field, field.equals("language") ? "en" : field.equals("source") ? "old.md" : "", yes));
+            }
+            document.add(new org.apache.lucene.document.StoredField("title", "Old guide"));
+            document.add(new org.apache.lucene.document.KnnFloatVectorField(
+                    "vector", vector, org.apache.lucene.index.VectorSimilarityFunction.COSINE));
+            writer.addDocument(document);
+            writer.setLiveCommitData(
+                    java.util.Map.of(LucenePassageIndex.MODEL_KEY, "fake-64", LucenePassageIndex.DIMENSIONS_KEY, "64")
+                            .entrySet());
+            writer.commit();
+        }
+
+        try (var upgraded = LucenePassageIndex.open(old, embedder)) {
+            var passage = upgraded.passagesOf("old").getFirst();
+            assertThat(passage.sentences())
+                    .extracting(Sentence::kind)
+                    .containsExactly(
+                            BlockKind.HEADING,
+                            BlockKind.PARAGRAPH,
+                            BlockKind.PARAGRAPH,
+                            BlockKind.LIST,
+                            BlockKind.LIST);
+            var embedded = upgraded.embedded(List.of(passage)).getFirst();
+            assertThat(embedded.vector()).containsExactly(vector);
+            assertThat(embedded.sentenceVectors()).hasSize(5);
+        }
+        var data = org.apache.lucene.index.SegmentInfos.readLatestCommit(org.apache.lucene.store.FSDirectory.open(old))
+                .getUserData();
+        assertThat(data).containsEntry(LucenePassageIndex.FORMAT_KEY, Integer.toString(LucenePassageIndex.FORMAT));
+    }
+
+    @Test
+    void refusesAnIndexOfANewerFormatWithOneLine() throws Exception {
+        index.index(List.of(passage("a", 0, "text")));
+        index.commit();
+        index.close();
+        index = null;
+        try (var directory = org.apache.lucene.store.FSDirectory.open(folder);
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        directory, new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(java.util.Map.of(
+                            LucenePassageIndex.MODEL_KEY,
+                            "fake-64",
+                            LucenePassageIndex.FORMAT_KEY,
+                            Integer.toString(LucenePassageIndex.FORMAT + 1))
+                    .entrySet());
+            writer.commit();
+        }
+
+        assertThatThrownBy(() -> open(folder, FakeEmbeddingModel.embedder("fake-64")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("newer")
+                .hasMessageNotContaining("\n");
+        index = open(folder.resolve("fresh"), FakeEmbeddingModel.embedder("fake-64"));
+    }
+
+    @Test
     void keepsCommittedPassagesAcrossARestart() {
         index.index(List.of(passage("kept", 0, "committed passage")));
         index.commit();

@@ -230,6 +230,22 @@ public abstract class PassageIndexContract {
     }
 
     @Test
+    void aSnippetStartsAtTheSentenceThatMatchesAndNeverInsideOne() {
+        var filler = "This opening sentence talks about something else entirely and goes on for a while.";
+        index.index(List.of(passage(
+                "long",
+                0,
+                filler + " " + filler + " " + filler + "\n\n- Give every slide a unique title.\n- Check the colour"
+                        + " contrast of each slide.")));
+
+        var snippet = index.search(SearchRequest.of("colour contrast", 1, SearchMode.LEXICAL))
+                .getFirst()
+                .snippet();
+
+        assertThat(snippet).startsWith("Check the <mark>colour</mark> <mark>contrast</mark>");
+    }
+
+    @Test
     void keepsItsInvariantsOnRandomData() {
         var random = new Random(20261128L);
         var vocabulary = new ArrayList<String>();
@@ -330,8 +346,9 @@ public abstract class PassageIndexContract {
                                 .map(hit -> hit.passage().id())
                                 .toList());
             }
-            assertThatThrownBy(() -> copy.restore(List.of(
-                            new EmbeddedPassage(passage("short", 0, "a vector of the wrong size"), new float[] {1f}))))
+            assertThatThrownBy(() -> copy.restore(List.of(new EmbeddedPassage(
+                            passage("short", 0, "a vector of the wrong size"), new float[] {1f}, List.of(new float[] {1f
+                            })))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("dimensions");
         } finally {
@@ -341,6 +358,48 @@ public abstract class PassageIndexContract {
 
     protected static List<String> documentIds(List<SearchHit> hits) {
         return hits.stream().map(hit -> hit.passage().documentId()).toList();
+    }
+
+    @Test
+    void keepsEachPassagesSentencesWithTheirKindsAndVectors() {
+        var text = new PassageText("en")
+                .add(BlockKind.HEADING, "Accessible slides")
+                .add(BlockKind.PARAGRAPH, "Accessible slides reach every student. Follow these habits:")
+                .add(BlockKind.LIST, List.of("Use large fonts.", "Give images alt text."))
+                .add(BlockKind.CODE, "convert slides.pptx --to pdf");
+        var passage = Passage.of("slides", 0, text, List.of("Guide"), "#guide", facets("slides.md", "CC0-1.0", "en"));
+        var embedder = FakeEmbeddingModel.embedder("fake-64");
+        index.index(List.of(passage));
+
+        var stored = index.passagesOf("slides").getFirst();
+        var embedded = index.embedded(List.of(stored)).getFirst();
+
+        assertThat(stored.sentences()).isEqualTo(passage.sentences());
+        assertThat(stored.sentence(4)).isEqualTo("Give images alt text.");
+        assertThat(embedded.sentenceVectors()).hasSize(passage.sentences().size());
+        for (int i = 0; i < passage.sentences().size(); i++) {
+            // stored quantized: close to, not exactly, the model's vector
+            assertThat(Embedder.cosine(embedded.sentenceVector(i), embedder.embedPassage(passage.sentence(i))))
+                    .isGreaterThan(0.99);
+        }
+        assertThat(Embedder.cosine(embedded.vector(), embedder.embedPassage(passage.textWithContext())))
+                .isGreaterThan(0.999);
+    }
+
+    @Test
+    void readsPassagesWithTheirVectorsInTheOrderAskedAndRefusesAnUnknownOne() {
+        index.index(List.of(passage("a", 0, "First passage."), passage("b", 0, "Second passage.")));
+        var hits = index.search(SearchRequest.of("passage", 10, SearchMode.LEXICAL)).stream()
+                .map(SearchHit::passage)
+                .toList();
+
+        var reversed = new ArrayList<>(hits).reversed();
+        assertThat(index.embedded(reversed))
+                .extracting(e -> e.passage().id())
+                .containsExactlyElementsOf(reversed.stream().map(Passage::id).toList());
+        assertThatThrownBy(() -> index.embedded(List.of(passage("missing", 0, "Not indexed."))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing#0");
     }
 
     private static void assertDescending(List<SearchHit> hits) {

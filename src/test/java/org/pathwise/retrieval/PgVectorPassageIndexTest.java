@@ -60,6 +60,30 @@ class PgVectorPassageIndexTest extends PassageIndexContract {
     }
 
     @Test
+    void upgradesPassagesWrittenBeforeTheyKeptTheirSentences() {
+        index.index(List.of(passage("old", 0, "Habits\nUse large fonts. Check contrast.\n\n- First habit.")));
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(schema.dataSource());
+        // what an index of the first format holds
+        jdbc.sql("UPDATE passage SET text = ?, sentences = NULL, sentence_vectors = NULL")
+                .param("Habits\nUse large fonts. Check contrast.\n\n- First habit.")
+                .update();
+        jdbc.sql("DELETE FROM passage_index_meta WHERE key = 'format'").update();
+
+        var reopened = PgVectorPassageIndex.open(schema.dataSource(), FakeEmbeddingModel.embedder("fake-64"));
+
+        var passage = reopened.passagesOf("old").getFirst();
+        assertThat(passage.sentences())
+                .extracting(Sentence::kind)
+                .containsExactly(BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.LIST);
+        assertThat(reopened.embedded(List.of(passage)).getFirst().sentenceVectors())
+                .hasSize(4);
+        assertThat(jdbc.sql("SELECT value FROM passage_index_meta WHERE key = 'format'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2");
+    }
+
+    @Test
     void whatOneInstanceIndexesAnotherFindsAtOnce() {
         var other = PgVectorPassageIndex.open(schema.dataSource(), FakeEmbeddingModel.embedder("fake-64"));
         index.index(List.of(passage("shared", 0, "wombats dig burrows in open grassland")));
