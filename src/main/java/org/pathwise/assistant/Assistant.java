@@ -12,7 +12,7 @@ import org.pathwise.guardrails.Guardrails;
 import org.pathwise.guardrails.Screening;
 import org.pathwise.guardrails.Verdict;
 import org.pathwise.retrieval.LanguageDetector;
-import org.pathwise.retrieval.Passage;
+import org.pathwise.retrieval.ReciprocalRankFusion;
 import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchHit;
@@ -37,6 +37,9 @@ public class Assistant {
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
     private static final int FOLLOW_UP_WORDS = 8;
 
+    /** How many passages the semantic search that measures the evidence ranks: the best and nine to compare it with. */
+    private static final int GAP_DEPTH = 10;
+
     private final Search search;
     private final Guardrails guardrails;
     private final Composer composer;
@@ -46,6 +49,8 @@ public class Assistant {
     private final AssistantProperties properties;
     private final LanguageDetector languages = new LanguageDetector();
     private final Clock clock;
+    private final AnswerSelector selector;
+    private final Answerability answerability;
 
     Assistant(
             Search search,
@@ -55,7 +60,9 @@ public class Assistant {
             InteractionStore store,
             ApplicationEventPublisher events,
             AssistantProperties properties,
-            Clock clock) {
+            Clock clock,
+            AnswerSelector selector,
+            Answerability answerability) {
         this.search = search;
         this.guardrails = guardrails;
         this.composer = composer;
@@ -64,6 +71,8 @@ public class Assistant {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.selector = selector;
+        this.answerability = answerability;
     }
 
     /**
@@ -125,24 +134,29 @@ public class Assistant {
                             h.score(),
                             h.passage().facets().course()))
                     .toList();
-            var evidence = evidence(query, question.filter(), hits);
             start = lap(stages, "retrieval", start);
-            if (hits.isEmpty() || evidence.score() < properties.relevanceThreshold()) {
+            var asked = standalone.question();
+            var language = languages.detect(asked);
+            var screened = new ArrayList<Verdict>();
+            var readable = readable(asked, hits, screened);
+            start = lap(stages, "guardrails_retrieval", start);
+            var selection = select(asked, language, readable, hits);
+            var evidence = evidence(query, question.filter(), hits, readable, selection);
+            start = lap(stages, "selection", start);
+            if (hits.isEmpty() || evidence.score() < answerability.threshold()) {
                 answer = new Answer.Abstained("The library has no answer to this question.", closest(hits));
             } else {
-                var asked = standalone.question();
-                var language = languages.detect(asked);
-                var readable = readable(asked, hits, verdicts);
-                start = lap(stages, "guardrails_retrieval", start);
+                verdicts.addAll(screened);
+                var request = new Composer.Request(asked, language, readable, selection);
                 if (tokens == null) {
-                    composition = composer.compose(asked, language, readable);
+                    composition = composer.compose(request);
                 } else {
                     var markers = new StreamedMarkers(hits.size(), tokens);
-                    composition = composer.stream(asked, language, readable, markers);
+                    composition = composer.stream(request, markers);
                     markers.finish();
                 }
                 // citations quote the passages as the composer read them
-                answer = grounded(composition, readable);
+                answer = grounded(composition, readable, sourceLanguageNote(language, readable, composition));
                 start = lap(stages, "composition", start);
                 if (answer instanceof Answer.Grounded grounded) {
                     answer = checked(text, grounded, readable, verdicts, guardrails);
@@ -188,13 +202,8 @@ public class Assistant {
             if (text.equals(hit.passage().text())) {
                 readable.add(hit);
             } else {
-                var p = hit.passage();
                 var kept = text.isBlank() ? "(this passage holds no text to use)" : text.strip();
-                readable.add(new SearchHit(
-                        new Passage(
-                                p.id(), p.documentId(), p.ordinal(), kept, p.headingPath(), p.position(), p.facets()),
-                        hit.score(),
-                        hit.snippet()));
+                readable.add(new SearchHit(hit.passage().withText(kept), hit.score(), hit.snippet()));
             }
         }
         return readable;
@@ -231,26 +240,88 @@ public class Assistant {
     }
 
     /**
-     * How well the library can answer a question: the best passage's semantic score, the share of the question's
-     * (IDF-weighted) terms the retrieved passages cover, and their combination {@code semantic + coverageWeight ×
-     * coverage}, which the relevance threshold applies to. Unknown words (a product, an institution, a programme the
-     * library never mentions) lower the coverage where the embedding alone would still find related passages.
+     * The evidence the library holds for a question, as the pipeline measures it before deciding to abstain (the
+     * question searched as it is, outside any conversation).
      */
-    public record Evidence(double semantic, double coverage, double score) {}
-
-    /** The evidence the library holds for a question, as the pipeline measures it before deciding to abstain. */
     public Evidence evidence(String question, SearchFilter filter) {
         var hits = search.search(
                 new SearchRequest(question, properties.passages(), SearchMode.HYBRID, filter).withoutSnippets());
-        return evidence(question, filter, hits);
+        var language = languages.detect(question);
+        return evidence(question, filter, hits, hits, select(question, language, hits, hits));
     }
 
-    private Evidence evidence(String query, SearchFilter filter, List<SearchHit> hits) {
-        var best = search.search(new SearchRequest(query, 1, SearchMode.SEMANTIC, filter).withoutSnippets());
-        double semantic = best.isEmpty() ? 0 : best.getFirst().score();
-        double coverage =
+    /** The answer unit among the readable passages, read with the vectors the index stores for the retrieved ones. */
+    private AnswerSelector.Selection select(
+            String question, String language, List<SearchHit> readable, List<SearchHit> retrieved) {
+        if (readable.isEmpty()) {
+            return AnswerSelector.Selection.none(QuestionClassifier.typeOf(question));
+        }
+        var stored = search.embedded(retrieved.stream().map(SearchHit::passage).toList());
+        return selector.select(question, language, readable, stored);
+    }
+
+    private Evidence evidence(
+            String query,
+            SearchFilter filter,
+            List<SearchHit> hits,
+            List<SearchHit> selected,
+            AnswerSelector.Selection selection) {
+        if (hits.isEmpty()) {
+            return Evidence.NONE;
+        }
+        var nearest = search.search(new SearchRequest(query, GAP_DEPTH, SearchMode.SEMANTIC, filter).withoutSnippets());
+        double semantic = nearest.isEmpty() ? 0 : nearest.getFirst().score();
+        double rest =
+                nearest.stream().skip(1).mapToDouble(SearchHit::score).average().orElse(semantic);
+        var coverage =
                 search.coverage(query, hits.stream().map(SearchHit::passage).toList());
-        return new Evidence(semantic, coverage, semantic + properties.coverageWeight() * coverage);
+        // a passage ranked first by both searches has the fused score 2 / (k + 1)
+        double agreement = Math.min(1, hits.getFirst().score() * (ReciprocalRankFusion.DEFAULT_K + 1) / 2);
+        var unit = selection.best();
+        double unitCoverage = 0;
+        if (unit != null) {
+            var passage = selected.get(unit.passage()).passage();
+            var text = String.join(
+                    " ", unit.sentences().stream().map(passage::sentence).toList());
+            unitCoverage = search.coverage(QuestionClassifier.lastQuestion(query), List.of(passage.withText(text)));
+        }
+        var evidence = new Evidence(
+                semantic,
+                coverage,
+                agreement,
+                unit == null ? 0 : unit.similarity(),
+                unit == null ? 0 : unit.focus(),
+                unitCoverage,
+                semantic - rest,
+                0);
+        return evidence.scored(answerability.probability(evidence));
+    }
+
+    /**
+     * A note, in the question's language, that the passages the answer cites are in another language: a question
+     * asked in French over an English library is answered from the English passages, and says so.
+     */
+    static String sourceLanguageNote(String language, List<SearchHit> passages, Composer.Composition composition) {
+        if (language.equals("und")) {
+            return "";
+        }
+        var cited = new java.util.LinkedHashSet<String>();
+        var markers = MARKER.matcher(composition.text());
+        while (markers.find()) {
+            int n = passageNumber(markers.group(1));
+            if (n >= 1 && n <= passages.size()) {
+                cited.add(passages.get(n - 1).passage().facets().language());
+            }
+        }
+        if (cited.isEmpty()
+                || cited.stream().anyMatch(l -> l.isBlank() || l.equals("und") || sameLanguage(l, language))) {
+            return "";
+        }
+        return SourceLanguageNote.of(language, cited);
+    }
+
+    private static boolean sameLanguage(String a, String b) {
+        return a.split("-")[0].equalsIgnoreCase(b.split("-")[0]);
     }
 
     /** A conversation; a new one is stored with its first interaction. */
@@ -299,6 +370,13 @@ public class Assistant {
      * renumbers them 1, 2, ... in order of first use, and attaches a citation to each.
      */
     static Answer grounded(Composer.Composition composition, List<SearchHit> hits) {
+        return grounded(composition, hits, "");
+    }
+
+    /**
+     * As {@link #grounded(Composer.Composition, List)}, with a note for the reader put before the composition's own.
+     */
+    static Answer grounded(Composer.Composition composition, List<SearchHit> hits, String note) {
         var renumbered = new LinkedHashMap<Integer, Integer>();
         var matcher = MARKER.matcher(composition.text());
         var text = new StringBuilder();
@@ -319,7 +397,9 @@ public class Assistant {
         }
         var citations = new ArrayList<Citation>();
         renumbered.forEach((given, marker) -> citations.add(citation(marker, hits.get(given - 1))));
-        var note = composition.note();
+        note = note.isEmpty()
+                ? composition.note()
+                : composition.note().isEmpty() ? note : note + " " + composition.note();
         if (dropped) {
             note = (note.isEmpty() ? "" : note + " ") + "A citation that pointed at no given passage was removed.";
         }

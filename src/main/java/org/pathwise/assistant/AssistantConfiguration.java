@@ -22,8 +22,26 @@ class AssistantConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AssistantConfiguration.class);
 
     @Bean
-    Composer composer(Embedder embedder, AssistantProperties properties) {
-        return composerFor(embedder, properties);
+    Composer composer(AssistantProperties properties) {
+        return composerFor(properties);
+    }
+
+    @Bean
+    AnswerSelector answerSelector(Embedder embedder) {
+        return new AnswerSelector(embedder);
+    }
+
+    @Bean
+    Answerability answerability(AssistantProperties properties, Embedder embedder) {
+        var answerability = properties.answerability();
+        if (!answerability.embeddingModel().equals(embedder.modelId())) {
+            log.warn(
+                    "The answerability model was fitted on similarities of the embedding model {}, and the library"
+                            + " is embedded with {}: fit it again with train-answerability",
+                    answerability.embeddingModel(),
+                    embedder.modelId());
+        }
+        return answerability;
     }
 
     @Bean
@@ -32,8 +50,8 @@ class AssistantConfiguration {
     }
 
     /** The composer the settings ask for. */
-    static Composer composerFor(Embedder embedder, AssistantProperties properties) {
-        var extractive = new ExtractiveComposer(embedder, properties.maxSentences(), properties.maxWords());
+    static Composer composerFor(AssistantProperties properties) {
+        var extractive = new ExtractiveComposer();
         var llm = properties.llm();
         if (llm.provider() == AssistantProperties.Provider.NONE) {
             return extractive;

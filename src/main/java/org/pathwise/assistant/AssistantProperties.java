@@ -11,36 +11,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the assistant ({@code pathwise.assistant.*}).
  *
- * @param relevanceThreshold the evidence score ({@link Assistant.Evidence}: the best passage's semantic score plus
- *     {@code coverageWeight} times the query-term coverage) a question needs for an answer; below it the assistant
- *     abstains. Calibrated on {@code eval/datasets/sample-library.jsonl}.
- * @param coverageWeight how much the coverage of the question's terms adds to the semantic score
+ * @param answerabilityModel a file with an answerability model that {@code train-answerability} wrote, or empty for the
+ *     bundled one ({@link Answerability}); it decides from the {@link Evidence} whether the library answers a question
+ * @param answerabilityThreshold the probability from which a question is answered rather than abstained from, in
+ *     (0, 1), or empty for the model's own (calibrated with it on the calibration question sets)
  * @param passages how many passages are retrieved and given to the composer
- * @param maxSentences at most this many sentences in an extractive answer
- * @param maxWords at most this many words in an extractive answer
  * @param llm the language model that composes answers, if any ({@code pathwise.assistant.llm.*})
  */
 @ConfigurationProperties("pathwise.assistant")
 public record AssistantProperties(
-        @DefaultValue("0.9293") double relevanceThreshold,
-        @DefaultValue("0.17") double coverageWeight,
+        @DefaultValue("") String answerabilityModel,
+        Double answerabilityThreshold,
         @DefaultValue("5") int passages,
-        @DefaultValue("3") int maxSentences,
-        @DefaultValue("90") int maxWords,
         @DefaultValue Llm llm) {
 
     public AssistantProperties {
-        if (relevanceThreshold < 0 || relevanceThreshold > 2) {
+        Objects.requireNonNull(answerabilityModel, "answerabilityModel");
+        if (answerabilityThreshold != null && !(answerabilityThreshold > 0 && answerabilityThreshold < 1)) {
             throw new IllegalArgumentException(
-                    "pathwise.assistant.relevance-threshold must be between 0 and 2, got " + relevanceThreshold);
-        }
-        if (coverageWeight < 0 || coverageWeight > 1) {
-            throw new IllegalArgumentException(
-                    "pathwise.assistant.coverage-weight must be between 0 and 1, got " + coverageWeight);
+                    "pathwise.assistant.answerability-threshold must be between 0 and 1 (exclusive), got "
+                            + answerabilityThreshold);
         }
         if (passages < 1 || passages > 20) {
             throw new IllegalArgumentException("pathwise.assistant.passages must be between 1 and 20, got " + passages);
         }
+    }
+
+    /** The answerability model these settings ask for. */
+    Answerability answerability() {
+        var model = answerabilityModel.isBlank()
+                ? Answerability.bundled()
+                : Answerability.read(Path.of(answerabilityModel));
+        return answerabilityThreshold == null ? model : model.withThreshold(answerabilityThreshold);
     }
 
     /** Which kind of server composes answers: none (extractive answers only), OpenAI-compatible, or Ollama. */
@@ -81,7 +83,7 @@ public record AssistantProperties(
             @DefaultValue("30s") Duration timeout,
             @DefaultValue("2") int maxRetries,
             @DefaultValue("0") double temperature,
-            @DefaultValue("answer/v1") String prompt,
+            @DefaultValue("answer/v2") String prompt,
             @DefaultValue("condense/v1") String condensePrompt,
             @DefaultValue("prompts") String promptsDir) {
 
@@ -89,7 +91,7 @@ public record AssistantProperties(
 
         /** Settings without a language model. */
         public static final Llm NONE =
-                new Llm(Provider.NONE, "", "", "", Duration.ofSeconds(30), 2, 0, "answer/v1", "condense/v1", "prompts");
+                new Llm(Provider.NONE, "", "", "", Duration.ofSeconds(30), 2, 0, "answer/v2", "condense/v1", "prompts");
 
         public Llm {
             Objects.requireNonNull(promptsDir, "promptsDir");

@@ -20,13 +20,27 @@ interface Composer {
     String prompt();
 
     /**
-     * Composes an answer.
+     * What an answer is composed from.
      *
      * @param question the question as the guardrails left it
      * @param language the question's BCP 47 language, or {@code und}
      * @param passages the retrieved passages, most relevant first, numbered from 1
+     * @param selection the answer unit chosen among the passages ({@link AnswerSelector}), whose kind of question
+     *     ({@link AnswerSelector.Selection#type()}) every composer is told
      */
-    Composition compose(String question, String language, List<SearchHit> passages);
+    record Request(String question, String language, List<SearchHit> passages, AnswerSelector.Selection selection) {
+
+        public Request {
+            passages = List.copyOf(passages);
+        }
+
+        QuestionType type() {
+            return selection.type();
+        }
+    }
+
+    /** Composes an answer. */
+    Composition compose(Request request);
 
     /**
      * Composes an answer and hands its text to {@code tokens} piece by piece, in order, as it is written. The pieces
@@ -34,8 +48,8 @@ interface Composer {
      * handed on returns a composition whose text differs from them, and the composition is what counts. A composer
      * that cannot stream (the default) hands on nothing and only returns the composition.
      */
-    default Composition stream(String question, String language, List<SearchHit> passages, Consumer<String> tokens) {
-        return compose(question, language, passages);
+    default Composition stream(Request request, Consumer<String> tokens) {
+        return compose(request);
     }
 
     /**

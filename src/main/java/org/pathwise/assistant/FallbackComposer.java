@@ -1,8 +1,6 @@
 package org.pathwise.assistant;
 
-import java.util.List;
 import java.util.function.Consumer;
-import org.pathwise.retrieval.SearchHit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,31 +39,31 @@ final class FallbackComposer implements Composer {
     }
 
     @Override
-    public Composition compose(String question, String language, List<SearchHit> passages) {
+    public Composition compose(Request request) {
         try {
-            return model.compose(question, language, passages);
+            return model.compose(request);
         } catch (ModelFailure failure) {
-            return fallBack(failure, question, language, passages);
+            return fallBack(failure, request);
         }
     }
 
     @Override
-    public Composition stream(String question, String language, List<SearchHit> passages, Consumer<String> tokens) {
+    public Composition stream(Request request, Consumer<String> tokens) {
         try {
-            return model.stream(question, language, passages, tokens);
+            return model.stream(request, tokens);
         } catch (ModelFailure failure) {
-            return fallBack(failure, question, language, passages);
+            return fallBack(failure, request);
         }
     }
 
-    private Composition fallBack(ModelFailure failure, String question, String language, List<SearchHit> passages) {
+    private Composition fallBack(ModelFailure failure, Request request) {
         log.warn(
                 "The {} model {} did not answer ({}); answering extractively",
                 model.name(),
                 model.model(),
                 failure.reason());
         log.debug("The model's failure", failure);
-        var composition = fallback.compose(question, language, passages);
+        var composition = fallback.compose(request);
         var note = "The language model did not answer (" + failure.reason()
                 + "); this answer was composed from the passages directly.";
         return new Composition(

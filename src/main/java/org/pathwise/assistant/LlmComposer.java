@@ -75,10 +75,10 @@ final class LlmComposer implements Composer {
     }
 
     @Override
-    public Composition compose(String question, String language, List<SearchHit> passages) {
+    public Composition compose(Request request) {
         ChatResponse response;
         try {
-            response = chat.chat(messages(question, language, passages));
+            response = chat.chat(messages(request));
         } catch (RuntimeException e) {
             throw ModelFailure.of(e);
         }
@@ -89,8 +89,8 @@ final class LlmComposer implements Composer {
     }
 
     @Override
-    public Composition stream(String question, String language, List<SearchHit> passages, Consumer<String> tokens) {
-        var messages = messages(question, language, passages);
+    public Composition stream(Request request, Consumer<String> tokens) {
+        var messages = messages(request);
         for (int attempt = 0; ; attempt++) {
             var written = new StringBuilder();
             try {
@@ -186,14 +186,23 @@ final class LlmComposer implements Composer {
                 text.strip(), "", name, reported == null || reported.isBlank() ? model : reported, prompt.id());
     }
 
-    private List<ChatMessage> messages(String question, String language, List<SearchHit> passages) {
-        return prompt.messages(
-                Map.of("question", quoted(question), "language", language, "passages", passages(passages)));
+    private List<ChatMessage> messages(Request request) {
+        return prompt.messages(Map.of(
+                "question",
+                quoted(request.question()),
+                "language",
+                request.language(),
+                "question_type",
+                request.type().label(),
+                "passages",
+                passages(request.passages())));
     }
 
     /**
-     * The passages as the prompt shows them: {@code [n] title — heading}, then the text, a blank line between two.
-     * Tags that could close the prompt's {@code <passages>} or {@code <question>} block are defused.
+     * The passages as the prompt shows them: {@code [n] title — heading path}, then the text block by block as ingestion
+     * structured it (a heading as {@code ### heading}, a list's items as {@code - item}, steps as {@code 1. step}, code
+     * between fences), a blank line between two passages. Tags that could close the prompt's {@code <passages>} or
+     * {@code <question>} block are defused.
      */
     static String passages(List<SearchHit> passages) {
         var text = new StringBuilder();
@@ -206,7 +215,7 @@ final class LlmComposer implements Composer {
             if (!passage.headingPath().isEmpty()) {
                 text.append(" — ").append(passage.heading());
             }
-            text.append('\n').append(passage.text().strip());
+            text.append('\n').append(Rendering.structured(passage));
         }
         return quoted(text.toString());
     }

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Assistant",
-        allowedDependencies = {"retrieval", "guardrails"})
+        allowedDependencies = {"retrieval", "guardrails", "stats"})
 package org.pathwise.assistant;
 
 import org.springframework.modulith.ApplicationModule;

@@ -75,24 +75,11 @@ public final class LogisticRegression {
      * @param balanced whether to weight each class by {@code n / (2 n_class)}, so both classes count equally
      */
     public static Model fit(double[][] x, int[] y, double l2, boolean balanced) {
-        if (x.length == 0 || x.length != y.length) {
-            throw new IllegalArgumentException(
-                    "need as many labels as rows, at least one: " + x.length + " rows, " + y.length + " labels");
-        }
-        if (!(l2 > 0)) {
-            throw new IllegalArgumentException("l2 must be > 0, got " + l2);
-        }
+        checkLabels(x, y);
         int n = x.length;
-        int d = x[0].length;
         int positives = 0;
-        for (int i = 0; i < n; i++) {
-            if (x[i].length != d) {
-                throw new IllegalArgumentException("row " + i + " has " + x[i].length + " features, expected " + d);
-            }
-            if (y[i] != 0 && y[i] != 1) {
-                throw new IllegalArgumentException("labels must be 0 or 1, got " + y[i] + " at row " + i);
-            }
-            positives += y[i];
+        for (int label : y) {
+            positives += label;
         }
         var sampleWeights = new double[n];
         for (int i = 0; i < n; i++) {
@@ -100,6 +87,31 @@ public final class LogisticRegression {
                     ? 1
                     : n / (2.0 * (y[i] == 1 ? positives : n - positives));
         }
+        return fit(x, y, sampleWeights, l2);
+    }
+
+    /**
+     * Fits a model with a weight for each example, for data that comes from sources of different sizes that should
+     * count alike.
+     *
+     * @param sampleWeights one weight per example, each {@code > 0}
+     */
+    public static Model fit(double[][] x, int[] y, double[] sampleWeights, double l2) {
+        checkLabels(x, y);
+        if (sampleWeights.length != x.length) {
+            throw new IllegalArgumentException(
+                    "need one weight per row: " + x.length + " rows, " + sampleWeights.length + " weights");
+        }
+        for (int i = 0; i < sampleWeights.length; i++) {
+            if (!(sampleWeights[i] > 0) || !Double.isFinite(sampleWeights[i])) {
+                throw new IllegalArgumentException("weights must be > 0, got " + sampleWeights[i] + " at row " + i);
+            }
+        }
+        if (!(l2 > 0)) {
+            throw new IllegalArgumentException("l2 must be > 0, got " + l2);
+        }
+        int n = x.length;
+        int d = x[0].length;
         double totalWeight = Arrays.stream(sampleWeights).sum();
         // parameters: d weights, then the bias
         var beta = new double[d + 1];
@@ -156,6 +168,22 @@ public final class LogisticRegression {
             }
         }
         return new Model(Arrays.copyOf(beta, d), beta[d]);
+    }
+
+    private static void checkLabels(double[][] x, int[] y) {
+        if (x.length == 0 || x.length != y.length) {
+            throw new IllegalArgumentException(
+                    "need as many labels as rows, at least one: " + x.length + " rows, " + y.length + " labels");
+        }
+        int d = x[0].length;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != d) {
+                throw new IllegalArgumentException("row " + i + " has " + x[i].length + " features, expected " + d);
+            }
+            if (y[i] != 0 && y[i] != 1) {
+                throw new IllegalArgumentException("labels must be 0 or 1, got " + y[i] + " at row " + i);
+            }
+        }
     }
 
     private static double loss(

@@ -46,7 +46,7 @@ class AssistantConfigurationTest {
                     assertThat(composer).isInstanceOf(FallbackComposer.class);
                     assertThat(composer.name()).isEqualTo("openai");
                     assertThat(composer.model()).isEqualTo("qwen2.5-7b-instruct");
-                    assertThat(composer.prompt()).isEqualTo("answer/v1");
+                    assertThat(composer.prompt()).isEqualTo("answer/v2");
                     assertThat(started.getBean(QuestionCondenser.class)).isInstanceOf(LlmCondenser.class);
                     var llm = started.getBean(AssistantProperties.class).llm();
                     assertThat(llm.timeout()).hasSeconds(5);

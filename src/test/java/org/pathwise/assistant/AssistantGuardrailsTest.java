@@ -45,7 +45,7 @@ class AssistantGuardrailsTest {
         var url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").load().migrate();
         jdbc = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
-        var properties = new AssistantProperties(0, 0.17, 3, 3, 90, AssistantProperties.Llm.NONE);
+        var properties = new AssistantProperties("", null, 3, AssistantProperties.Llm.NONE);
         return TestAssistants.assistant(index, embedder, rules, properties, jdbc, events);
     }
 

@@ -81,7 +81,7 @@ class AssistantWithLanguageModelTest {
                 "answer/v1",
                 "condense/v1",
                 "prompts");
-        properties = new AssistantProperties(0, 0.17, 2, 3, 90, llm);
+        properties = new AssistantProperties("", null, 2, llm);
         assistant = TestAssistants.assistant(index, embedder, new RuleSet(), properties, jdbc, events);
     }
 

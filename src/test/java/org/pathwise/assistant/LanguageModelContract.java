@@ -21,7 +21,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pathwise.retrieval.DocumentFacets;
-import org.pathwise.retrieval.FakeEmbeddingModel;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.SearchHit;
 
@@ -93,8 +92,7 @@ abstract class LanguageModelContract {
     }
 
     static Composer composer(AssistantProperties.Llm llm) {
-        return AssistantConfiguration.composerFor(
-                FakeEmbeddingModel.embedder("fake"), new AssistantProperties(0.925, 0.17, 5, 3, 90, llm));
+        return AssistantConfiguration.composerFor(new AssistantProperties("", null, 5, llm));
     }
 
     void stub(ResponseDefinitionBuilder response) {
@@ -105,7 +103,7 @@ abstract class LanguageModelContract {
     void answersWithTheModelsTextAndTheCitationsItMade() {
         stub(reply("Normal text needs a contrast ratio of at least 4.5 to 1 [2]. Rubrics speed up marking [1]."));
 
-        var composition = composer(2).compose(QUESTION, "en", hits);
+        var composition = composer(2).compose(Requests.of(QUESTION, "en", hits));
 
         assertThat(composition.composer()).isEqualTo(provider().label());
         assertThat(composition.model()).isEqualTo(reportedModel());
@@ -125,7 +123,7 @@ abstract class LanguageModelContract {
     void sendsThePromptWithTheNumberedPassagesAndTheQuestion() {
         stub(reply("Normal text needs 4.5 to 1 [2]."));
 
-        composer(2).compose(QUESTION, "en", hits);
+        composer(2).compose(Requests.of(QUESTION, "en", hits));
 
         server.verify(postRequestedFor(urlEqualTo(chatPath()))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("test-model")))
@@ -147,7 +145,7 @@ abstract class LanguageModelContract {
     void dropsAndFlagsACitationOfAPassageItWasNotGiven() {
         stub(reply("Normal text needs 4.5 to 1 [2]. Slides need 7 to 1 [3]."));
 
-        var answer = Assistant.grounded(composer(2).compose(QUESTION, "en", hits), hits);
+        var answer = Assistant.grounded(composer(2).compose(Requests.of(QUESTION, "en", hits)), hits);
 
         assertThat(answer).isInstanceOfSatisfying(Answer.Grounded.class, grounded -> {
             assertThat(grounded.text()).isEqualTo("Normal text needs 4.5 to 1 [1]. Slides need 7 to 1 .");
@@ -163,7 +161,7 @@ abstract class LanguageModelContract {
         var received = new ArrayList<String>();
         var firstAt = new long[1];
 
-        var composition = composer(2).stream(QUESTION, "en", hits, piece -> {
+        var composition = composer(2).stream(Requests.of(QUESTION, "en", hits), piece -> {
             if (received.isEmpty()) {
                 firstAt[0] = System.nanoTime();
             }
@@ -192,21 +190,21 @@ abstract class LanguageModelContract {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"choices\": [tru"));
 
-        assertExtractiveBecause(composer(0).compose(QUESTION, "en", hits), "malformed reply");
+        assertExtractiveBecause(composer(0).compose(Requests.of(QUESTION, "en", hits)), "malformed reply");
     }
 
     @Test
     void fallsBackOnAnEmptyReply() {
         stub(reply(""));
 
-        assertExtractiveBecause(composer(0).compose(QUESTION, "en", hits), "empty reply");
+        assertExtractiveBecause(composer(0).compose(Requests.of(QUESTION, "en", hits)), "empty reply");
     }
 
     @Test
     void fallsBackOnATimeoutAfterRetrying() {
         stub(reply("Too late [1].").withFixedDelay(1500));
 
-        assertExtractiveBecause(composer(2).compose(QUESTION, "en", hits), "timeout");
+        assertExtractiveBecause(composer(2).compose(Requests.of(QUESTION, "en", hits)), "timeout");
         assertRequests(3);
     }
 
@@ -214,7 +212,7 @@ abstract class LanguageModelContract {
     void fallsBackOnAServerErrorAfterRetrying() {
         stub(aResponse().withStatus(500).withBody("{\"error\":\"overloaded\"}"));
 
-        assertExtractiveBecause(composer(2).compose(QUESTION, "en", hits), "HTTP 500");
+        assertExtractiveBecause(composer(2).compose(Requests.of(QUESTION, "en", hits)), "HTTP 500");
         assertRequests(3);
     }
 
@@ -226,7 +224,7 @@ abstract class LanguageModelContract {
         }
 
         var composition =
-                composer(settings(baseUrl("http://localhost:" + port), 0)).compose(QUESTION, "en", hits);
+                composer(settings(baseUrl("http://localhost:" + port), 0)).compose(Requests.of(QUESTION, "en", hits));
 
         assertExtractiveBecause(composition, "connection refused");
     }
@@ -236,7 +234,7 @@ abstract class LanguageModelContract {
         stub(aResponse().withStatus(503).withBody("busy"));
         var received = new ArrayList<String>();
 
-        assertExtractiveBecause(composer(2).stream(QUESTION, "en", hits, received::add), "HTTP 503");
+        assertExtractiveBecause(composer(2).stream(Requests.of(QUESTION, "en", hits), received::add), "HTTP 503");
         assertThat(received).isEmpty();
         assertRequests(3);
     }
@@ -245,7 +243,7 @@ abstract class LanguageModelContract {
     void fallsBackWhenAStreamTimesOut() {
         stub(streamedReply(List.of("Too late [1].")).withFixedDelay(1500));
 
-        assertExtractiveBecause(composer(0).stream(QUESTION, "en", hits, piece -> {}), "timeout");
+        assertExtractiveBecause(composer(0).stream(Requests.of(QUESTION, "en", hits), piece -> {}), "timeout");
     }
 
     void assertExtractiveBecause(Composer.Composition composition, String reason) {

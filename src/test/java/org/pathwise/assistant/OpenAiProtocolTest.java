@@ -76,7 +76,7 @@ class OpenAiProtocolTest extends LanguageModelContract {
     void sendsTheApiKeyAsABearerToken() {
         stub(reply("Normal text needs 4.5 to 1 [2]."));
 
-        composer(0).compose(QUESTION, "en", hits);
+        composer(0).compose(Requests.of(QUESTION, "en", hits));
 
         server.verify(postRequestedFor(urlEqualTo(chatPath())).withHeader("Authorization", equalTo("Bearer test-key")));
     }

@@ -258,6 +258,43 @@ class LibraryApiTests {
     }
 
     @Test
+    void aHowToQuestionGetsTheStepsOfTheProcedureInOrderOneALine() throws Exception {
+        var response = mvc.perform(post("/api/ask")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"question\":\"¿Cómo puedo facilitar un debate en línea?\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("answered"))
+                .andExpect(jsonPath("$.citations[0].source").value("design/facilitar-debates-en-linea.md"))
+                .andReturn();
+        var answer = json.readTree(response.getResponse().getContentAsString())
+                .get("answer")
+                .asString();
+
+        assertThat(answer.lines().filter(line -> line.matches("\\d\\. .+ \\[1]")))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(answer).contains("\n1. ").contains("\n2. ").contains("\n3. ");
+    }
+
+    @Test
+    void aQuestionAnsweredByAListGetsTheWholeListOneItemALine() throws Exception {
+        var response = mvc.perform(post("/api/ask")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"question\":\"How should I produce my lecture videos?\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("answered"))
+                .andExpect(jsonPath("$.citations[0].source").value("design/video-lectures-that-work.md"))
+                .andReturn();
+        var answer = json.readTree(response.getResponse().getContentAsString())
+                .get("answer")
+                .asString();
+
+        assertThat(answer.lines().filter(line -> line.startsWith("- ") && line.endsWith("[1]")))
+                .hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void abstainsWhenTheLibraryHoldsNoAnswer() throws Exception {
         mvc.perform(post("/api/ask")
                         .with(csrf())

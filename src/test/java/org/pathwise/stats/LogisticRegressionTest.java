@@ -138,4 +138,21 @@ class LogisticRegressionTest {
         }
         return Math.sqrt(sum);
     }
+
+    @Test
+    void aWeightOfTwoFitsAsTheExampleTwice() {
+        double[][] x = {{0.1}, {0.4}, {0.5}, {0.9}, {1.3}};
+        int[] y = {0, 1, 0, 1, 1};
+        double[][] duplicated = {{0.1}, {0.4}, {0.5}, {0.5}, {0.9}, {1.3}};
+        int[] duplicatedY = {0, 1, 0, 0, 1, 1};
+
+        var weighted = LogisticRegression.fit(x, y, new double[] {1, 1, 2, 1, 1}, 1e-2);
+        var repeated = LogisticRegression.fit(duplicated, duplicatedY, new double[] {1, 1, 1, 1, 1, 1}, 1e-2);
+
+        assertThat(weighted.weights()[0]).isCloseTo(repeated.weights()[0], org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(weighted.bias()).isCloseTo(repeated.bias(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThatThrownBy(() -> LogisticRegression.fit(x, y, new double[] {1, 1, 0, 1, 1}, 1e-2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 2");
+    }
 }

@@ -214,6 +214,24 @@ class BrowserTests {
     }
 
     @Test
+    void aHowToQuestionShowsTheStepsOfTheProcedureOneALine() {
+        signIn("teacher", EDUCATOR_PASSWORD);
+        driver.get(url("/ask"));
+
+        driver.findElement(By.id("question")).sendKeys("¿Cómo puedo facilitar un debate en línea?");
+        driver.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".turn a.citation")));
+        var lines = driver.findElement(By.cssSelector(".turn .answer-text"))
+                .getText()
+                .lines()
+                .toList();
+        assertThat(lines).filteredOn(line -> line.matches("\\d\\. .+ \\[1]")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(driver.findElement(By.cssSelector(".turn a.citation")).getText())
+                .contains("debates");
+    }
+
+    @Test
     void anEducatorSeesThatPersonalDataWasRemovedAndAnAdministratorSeesTheRefusalToReview() {
         signIn("teacher", EDUCATOR_PASSWORD);
         driver.get(url("/ask"));

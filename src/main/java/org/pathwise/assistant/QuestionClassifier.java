@@ -1,0 +1,146 @@
+package org.pathwise.assistant;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.pathwise.retrieval.Segmenter;
+import org.pathwise.retrieval.Sentence;
+import org.pathwise.retrieval.TextTerms;
+
+/**
+ * Tells what kind of answer a question asks for ({@link QuestionType}) and which of its words the answer must be about
+ * (its focus terms), in English, French, Spanish, Portuguese and German.
+ *
+ * <p>Strategy: the question's last interrogative sentence (a question often starts with its context: "I teach a
+ * 12-week course… How many hours a week…?") is folded to lower case without accents and matched against cue patterns,
+ * most specific first: comparison, quantity, reason, procedure, definition, list, choice, yes-no. The focus terms are that
+ * sentence's terms as the index analyses them in the language of the text they are looked for in (stop words removed,
+ * stemmed), less the words that only say what kind of question it is.
+ */
+public final class QuestionClassifier {
+
+    private record Cue(QuestionType type, Pattern pattern) {}
+
+    private static final List<Cue> CUES = List.of(
+            cue(
+                    QuestionType.COMPARISON,
+                    "\\bdifferen(ce|t|ces) between\\b|\\bcompare[sd]?\\b|\\bversus\\b|\\bvs\\.?\\s|\\bbetter than\\b"
+                            + "|\\bhow does .+ differ\\b|\\bdifference entre\\b|\\bcompar(er|aison)\\b|\\bplutot que\\b"
+                            + "|\\bpar rapport a\\b|\\bdiferencia(s)? entre\\b|\\bcompar(ar|acion)\\b|\\bmejor que\\b"
+                            + "|\\bfrente a\\b|\\bdiferenca entre\\b|\\bunterschied zwischen\\b"),
+            cue(
+                    QuestionType.QUANTITY,
+                    "\\bhow (many|much|long|often|old|large|big|far|frequently)\\b|\\bwhat (percentage|proportion"
+                            + "|ratio|share|fraction|number)\\b|\\bat what age\\b|\\bcombien\\b|\\bquel(le)?s? (pourcentage"
+                            + "|proportion|nombre|duree|frequence|ratio)\\b|\\ba quelle frequence\\b|\\bcuant[oa]s?\\b"
+                            + "|\\bque (porcentaje|proporcion|numero|cantidad)\\b|\\bcon que frecuencia\\b"
+                            + "|\\bquant[oa]s?\\b|\\bwie (viele|viel|lange|oft)\\b"),
+            cue(
+                    QuestionType.REASON,
+                    "^(why|pourquoi|por que|porque|para que|warum|wieso)\\b|\\bwhy\\b|\\bwhat is the (reason|purpose)"
+                            + "\\b|\\bfor what reason\\b|\\bpourquoi\\b|\\bquelle est la raison\\b|\\bpor que\\b"
+                            + "|\\bcual es la razon\\b|\\bwarum\\b"),
+            cue(
+                    QuestionType.PROCEDURE,
+                    "^how\\b|\\bhow (do|can|should|would|could|to|does|did|might|may|must)\\b|\\bwhat (are the )?steps"
+                            + "\\b|\\bwhat should i do\\b|\\bwhat do i do\\b|\\bcomment\\b|\\bquelles (sont les )?etapes\\b"
+                            + "|\\bque dois-je faire\\b|^como\\b|\\bcomo (puedo|puede|se|hago|hacer|podemos|debo|debemos"
+                            + "|crear|evitar|organizar|preparar|usar|utilizar|elegir|evaluar|dar|conseguir|mejorar"
+                            + "|lograr|disenar|posso|fazer)\\b|\\bque pasos\\b|\\bque debo hacer\\b|^wie\\b"),
+            cue(
+                    QuestionType.DEFINITION,
+                    "^what (is|are|was|were) (a |an |the )?(\\S+ ?){1,4}\\??$|\\bwhat does .+ mean\\b|\\bwhat is meant by"
+                            + "\\b|\\bdefin(e|ition)\\b|\\bmeaning of\\b|^who (is|was|are)\\b|\\bqu'?est-ce que\\b"
+                            + "|\\bque (signifie|veut dire)\\b|\\bc'est quoi\\b|\\bque es\\b|\\bque son\\b|\\bque significa"
+                            + "\\b|\\ba que se refiere\\b|\\bo que e\\b|\\bwas (ist|sind|bedeutet)\\b"),
+            cue(
+                    QuestionType.LIST,
+                    "^(which|what) \\w+s\\b(?<!\\b(is|was|does|has|this|its|us|as|class|process|access|focus|bias"
+                            + "|status|analysis|thesis|basis|campus|syllabus|corpus|consensus|success|business))"
+                            + "|^(which|what) \\w+ \\w+s (are|do|should|can|could|would|will|have|help|exist)\\b"
+                            + "|\\b(which|what) (kinds?|types?|sorts?) of\\b|\\blist\\b|\\bname (the|some|three|two)\\b"
+                            + "|\\bexamples? of\\b|^(quels|quelles|lesquels|lesquelles)\\b|\\bexemples?\\b"
+                            + "|^(cuales|que (tipos|herramientas|recursos|pasos|principios|elementos))\\b|\\bejemplos?\\b"
+                            + "|^quais\\b|^welche\\b"),
+            cue(
+                    QuestionType.CHOICE,
+                    "^(which|what) (\\w+ ){1,2}(should|would|could|can|do|does|is|lets?|allows?|works?|suits?|fits?)\\b"
+                            + "|^(quel|quelle) (\\w+ ){1,2}(dois|devrais|faut|permet|convient|choisir)"
+                            + "|^(que|cual) (\\w+ ){1,2}(debo|deberia|conviene|permite|elegir|puedo)\\b"
+                            + "|^(qual) (\\w+ ){1,2}(devo|deveria|permite)\\b"),
+            cue(
+                    QuestionType.YES_NO,
+                    "^(is|are|was|were|can|could|should|shall|do|does|did|must|may|might|will|would|has|have|had|am)"
+                            + "\\b|^(est-ce|dois-je|puis-je|faut-il|peut-on|peut-il|y a-t-il|devrais-je|suis-je)\\b"
+                            + "|-t-(il|elle|on)\\b|^(es|son|puedo|debo|deberia|hay|se puede|tengo que|conviene|existe)\\b"
+                            + "|^(posso|devo|e|sao|existe)\\b|^(ist|sind|kann|soll|sollte|muss|darf|gibt es)\\b"));
+
+    /**
+     * Words that only say what kind of question a question is, and the asker's pronouns ("How do I …", "my slides"),
+     * in the languages of the cues: an answer need not hold them.
+     */
+    private static final String QUESTION_WORDS = "how what which why when where who whom whose many much long often"
+            + " do does did can could should would mean means meaning define definition difference differ compare"
+            + " example examples list name kind kinds type types step steps way ways reason purpose comment pourquoi"
+            + " combien quel quelle quels quelles quoi signifie raison étape étapes exemple exemples cómo como cuál"
+            + " cuáles cuánto cuántos cuánta cuántas qué por porque significa razón paso pasos ejemplo ejemplos wie"
+            + " warum welche welcher was i me my mine myself we us our ours you your yours one someone je me moi mon ma mes"
+            + " nous notre nos vous votre vos on yo me mi mis nosotros nos nuestro nuestra nuestros usted ustedes su sus"
+            + " eu meu minha nós nosso ich mein meine wir unser";
+
+    private static final java.util.Map<String, Set<String>> QUESTION_TERMS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Cue cue(QuestionType type, String regex) {
+        return new Cue(type, Pattern.compile(regex));
+    }
+
+    private QuestionClassifier() {}
+
+    /** The kind of answer a question asks for. */
+    public static QuestionType typeOf(String question) {
+        var asked = fold(lastQuestion(question));
+        for (var cue : CUES) {
+            if (cue.pattern().matcher(asked).find()) {
+                return cue.type();
+            }
+        }
+        return QuestionType.OTHER;
+    }
+
+    /**
+     * The question's focus terms analysed as {@code language} (the language of the text they are to be found in): the
+     * terms of the sentence that asks (a question often starts with its context, which an answer need not repeat), less
+     * the words that only ask.
+     */
+    public static Set<String> focus(String question, String language) {
+        var terms = new LinkedHashSet<>(TextTerms.of(lastQuestion(question), language));
+        terms.removeAll(QUESTION_TERMS.computeIfAbsent(
+                TextTerms.analysis(language), key -> TextTerms.of(QUESTION_WORDS, language)));
+        return terms;
+    }
+
+    /** The last sentence of a text that asks something, or the whole text when none does. */
+    public static String lastQuestion(String text) {
+        var sentences = Segmenter.sentences(text, "und");
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            if (Sentence.isQuestion(sentences.get(i))) {
+                return sentences.get(i);
+            }
+        }
+        return text;
+    }
+
+    /** Lower case, accents removed, apostrophes made straight, spaces single. */
+    static String fold(String text) {
+        var folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .replace('’', '\'')
+                .replace("¿", "")
+                .replace("¡", "");
+        return folded.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,59 @@
+package org.pathwise.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pathwise.retrieval.TextTerms;
+
+class QuestionClassifierTest {
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "What is a rubric? => DEFINITION",
+                "Qu'est-ce que la classe inversée ? => DEFINITION",
+                "¿Qué es un recurso educativo abierto? => DEFINITION",
+                "How can I make my slides accessible? => PROCEDURE",
+                "Comment rendre mes diapositives accessibles ? => PROCEDURE",
+                "¿Cómo puedo facilitar un debate en línea? => PROCEDURE",
+                "Which open licence should I choose to let others adapt my slides? => CHOICE",
+                "¿Qué herramienta debo usar para un debate en línea? => CHOICE",
+                "Quels outils numériques choisir pour évaluer ? => LIST",
+                "¿Cuáles son los principios del diseño universal? => LIST",
+                "Why does retrieval practice help learners remember? => REASON",
+                "Pourquoi utiliser des grilles critériées ? => REASON",
+                "¿Por qué es importante la retroalimentación? => REASON",
+                "How many hours a week should a 5-ECTS module ask for? => QUANTITY",
+                "Combien de temps doit durer une vidéo ? => QUANTITY",
+                "¿Cuántos estudiantes por grupo se recomiendan? => QUANTITY",
+                "Should I record my lectures? => YES_NO",
+                "Dois-je enregistrer mes cours ? => YES_NO",
+                "¿Puedo reutilizar una imagen con licencia CC BY-NC? => YES_NO",
+                "What is the difference between synchronous and asynchronous teaching? => COMPARISON",
+                "Quelle est la différence entre évaluation formative et sommative ? => COMPARISON",
+                "I teach a 12-week course with one final essay. How many hours of work a week is reasonable? =>"
+                        + " QUANTITY",
+                "Tell me about peer review. => OTHER"
+            })
+    void tellsWhatKindOfAnswerAQuestionAsksForInEnglishFrenchAndSpanish(String question, QuestionType type) {
+        assertThat(QuestionClassifier.typeOf(question)).isEqualTo(type);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "How can I make my slides accessible? => en => slides accessible => how can",
+                "Comment rendre mes diapositives accessibles ? => fr => diapositives accessibles => comment",
+                "I teach online. How many hours should students work? => en => hours students work => teach online",
+            })
+    void focusTermsAreThoseOfTheSentenceThatAsksLessTheWordsThatOnlyAsk(
+            String question, String language, String kept, String left) {
+        var focus = QuestionClassifier.focus(question, language);
+
+        assertThat(focus).containsAll(TextTerms.of(kept, language));
+        assertThat(focus).doesNotContainAnyElementsOf(TextTerms.of(left, language));
+    }
+}
