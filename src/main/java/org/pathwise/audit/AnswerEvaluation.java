@@ -2,30 +2,41 @@ package org.pathwise.audit;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.pathwise.assistant.AskResponse;
 import org.pathwise.assistant.Assistant;
+import org.pathwise.assistant.Evidence;
 import org.pathwise.assistant.Question;
+import org.pathwise.assistant.QuestionClassifier;
+import org.pathwise.assistant.QuestionType;
 import org.pathwise.guardrails.Grounding;
 import org.pathwise.guardrails.Guardrails;
 import org.pathwise.guardrails.Screening;
+import org.pathwise.library.Library;
+import org.pathwise.retrieval.BlockKind;
 import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
+import org.pathwise.stats.Bootstrap;
 
 /**
  * Runs a question set (JSONL, one question a line, as in the architecture notes) through the assistant against the
  * library in the data directory and measures it: expected source in the top 5 retrieved, nDCG@10 of the documents
  * retrieved, citation precision, groundedness (the share of answer sentences that the passages they cite support, as
- * the policy's grounding check judges them), abstention and refusal precision and recall, answer latency. It also
- * reports each question's evidence (semantic score, term coverage, and their combination) and the threshold on the
- * combination that would give the best abstention F1 on the set, to calibrate
- * {@code pathwise.assistant.relevance-threshold}. The first
+ * the policy's grounding check judges them), abstention and refusal precision and recall, answer latency, and, for the
+ * questions that give a {@code reference_answer}, the content-word F1 of the answer against it ({@link AnswerMetrics})
+ * and the best F1 that quoting the expected sources could reach. Each rate comes with a 95% percentile bootstrap
+ * interval over the questions, and the answer measures also per question type ({@link QuestionClassifier}). It also
+ * reports each question's evidence (the answerability model's features and probability), from which
+ * {@code train-answerability} fits that model on calibration sets. The first
  * {@value #WARM_UP} questions and the first question of every other language are asked once before the measured
  * run, so latency is that of a warm service (language models and analyzers loaded).
  */
@@ -37,14 +48,38 @@ final class AnswerEvaluation {
     /** Documents ranked for nDCG: the passages of a hybrid search this deep. */
     static final int NDCG_DEPTH = 10;
 
+    /** The rates of the summary that get a bootstrap interval, in the order {@code intervals} lists them. */
+    static final List<String> INTERVAL_METRICS = List.of(
+            "expected_source_in_top5",
+            "expected_source_cited",
+            "ndcg_at_10",
+            "citation_precision",
+            "groundedness",
+            "answer_f1",
+            "answer_f1_oracle",
+            "abstention_precision",
+            "abstention_recall",
+            "abstention_f1",
+            "refusal_precision",
+            "refusal_recall",
+            "refusal_f1");
+
+    /** Resamples of the questions drawn for the intervals. */
+    static final int RESAMPLES = 1_000;
+
+    /** The seed of the resampling, fixed so that the same results give the same intervals. */
+    static final long SEED = 20_240_229L;
+
     private final Assistant assistant;
     private final Search search;
     private final Guardrails guardrails;
+    private final Library library;
 
-    AnswerEvaluation(Assistant assistant, Search search, Guardrails guardrails) {
+    AnswerEvaluation(Assistant assistant, Search search, Guardrails guardrails, Library library) {
         this.assistant = assistant;
         this.search = search;
         this.guardrails = guardrails;
+        this.library = library;
     }
 
     /** Told after each question is asked. */
@@ -58,6 +93,7 @@ final class AnswerEvaluation {
      * One line of a question set.
      *
      * @param expectedRule for a question to refuse, the rule that should refuse it ({@code expected_rule}), or empty
+     * @param referenceAnswer for a question to answer, a good answer to it ({@code reference_answer}), or empty
      */
     record Item(
             String id,
@@ -65,36 +101,62 @@ final class AnswerEvaluation {
             List<String> expectedSources,
             String expect,
             String language,
-            String expectedRule) {}
+            String expectedRule,
+            String referenceAnswer) {}
 
     /**
      * One question's outcome, as {@code --json} prints it.
      *
+     * @param questionType what kind of answer the question asks for ({@link QuestionType#label()})
      * @param retrieved the sources of the top 5 passages of a hybrid search
      * @param ndcgAt10 nDCG@10 of the top 10 passages' documents against the expected sources, or {@code null} when the
      *     question gives none
+     * @param expectedSourceRetrieved for a question to answer, whether one of its expected sources is among the top 5
+     *     retrieved; else {@code null}
+     * @param expectedSourceCited for a question to answer, whether the answer cites one of its expected sources; else
+     *     {@code null}
      * @param sentences the answer's sentences that the grounding check judged (long enough to hold a claim); 0 unless
      *     answered
      * @param supportedSentences those of them that the passages they cite support
      * @param groundedness {@code supportedSentences / sentences}, or {@code null} when no sentence was judged
+     * @param answerF1 for a question to answer that gives a reference answer, the content-word F1 of the answer against
+     *     it, 0 when the question was not answered; else {@code null}
+     * @param answerF1Oracle for such a question, the best content-word F1 of 1 to 3 consecutive sentences of one
+     *     passage of its expected sources; {@code null} also when one of those documents is not in the library
+     * @param features the evidence the assistant measured for the question, by feature name ({@link Evidence})
+     * @param evidence the probability the answerability model gives that the library answers it
      */
     record Result(
             String id,
+            String questionType,
             String expect,
             String outcome,
             List<String> retrieved,
             Double ndcgAt10,
             List<String> cited,
+            Boolean expectedSourceRetrieved,
+            Boolean expectedSourceCited,
             int sentences,
             int supportedSentences,
             Double groundedness,
+            Double answerF1,
+            Double answerF1Oracle,
             List<String> rules,
             String refusedBy,
             String answer,
-            double semantic,
-            double coverage,
+            Map<String, Double> features,
             double evidence,
             double millis) {}
+
+    /** The evidence's features by name ({@link Evidence#FEATURES}), what {@code train-answerability} reads. */
+    static Map<String, Double> features(Evidence evidence) {
+        var features = new LinkedHashMap<String, Double>();
+        var values = evidence.features();
+        for (int i = 0; i < values.length; i++) {
+            features.put(Evidence.FEATURES.get(i), round(values[i]));
+        }
+        return features;
+    }
 
     /** A question set's results and their summary. */
     record Evaluation(List<Item> items, List<Result> results, Map<String, Object> summary) {}
@@ -110,6 +172,7 @@ final class AnswerEvaluation {
         }
         var results = new ArrayList<Result>();
         var byId = new LinkedHashMap<String, Item>();
+        var sentencesBySource = new HashMap<String, List<List<String>>>();
         for (var item : items) {
             byId.put(item.id(), item);
             var top = search.search(new SearchRequest(item.question(), 5, SearchMode.HYBRID, SearchFilter.NONE));
@@ -134,30 +197,107 @@ final class AnswerEvaluation {
                                     .map(c -> new Screening.Source(c.marker(), c.passage(), c.licence(), c.title()))
                                     .toList())
                     : new Grounding(0, 0, 0);
+            var cited = response.citations().stream()
+                    .map(AskResponse.CitationView::source)
+                    .toList();
+            Double oracle = null;
+            if (hasReference(item)) {
+                var sentences = expectedSentences(item.expectedSources(), sentencesBySource);
+                oracle = sentences == null
+                        ? null
+                        : round(AnswerMetrics.oracleF1(
+                                sentences,
+                                item.referenceAnswer(),
+                                AnswerMetrics.language(item.referenceAnswer(), item.language())));
+            }
             results.add(new Result(
                     item.id(),
+                    QuestionClassifier.typeOf(item.question()).label(),
                     item.expect(),
                     response.outcome(),
                     top.stream().map(h -> h.passage().facets().source()).toList(),
                     ndcg,
-                    response.citations().stream()
-                            .map(AskResponse.CitationView::source)
-                            .toList(),
+                    cited,
+                    expectedSourceAmong(
+                            item,
+                            top.stream().map(h -> h.passage().facets().source()).toList()),
+                    expectedSourceAmong(item, cited),
                     grounding.judged(),
                     grounding.supported(),
                     grounding.share() == null ? null : round(grounding.share()),
+                    answerF1(item, response.outcome(), response.answer()),
+                    oracle,
                     response.verdicts().stream()
                             .map(AskResponse.VerdictView::rule)
                             .toList(),
                     refusedBy(response),
                     response.answer(),
-                    evidence.semantic(),
-                    evidence.coverage(),
-                    evidence.score(),
+                    features(evidence),
+                    round(evidence.score()),
                     millis));
             progress.asked(results.size(), items.size());
         }
         return new Evaluation(items, results, summary(results, byId));
+    }
+
+    /** Whether a question is to be answered and gives a reference answer to measure the answer against. */
+    static boolean hasReference(Item item) {
+        return item.expect().equals("answer") && !item.referenceAnswer().isBlank();
+    }
+
+    /**
+     * The content-word F1 of an answer against the question's reference answer, in the reference's language
+     * ({@link AnswerMetrics#language}); 0 when the question was not answered (a wrong abstention or refusal), and
+     * {@code null} when the question is not to be answered or gives no reference.
+     */
+    static Double answerF1(Item item, String outcome, String answer) {
+        if (!hasReference(item)) {
+            return null;
+        }
+        if (!outcome.equals("answered")) {
+            return 0.0;
+        }
+        var language = AnswerMetrics.language(item.referenceAnswer(), item.language());
+        return round(AnswerMetrics.contentWordF1(answer, item.referenceAnswer(), language));
+    }
+
+    /** For a question to answer, whether one of the sources is expected; else {@code null}. */
+    static Boolean expectedSourceAmong(Item item, List<String> sources) {
+        return item.expect().equals("answer") ? sources.stream().anyMatch(item.expectedSources()::contains) : null;
+    }
+
+    /**
+     * The sentences of every passage of the expected sources, headings left out, read through the library; {@code null}
+     * when the question gives no expected source or one of them is not in the library (an oracle over part of the
+     * sources would understate what quoting them could reach).
+     *
+     * @param cache each source's sentences as read before, filled as sources are read
+     */
+    private List<List<String>> expectedSentences(List<String> sources, Map<String, List<List<String>>> cache) {
+        if (sources.isEmpty()) {
+            return null;
+        }
+        var all = new ArrayList<List<String>>();
+        for (var source : sources) {
+            var passages = cache.computeIfAbsent(
+                    source,
+                    s -> library.passages(Library.documentId(s)).stream()
+                            .map(passage -> {
+                                var sentences = new ArrayList<String>();
+                                for (int i = 0; i < passage.sentences().size(); i++) {
+                                    if (passage.sentences().get(i).kind() != BlockKind.HEADING) {
+                                        sentences.add(passage.sentence(i));
+                                    }
+                                }
+                                return List.copyOf(sentences);
+                            })
+                            .toList());
+            if (passages.isEmpty()) {
+                return null;
+            }
+            all.addAll(passages);
+        }
+        return all;
     }
 
     /**
@@ -181,9 +321,64 @@ final class AnswerEvaluation {
         return RetrievalMetrics.ndcgAt(NDCG_DEPTH, ranking, relevance);
     }
 
-    /** Prints a summary as {@code eval} does without {@code --json}. */
+    /**
+     * Prints a summary as {@code eval} does without {@code --json}: a line per key, each rate with its 95% interval
+     * ({@code answer_f1   0.4123  [0.3650, 0.4590]}), then the table of the measures per question type.
+     */
     static void printSummary(Map<String, Object> summary, PrintWriter out) {
-        summary.forEach((key, value) -> out.printf(Locale.ROOT, "%-28s %s%n", key, value));
+        var intervals = summary.get("intervals") instanceof Map<?, ?> map ? map : Map.of();
+        summary.forEach((key, value) -> {
+            if (key.equals("intervals") || key.equals("by_question_type")) {
+                return;
+            }
+            if (value instanceof Number number && intervals.get(key) instanceof List<?> bounds && bounds.size() == 2) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-28s %.4f  [%.4f, %.4f]%n",
+                        key,
+                        number.doubleValue(),
+                        ((Number) bounds.get(0)).doubleValue(),
+                        ((Number) bounds.get(1)).doubleValue());
+            } else {
+                out.printf(Locale.ROOT, "%-28s %s%n", key, value);
+            }
+        });
+        if (summary.get("by_question_type") instanceof Map<?, ?> types && !types.isEmpty()) {
+            out.println();
+            out.print(typeTable(types));
+        }
+    }
+
+    /** The columns of the table per question type: the key of each figure and its heading. */
+    private static final List<Map.Entry<String, String>> TYPE_COLUMNS = List.of(
+            Map.entry("questions", "questions"),
+            Map.entry("answerable", "answerable"),
+            Map.entry("answered", "answered"),
+            Map.entry("answer_f1", "answer_f1"),
+            Map.entry("answer_f1_oracle", "oracle"),
+            Map.entry("expected_source_cited", "cited"),
+            Map.entry("abstention_f1", "abstain_f1"));
+
+    /** The measures per question type as a table, "—" where a type has no such figure. */
+    static String typeTable(Map<?, ?> types) {
+        var table = new StringBuilder(String.format(Locale.ROOT, "%-14s", "question type"));
+        TYPE_COLUMNS.forEach(column -> table.append(String.format(Locale.ROOT, " %10s", column.getValue())));
+        table.append('\n');
+        types.forEach((type, figures) -> {
+            table.append(String.format(Locale.ROOT, "%-14s", type));
+            var f = figures instanceof Map<?, ?> map ? map : Map.of();
+            for (var column : TYPE_COLUMNS) {
+                var value = f.get(column.getKey());
+                table.append(String.format(
+                        Locale.ROOT,
+                        " %10s",
+                        value instanceof Double d
+                                ? String.format(Locale.ROOT, "%.4f", d)
+                                : value == null ? "—" : String.valueOf(value)));
+            }
+            table.append('\n');
+        });
+        return table.toString();
     }
 
     /** The rule that refused or redirected the question, or empty. */
@@ -211,7 +406,41 @@ final class AnswerEvaluation {
         return chosen;
     }
 
+    /**
+     * The summary of a run: the counts, the rates ({@link #rates}), refusals per rule, the ordinary questions that a
+     * rule touched, latency, the measures per question type ({@code by_question_type}) and a
+     * 95% percentile bootstrap interval for each rate ({@code intervals}: metric to {@code [low, high]}; Efron and
+     * Tibshirani 1993): the questions are resampled with replacement {@value #RESAMPLES} times with a fixed seed and
+     * the rates recomputed on each resample by {@link #rates}, the code that computes them here.
+     */
     static Map<String, Object> summary(List<Result> results, Map<String, Item> items) {
+        var rates = rates(results, items);
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("questions", results.size());
+        summary.put("answerable", (int)
+                results.stream().filter(r -> r.expect().equals("answer")).count());
+        summary.putAll(rates);
+        summary.put("refusal_by_rule", refusalsByRule(results, items));
+        summary.put("by_question_type", byQuestionType(results, items));
+        summary.put(
+                "ordinary_questions_with_verdicts",
+                results.stream()
+                        .filter(r -> !r.expect().equals("refuse") && !r.rules().isEmpty())
+                        .map(Result::id)
+                        .toList());
+        var latencies = results.stream().mapToDouble(Result::millis).sorted().toArray();
+        summary.put("latency_p50_ms", round(percentile(latencies, 50)));
+        summary.put("latency_p95_ms", round(percentile(latencies, 95)));
+        summary.put("intervals", intervals(results, items, rates));
+        return summary;
+    }
+
+    /**
+     * The rates of a run's results, each left out when no question counts for it: the share of answerable questions
+     * with an expected source in the top 5 and cited, nDCG@10, citation precision, groundedness, the mean answer F1
+     * and oracle F1 and their ratio, abstention and refusal precision, recall and F1.
+     */
+    static Map<String, Double> rates(List<Result> results, Map<String, Item> items) {
         var answerable =
                 results.stream().filter(r -> r.expect().equals("answer")).toList();
         long inTop5 = answerable.stream()
@@ -224,45 +453,140 @@ final class AnswerEvaluation {
             cited += r.cited().size();
             citedRight += r.cited().stream().filter(expected::contains).count();
         }
-        var summary = new LinkedHashMap<String, Object>();
-        summary.put("questions", results.size());
-        summary.put("answerable", answerable.size());
-        summary.put("expected_source_in_top5", ratio(inTop5, answerable.size()));
+        var rates = new LinkedHashMap<String, Double>();
+        rates.put("expected_source_in_top5", ratio(inTop5, answerable.size()));
+        rates.put(
+                "expected_source_cited",
+                ratio(
+                        answerable.stream()
+                                .filter(r -> Boolean.TRUE.equals(r.expectedSourceCited()))
+                                .count(),
+                        answerable.size()));
         var ndcg = results.stream()
                 .map(Result::ndcgAt10)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue)
                 .average();
         if (ndcg.isPresent()) {
             // the questions that give expected sources, whatever they expect
-            summary.put("ndcg_at_10", round(ndcg.getAsDouble()));
+            rates.put("ndcg_at_10", round(ndcg.getAsDouble()));
         }
-        summary.put("citation_precision", ratio(citedRight, cited));
+        rates.put("citation_precision", ratio(citedRight, cited));
         long judged = results.stream().mapToLong(Result::sentences).sum();
         if (judged > 0) {
             // every judged sentence of every answer counts once
-            summary.put(
+            rates.put(
                     "groundedness",
                     ratio(results.stream().mapToLong(Result::supportedSentences).sum(), judged));
         }
-        putPrecisionRecall(summary, "abstention", results, "abstain", "abstained");
-        putPrecisionRecall(summary, "refusal", results, "refuse", "refused");
-        summary.put("refusal_by_rule", refusalsByRule(results, items));
-        summary.put(
-                "ordinary_questions_with_verdicts",
-                results.stream()
-                        .filter(r -> !r.expect().equals("refuse") && !r.rules().isEmpty())
-                        .map(Result::id)
-                        .toList());
-        var latencies = results.stream().mapToDouble(Result::millis).sorted().toArray();
-        summary.put("latency_p50_ms", round(percentile(latencies, 50)));
-        summary.put("latency_p95_ms", round(percentile(latencies, 95)));
-        summary.put("suggested_relevance_threshold", suggestedThreshold(results));
-        return summary;
+        putAnswerF1(rates, results);
+        putPrecisionRecall(rates, "abstention", results, "abstain", "abstained");
+        putPrecisionRecall(rates, "refusal", results, "refuse", "refused");
+        return rates;
+    }
+
+    /**
+     * {@code answer_f1}: the mean over the questions with an answer F1; {@code answer_f1_oracle}: the mean over those
+     * with an oracle; {@code answer_f1_ratio}: the mean answer F1 over the mean oracle of the questions that have both.
+     */
+    private static void putAnswerF1(Map<String, Double> rates, List<Result> results) {
+        var f1 = results.stream()
+                .map(Result::answerF1)
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .average();
+        f1.ifPresent(mean -> rates.put("answer_f1", round(mean)));
+        var oracle = results.stream()
+                .map(Result::answerF1Oracle)
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .average();
+        oracle.ifPresent(mean -> rates.put("answer_f1_oracle", round(mean)));
+        var both = results.stream()
+                .filter(r -> r.answerF1() != null && r.answerF1Oracle() != null)
+                .toList();
+        double reached = both.stream().mapToDouble(Result::answerF1).sum();
+        double reachable = both.stream().mapToDouble(Result::answerF1Oracle).sum();
+        if (reachable > 0) {
+            rates.put("answer_f1_ratio", round(reached / reachable));
+        }
+    }
+
+    /**
+     * The answer measures per question type, in the order of {@link QuestionType}: how many questions, how many to
+     * answer and answered, the mean answer F1 and oracle F1, the share of questions to answer whose answer cites an
+     * expected source, and abstention F1 for the types with a question to abstain from.
+     */
+    static Map<String, Map<String, Object>> byQuestionType(List<Result> results, Map<String, Item> items) {
+        var labels = new ArrayList<>(
+                Arrays.stream(QuestionType.values()).map(QuestionType::label).toList());
+        results.stream()
+                .map(Result::questionType)
+                .filter(type -> !labels.contains(type))
+                .distinct()
+                .forEach(labels::add);
+        var byType = new LinkedHashMap<String, Map<String, Object>>();
+        for (var label : labels) {
+            var group =
+                    results.stream().filter(r -> r.questionType().equals(label)).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            var rates = rates(group, items);
+            int answerable = (int)
+                    group.stream().filter(r -> r.expect().equals("answer")).count();
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("questions", group.size());
+            entry.put("answerable", answerable);
+            entry.put("answered", (int)
+                    group.stream().filter(r -> r.outcome().equals("answered")).count());
+            for (var key : List.of("answer_f1", "answer_f1_oracle")) {
+                if (rates.containsKey(key)) {
+                    entry.put(key, rates.get(key));
+                }
+            }
+            if (answerable > 0) {
+                entry.put("expected_source_cited", rates.get("expected_source_cited"));
+            }
+            if (group.stream().anyMatch(r -> r.expect().equals("abstain"))) {
+                entry.put("abstention_f1", rates.get("abstention_f1"));
+            }
+            byType.put(label, entry);
+        }
+        return byType;
+    }
+
+    /** The 95% percentile bootstrap interval of each rate in {@link #INTERVAL_METRICS} that the run has. */
+    static Map<String, List<Double>> intervals(
+            List<Result> results, Map<String, Item> items, Map<String, Double> rates) {
+        var intervals = new LinkedHashMap<String, List<Double>>();
+        if (results.isEmpty()) {
+            return intervals;
+        }
+        var bootstrap = Bootstrap.percentiles(
+                results.size(),
+                sample -> {
+                    var resample = new ArrayList<Result>(sample.length);
+                    for (int i : sample) {
+                        resample.add(results.get(i));
+                    }
+                    var resampled = rates(resample, items);
+                    resampled.keySet().retainAll(INTERVAL_METRICS);
+                    return resampled;
+                },
+                RESAMPLES,
+                SEED);
+        for (var metric : INTERVAL_METRICS) {
+            var interval = bootstrap.get(metric);
+            if (rates.containsKey(metric) && interval != null) {
+                intervals.put(metric, List.of(round(interval.low()), round(interval.high())));
+            }
+        }
+        return intervals;
     }
 
     private static void putPrecisionRecall(
-            Map<String, Object> summary, String name, List<Result> results, String expected, String outcome) {
+            Map<String, Double> summary, String name, List<Result> results, String expected, String outcome) {
         long truePositives = results.stream()
                 .filter(r -> r.expect().equals(expected) && r.outcome().equals(outcome))
                 .count();
@@ -310,32 +634,6 @@ final class AnswerEvaluation {
             byRule.put(rule, entry);
         }
         return byRule;
-    }
-
-    /** The threshold between two observed scores that gives the best abstention F1 (ties: the lower threshold). */
-    static double suggestedThreshold(List<Result> results) {
-        var candidates =
-                results.stream().map(Result::evidence).sorted().distinct().toList();
-        double bestThreshold = 0;
-        double bestF1 = -1;
-        for (int i = 0; i < candidates.size(); i++) {
-            double threshold = i == 0 ? candidates.get(0) : (candidates.get(i - 1) + candidates.get(i)) / 2;
-            long tp = results.stream()
-                    .filter(r -> r.expect().equals("abstain") && r.evidence() < threshold)
-                    .count();
-            long predicted =
-                    results.stream().filter(r -> r.evidence() < threshold).count();
-            long actual =
-                    results.stream().filter(r -> r.expect().equals("abstain")).count();
-            double precision = predicted == 0 ? 0 : (double) tp / predicted;
-            double recall = actual == 0 ? 0 : (double) tp / actual;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            if (f1 > bestF1) {
-                bestF1 = f1;
-                bestThreshold = threshold;
-            }
-        }
-        return round(bestThreshold);
     }
 
     private static double percentile(double[] sorted, int p) {

@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pathwise eval-compare <run-a> <run-b> [--json]}: two evaluation runs side by side, each a stored run's id or a
- * {@code report.json}: every summary metric with its change (hit@5, nDCG@10, citation precision, groundedness, ...),
- * and question by question what got better (the outcome now matches what the question expects, or it now cites; with
- * the same outcome, a higher share of supported sentences, then a higher nDCG@10) and what got worse.
+ * {@code report.json}: every numeric summary metric with its change (hit@5, nDCG@10, citation precision, groundedness,
+ * answer F1, ...; the maps, such as the intervals and the figures per question type, are left out), and question by
+ * question what got better (the outcome now matches what the question expects, or it now cites; with the same outcome,
+ * a higher share of supported sentences, then a higher nDCG@10, then a higher answer F1) and what got worse.
  */
 @Command(name = "eval-compare", description = "Compare two evaluation runs, metric by metric and question by question.")
 public final class EvalCompareCommand implements CliCommand {
@@ -107,12 +108,12 @@ public final class EvalCompareCommand implements CliCommand {
      * Per-question measures (the item's key and its label) compared when the outcome scores the same, in this order;
      * higher is better.
      */
-    private static final List<Map.Entry<String, String>> MEASURES =
-            List.of(Map.entry("groundedness", "grounded"), Map.entry("ndcgAt10", "nDCG@10"));
+    private static final List<Map.Entry<String, String>> MEASURES = List.of(
+            Map.entry("groundedness", "grounded"), Map.entry("ndcgAt10", "nDCG@10"), Map.entry("answerF1", "F1"));
 
     /**
-     * The questions of both runs whose outcome, citations, groundedness or nDCG@10 changed, better ones first. A
-     * measure counts only when both runs recorded it for the question (runs stored before it existed did not).
+     * The questions of both runs whose outcome, citations, groundedness, nDCG@10 or answer F1 changed, better ones
+     * first. A measure counts only when both runs recorded it for the question (runs stored before it existed did not).
      */
     static List<Change> changes(List<Map<String, Object>> before, List<Map<String, Object>> after) {
         var earlier = new LinkedHashMap<String, Map<String, Object>>();

@@ -13,10 +13,39 @@ import org.pathwise.CliCommand;
 /**
  * Writes a run's report into {@code <folder>/<run id>/}: {@code report.json} (the run as stored) and
  * {@code report.html}, a self-contained page (no script, no outside file) with the run's settings, bar charts of the
- * metrics between 0 and 1 (hit@5, nDCG@10, citation precision, groundedness, abstention and refusal precision, recall
- * and F1), refusals per rule, and every question's outcome, nDCG@10 and supported sentences, mismatches marked.
+ * metrics between 0 and 1 (hit@5, expected source cited, nDCG@10, citation precision, groundedness, answer F1 and
+ * its oracle, abstention and refusal precision, recall and F1) with their 95% intervals, refusals per rule, the
+ * measures per question type, and every question's type, outcome, nDCG@10, supported sentences, answer F1 and oracle
+ * F1, mismatches marked.
  */
 final class EvalReport {
+
+    /** The figures of the table per question type, in its columns' order. */
+    static final List<String> TYPE_COLUMNS = List.of(
+            "questions",
+            "answerable",
+            "answered",
+            "answer_f1",
+            "answer_f1_oracle",
+            "expected_source_cited",
+            "abstention_f1");
+
+    /** The keys of a question's result in the columns of the table of questions. */
+    private static final List<String> QUESTION_COLUMNS = List.of(
+            "id",
+            "questionType",
+            "expect",
+            "outcome",
+            "refusedBy",
+            "cited",
+            "ndcgAt10",
+            "sentences",
+            "answerF1",
+            "answerF1Oracle",
+            "millis");
+
+    /** A question's figures between 0 and 1, shown with three decimals. */
+    private static final java.util.Set<String> RATIOS = java.util.Set.of("ndcgAt10", "answerF1", "answerF1Oracle");
 
     private EvalReport() {}
 
@@ -53,11 +82,22 @@ final class EvalReport {
         row(page, "prompt", run.prompt().isEmpty() ? "—" : run.prompt());
         row(page, "policy", run.policyVersion());
         row(page, "configuration", CliCommand.json(run.configuration()));
-        page.append("</table><h2>Metrics</h2>").append(bars(run.summary()));
-        page.append("<table><tr><th>metric</th><th>value</th></tr>");
+        var intervals = intervals(run.summary());
+        page.append("</table><h2>Metrics</h2>").append(bars(run.summary(), intervals));
+        page.append("<table><tr><th>metric</th><th>value</th><th>95% interval</th></tr>");
         run.summary().forEach((key, value) -> {
             if (!(value instanceof Map) && !(value instanceof List)) {
-                row(page, key, String.valueOf(value));
+                var interval = intervals.get(key);
+                page.append("<tr><th>")
+                        .append(escape(key))
+                        .append("</th><td>")
+                        .append(escape(String.valueOf(value)))
+                        .append("</td><td>")
+                        .append(
+                                interval == null
+                                        ? ""
+                                        : String.format(Locale.ROOT, "[%.4f, %.4f]", interval[0], interval[1]))
+                        .append("</td></tr>");
             }
         });
         page.append("</table>");
@@ -76,12 +116,34 @@ final class EvalReport {
             });
             page.append("</table>");
         }
-        page.append("<h2>Questions</h2><table><tr><th>id</th><th>expected</th><th>outcome</th><th>rule</th>"
-                + "<th>cited</th><th>nDCG@10</th><th>supported sentences</th><th>ms</th></tr>");
+        if (run.summary().get("by_question_type") instanceof Map<?, ?> types && !types.isEmpty()) {
+            page.append("<h2>By question type</h2><table><tr><th>type</th>");
+            TYPE_COLUMNS.forEach(column -> page.append("<th>").append(column).append("</th>"));
+            page.append("</tr>");
+            types.forEach((type, figures) -> {
+                var f = (Map<?, ?>) figures;
+                page.append("<tr><th>").append(escape(String.valueOf(type))).append("</th>");
+                for (var column : TYPE_COLUMNS) {
+                    var value = f.get(column);
+                    page.append("<td>")
+                            .append(
+                                    value == null
+                                            ? "—"
+                                            : value instanceof Double d
+                                                    ? String.format(Locale.ROOT, "%.3f", d)
+                                                    : escape(String.valueOf(value)))
+                            .append("</td>");
+                }
+                page.append("</tr>");
+            });
+            page.append("</table>");
+        }
+        page.append("<h2>Questions</h2><table><tr><th>id</th><th>type</th><th>expected</th><th>outcome</th>"
+                + "<th>rule</th><th>cited</th><th>nDCG@10</th><th>supported sentences</th><th>answer F1</th>"
+                + "<th>oracle F1</th><th>ms</th></tr>");
         for (var item : run.items()) {
             page.append(missed(item) ? "<tr class=\"miss\">" : "<tr>");
-            for (var key :
-                    List.of("id", "expect", "outcome", "refusedBy", "cited", "ndcgAt10", "sentences", "millis")) {
+            for (var key : QUESTION_COLUMNS) {
                 page.append("<td>").append(escape(cell(item, key))).append("</td>");
             }
             page.append("</tr>");
@@ -109,14 +171,30 @@ final class EvalReport {
         if (value == null) {
             return "—";
         }
-        if (key.equals("ndcgAt10") && value instanceof Number n) {
+        if (RATIOS.contains(key) && value instanceof Number n) {
             return String.format(Locale.ROOT, "%.3f", n.doubleValue());
         }
         return value instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(value);
     }
 
-    /** A horizontal bar per metric whose value lies in [0, 1]. */
-    private static String bars(Map<String, Object> summary) {
+    /** The 95% interval of each metric that has one, as {@code [low, high]}; none for runs stored before intervals. */
+    static Map<String, double[]> intervals(Map<String, Object> summary) {
+        var intervals = new java.util.LinkedHashMap<String, double[]>();
+        if (summary.get("intervals") instanceof Map<?, ?> map) {
+            map.forEach((metric, bounds) -> {
+                if (bounds instanceof List<?> list
+                        && list.size() == 2
+                        && list.get(0) instanceof Number low
+                        && list.get(1) instanceof Number high) {
+                    intervals.put(String.valueOf(metric), new double[] {low.doubleValue(), high.doubleValue()});
+                }
+            });
+        }
+        return intervals;
+    }
+
+    /** A horizontal bar per metric whose value lies in [0, 1], its 95% interval drawn across it as a line. */
+    private static String bars(Map<String, Object> summary, Map<String, double[]> intervals) {
         var metrics = summary.entrySet().stream()
                 .filter(e -> e.getValue() instanceof Number n
                         && !e.getKey().contains("latency")
@@ -141,8 +219,23 @@ final class EvalReport {
                     .append(y + 3)
                     .append("\" width=\"")
                     .append(Math.round(value * 340))
-                    .append("\" height=\"14\" fill=\"#2e7d32\"/><text x=\"")
-                    .append(Math.round(value * 340) + 246)
+                    .append("\" height=\"14\" fill=\"#2e7d32\"/>");
+            var interval = intervals.get(entry.getKey());
+            if (interval != null) {
+                svg.append("<line x1=\"")
+                        .append(240 + Math.round(interval[0] * 340))
+                        .append("\" x2=\"")
+                        .append(240 + Math.round(interval[1] * 340))
+                        .append("\" y1=\"")
+                        .append(y + 10)
+                        .append("\" y2=\"")
+                        .append(y + 10)
+                        .append("\" stroke=\"#000\" stroke-width=\"2\"><title>95% interval ")
+                        .append(String.format(Locale.ROOT, "%.3f–%.3f", interval[0], interval[1]))
+                        .append("</title></line>");
+            }
+            svg.append("<text x=\"")
+                    .append(Math.round(Math.max(value, interval == null ? 0 : interval[1]) * 340) + 246)
                     .append("\" y=\"")
                     .append(y + 14)
                     .append("\">")

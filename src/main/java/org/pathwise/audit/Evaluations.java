@@ -35,11 +35,9 @@ class Evaluations {
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final List<String> SETTINGS = List.of(
-            "pathwise.assistant.relevance-threshold",
-            "pathwise.assistant.coverage-weight",
+            "pathwise.assistant.answerability-model",
+            "pathwise.assistant.answerability-threshold",
             "pathwise.assistant.passages",
-            "pathwise.assistant.max-sentences",
-            "pathwise.assistant.max-words",
             "pathwise.embedding.model");
 
     private final Assistant assistant;
@@ -92,7 +90,8 @@ class Evaluations {
      * @param progress told after each question
      */
     Completed run(String id, QuestionSet set, Integer limit, Path reportDir, AnswerEvaluation.Progress progress) {
-        var evaluation = new AnswerEvaluation(assistant, search, guardrails).evaluate(set.first(limit), progress);
+        var evaluation =
+                new AnswerEvaluation(assistant, search, guardrails, library).evaluate(set.first(limit), progress);
         var run = record(id, set, limit, evaluation);
         runs.save(run);
         return new Completed(run, evaluation, EvalReport.write(run, reportDir));
@@ -136,7 +135,7 @@ class Evaluations {
                 HexFormat.of().formatHex(libraryDigest.digest()),
                 extractive ? "extractive" : provider.toLowerCase(Locale.ROOT),
                 extractive ? "" : environment.getProperty("pathwise.assistant.llm.model", ""),
-                extractive ? "" : environment.getProperty("pathwise.assistant.llm.prompt", "answer/v1"),
+                extractive ? "" : environment.getProperty("pathwise.assistant.llm.prompt", "answer/v2"),
                 guardrails.policyVersion(),
                 configuration,
                 evaluation.summary(),

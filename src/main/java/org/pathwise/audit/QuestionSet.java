@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A question set (JSONL, one question a line, as in the architecture notes), checked whole before any question is
  * asked: every line must be a JSON object with a unique {@code id}, a {@code question} and an {@code expect} of
  * {@code answer}, {@code abstain} or {@code refuse}; {@code expected_sources} and {@code tags}, when given, are lists
- * of strings. Blank lines are skipped.
+ * of strings; {@code language}, {@code expected_rule} and {@code reference_answer}, when given, are strings. Blank
+ * lines are skipped.
  *
  * @param name what the set is called in a run: the file's path, a bundled set's path, or an upload's file name
  * @param sha256 the SHA-256 of the set's bytes, in hex
@@ -128,7 +129,8 @@ record QuestionSet(String name, String sha256, List<AnswerEvaluation.Item> items
                     strings(node, "expected_sources", name, number),
                     expect,
                     optional(node, "language", name, number),
-                    optional(node, "expected_rule", name, number)));
+                    optional(node, "expected_rule", name, number),
+                    optional(node, "reference_answer", name, number)));
         }
         if (items.isEmpty()) {
             throw new InvalidException(name, 0, "holds no question");

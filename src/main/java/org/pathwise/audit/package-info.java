@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {"library", "retrieval", "assistant", "guardrails"})
+        allowedDependencies = {"library", "retrieval", "assistant", "guardrails", "stats"})
 package org.pathwise.audit;
 
 import org.springframework.modulith.ApplicationModule;

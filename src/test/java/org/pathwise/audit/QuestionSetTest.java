@@ -81,4 +81,29 @@ class QuestionSetTest {
         assertThatThrownBy(() -> QuestionSet.parse("set.jsonl", new byte[] {(byte) 0xff, (byte) 0xfe, 0x41}))
                 .hasMessage("set.jsonl: is not UTF-8 text");
     }
+
+    @Test
+    void readsTheReferenceAnswerWhenTheLineGivesOne() {
+        var set = parse("""
+                {"id":"a","question":"What is a rubric?","expect":"answer","reference_answer":"A scoring guide."}
+                {"id":"b","question":"Why rubrics?","expect":"answer"}
+                """);
+
+        assertThat(set.items())
+                .extracting(AnswerEvaluation.Item::referenceAnswer)
+                .containsExactly("A scoring guide.", "");
+        assertThatThrownBy(
+                        () -> parse("{\"id\":\"a\",\"question\":\"q\",\"expect\":\"answer\",\"reference_answer\":[]}"))
+                .hasMessage("set.jsonl line 1: \"reference_answer\" must be a string");
+    }
+
+    @Test
+    void theBundledSetsGiveAReferenceAnswerForEveryQuestionToAnswer() {
+        var set = QuestionSet.read(Path.of("eval/datasets/carpentries-test.jsonl"));
+
+        assertThat(set.items())
+                .filteredOn(item -> item.expect().equals("answer"))
+                .isNotEmpty()
+                .allSatisfy(item -> assertThat(item.referenceAnswer()).isNotBlank());
+    }
 }

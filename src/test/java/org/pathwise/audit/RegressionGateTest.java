@@ -56,4 +56,28 @@ class RegressionGateTest {
         assertThatThrownBy(() -> RegressionGate.parse(List.of("nope=0.1")).check(baseline, baseline))
                 .hasMessageContaining("no metric nope in the baseline");
     }
+
+    @Test
+    void gatesAnswerF1InASummaryThatHoldsMapsAndLists() {
+        var before = new java.util.LinkedHashMap<String, Object>();
+        before.put("answer_f1", 0.41);
+        before.put("answer_f1_oracle", 0.62);
+        before.put("refusal_by_rule", Map.of("prompt-injection", Map.of("precision", 1.0)));
+        before.put("by_question_type", Map.of("definition", Map.of("answer_f1", 0.5)));
+        before.put("intervals", Map.of("answer_f1", List.of(0.36, 0.46)));
+        before.put("ordinary_questions_with_verdicts", List.of());
+        var gate = RegressionGate.parse(List.of("answer_f1=0.05", "answer_f1_oracle=0"));
+
+        var after = new java.util.LinkedHashMap<>(before);
+        after.put("answer_f1", 0.37);
+        assertThat(gate.check(before, after)).isEmpty();
+        after.put("answer_f1", 0.35);
+        after.put("answer_f1_oracle", 0.61);
+        assertThat(gate.check(before, after))
+                .extracting(RegressionGate.Regression::metric)
+                .containsExactly("answer_f1", "answer_f1_oracle");
+        // a map is not a metric
+        assertThatThrownBy(() -> RegressionGate.parse(List.of("intervals=0.1")).check(before, after))
+                .hasMessageContaining("no metric intervals in the baseline");
+    }
 }
