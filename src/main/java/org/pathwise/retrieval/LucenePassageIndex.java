@@ -594,18 +594,7 @@ public final class LucenePassageIndex implements PassageIndex {
         var sentences = document.get(SENTENCES);
         var headingPath = heading.isEmpty() ? List.<String>of() : List.of(heading.split(HEADING_SEPARATOR));
         int ordinal = document.getField(ORDINAL).numericValue().intValue();
-        if (sentences == null) {
-            // stored by an index of format 1, before passages kept their sentences
-            return new Passage(
-                    document.get(ID),
-                    document.get(DOC),
-                    ordinal,
-                    document.get(TEXT),
-                    headingPath,
-                    document.get(POSITION),
-                    facets);
-        }
-        return new Passage(
+        return SentenceCodec.passage(
                 document.get(ID),
                 document.get(DOC),
                 ordinal,
@@ -613,7 +602,7 @@ public final class LucenePassageIndex implements PassageIndex {
                 headingPath,
                 document.get(POSITION),
                 facets,
-                SentenceCodec.decode(sentences));
+                sentences);
     }
 
     /** Something done with a searcher of the latest changes. */

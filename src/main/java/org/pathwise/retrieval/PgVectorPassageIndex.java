@@ -851,19 +851,7 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 rs.getString("course"),
                 strings(rs, "competencies"),
                 rs.getString("resource_type"));
-        var sentences = rs.getString("sentences");
-        if (sentences == null) {
-            // written before passages kept their sentences, and not yet upgraded
-            return new Passage(
-                    rs.getString("id"),
-                    rs.getString("document_id"),
-                    rs.getInt("ordinal"),
-                    rs.getString("text"),
-                    strings(rs, "heading_path"),
-                    rs.getString("position"),
-                    facets);
-        }
-        return new Passage(
+        return SentenceCodec.passage(
                 rs.getString("id"),
                 rs.getString("document_id"),
                 rs.getInt("ordinal"),
@@ -871,7 +859,7 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
                 strings(rs, "heading_path"),
                 rs.getString("position"),
                 facets,
-                SentenceCodec.decode(sentences));
+                rs.getString("sentences"));
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {

@@ -54,6 +54,24 @@ final class SentenceCodec {
         return sentences;
     }
 
+    /**
+     * A passage as an index stored it: with its sentences, or, for one stored before passages kept them ({@code
+     * sentences} is {@code null}), with the structure its text shows.
+     */
+    static Passage passage(
+            String id,
+            String documentId,
+            int ordinal,
+            String text,
+            List<String> headingPath,
+            String position,
+            DocumentFacets facets,
+            String sentences) {
+        return sentences == null
+                ? new Passage(id, documentId, ordinal, text, headingPath, position, facets)
+                : new Passage(id, documentId, ordinal, text, headingPath, position, facets, decode(sentences));
+    }
+
     static byte[] encodeVectors(List<float[]> vectors) {
         int dimensions = vectors.isEmpty() ? 0 : vectors.getFirst().length;
         var buffer = ByteBuffer.allocate(8 + vectors.size() * (4 + dimensions));
