@@ -151,19 +151,19 @@ final class AnswerSelector {
      * @param stored the same passages as the index stores them, with their sentences' vectors; a hit whose text differs
      *     from the stored one (a rule took text out of it) or that is missing gets its sentences embedded now
      */
-    Selection select(String question, String language, List<SearchHit> hits, List<EmbeddedPassage> stored) {
+    Selection select(String question, List<SearchHit> hits, List<EmbeddedPassage> stored) {
+        var type = QuestionClassifier.typeOf(question);
         Unit best = null;
-        for (var unit : units(question, language, hits, stored)) {
+        for (var unit : units(question, type, hits, stored)) {
             if (best == null || unit.score() > best.score()) {
                 best = unit;
             }
         }
-        return new Selection(QuestionClassifier.typeOf(question), best);
+        return new Selection(type, best);
     }
 
     /** Every candidate unit of the passages, scored, passage by passage in order. */
-    List<Unit> units(String question, String language, List<SearchHit> hits, List<EmbeddedPassage> stored) {
-        var type = QuestionClassifier.typeOf(question);
+    private List<Unit> units(String question, QuestionType type, List<SearchHit> hits, List<EmbeddedPassage> stored) {
         var questionVector = embedder.embedQuery(question);
         var byId = new HashMap<String, EmbeddedPassage>();
         stored.forEach(e -> byId.put(e.passage().id(), e));
@@ -233,13 +233,7 @@ final class AnswerSelector {
                 }
             } else if (kind.prose()) {
                 for (int from = i; from <= end; from++) {
-                    for (int to = from; to <= end && to < from + MAX_RUN; to++) {
-                        if (isQuestion(passage, to)) {
-                            break;
-                        }
-                        if (isQuestion(passage, from)) {
-                            break;
-                        }
+                    for (int to = from; to <= end && to < from + MAX_RUN && !isQuestion(passage, to); to++) {
                         candidates.add(new Candidate(range(from, to), Shape.PROSE));
                     }
                 }
@@ -298,8 +292,7 @@ final class AnswerSelector {
             }
             return vectors;
         }
-        return embedder.embedPassages(
-                passage.sentences().stream().map(s -> s.in(passage.text())).toList());
+        return EmbeddedPassage.sentenceVectors(passage, embedder);
     }
 
     /** Scores candidate units of one passage. */

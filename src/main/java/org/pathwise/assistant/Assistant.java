@@ -140,7 +140,7 @@ public class Assistant {
             var screened = new ArrayList<Verdict>();
             var readable = readable(asked, hits, screened);
             start = lap(stages, "guardrails_retrieval", start);
-            var selection = select(asked, language, readable, hits);
+            var selection = select(asked, readable, hits);
             var evidence = evidence(query, question.filter(), hits, readable, selection);
             start = lap(stages, "selection", start);
             if (hits.isEmpty() || evidence.score() < answerability.threshold()) {
@@ -246,18 +246,16 @@ public class Assistant {
     public Evidence evidence(String question, SearchFilter filter) {
         var hits = search.search(
                 new SearchRequest(question, properties.passages(), SearchMode.HYBRID, filter).withoutSnippets());
-        var language = languages.detect(question);
-        return evidence(question, filter, hits, hits, select(question, language, hits, hits));
+        return evidence(question, filter, hits, hits, select(question, hits, hits));
     }
 
     /** The answer unit among the readable passages, read with the vectors the index stores for the retrieved ones. */
-    private AnswerSelector.Selection select(
-            String question, String language, List<SearchHit> readable, List<SearchHit> retrieved) {
+    private AnswerSelector.Selection select(String question, List<SearchHit> readable, List<SearchHit> retrieved) {
         if (readable.isEmpty()) {
             return AnswerSelector.Selection.none(QuestionClassifier.typeOf(question));
         }
         var stored = search.embedded(retrieved.stream().map(SearchHit::passage).toList());
-        return selector.select(question, language, readable, stored);
+        return selector.select(question, readable, stored);
     }
 
     private Evidence evidence(

@@ -82,10 +82,17 @@ public record EmbeddedPassage(Passage passage, float[] vector, List<float[]> sen
 
     /** A passage with a vector already computed, and its sentences embedded now. */
     static EmbeddedPassage withSentences(Passage passage, float[] vector, Embedder embedder) {
-        var sentences = passage.sentences().stream()
+        return new EmbeddedPassage(passage, vector, sentenceVectors(passage, embedder));
+    }
+
+    /**
+     * The vectors of a passage's sentences, in order, as an index stores them: each sentence's first
+     * {@value #EMBEDDED_WORDS} words embedded as a passage.
+     */
+    public static List<float[]> sentenceVectors(Passage passage, Embedder embedder) {
+        return embedder.embedPassages(passage.sentences().stream()
                 .map(s -> head(s.in(passage.text())))
-                .toList();
-        return new EmbeddedPassage(passage, vector, embedder.embedPassages(sentences));
+                .toList());
     }
 
     private static String head(String sentence) {

@@ -202,13 +202,10 @@ public final class PgVectorPassageIndex implements PassageIndex, VectorIndexProb
         try (var update = connection.prepareStatement(
                 "UPDATE passage SET text = ?, sentences = ?, sentence_vectors = ? WHERE id = ?")) {
             for (var passage : passages) {
-                var sentences = passage.sentences().stream()
-                        .map(s -> s.in(passage.text()))
-                        .toList();
                 // the text as its structure was read from it, which the sentences' offsets point into
                 update.setString(1, passage.text());
                 update.setString(2, SentenceCodec.encode(passage.sentences()));
-                update.setBytes(3, SentenceCodec.encodeVectors(embedder.embedPassages(sentences)));
+                update.setBytes(3, SentenceCodec.encodeVectors(EmbeddedPassage.sentenceVectors(passage, embedder)));
                 update.setString(4, passage.id());
                 update.addBatch();
             }

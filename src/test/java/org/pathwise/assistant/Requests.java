@@ -10,8 +10,7 @@ final class Requests {
     private Requests() {}
 
     static Composer.Request of(String question, String language, List<SearchHit> hits) {
-        var selection =
-                new AnswerSelector(FakeEmbeddingModel.embedder("fake")).select(question, language, hits, List.of());
+        var selection = new AnswerSelector(FakeEmbeddingModel.embedder("fake")).select(question, hits, List.of());
         return new Composer.Request(question, language, hits, selection);
     }
 }
