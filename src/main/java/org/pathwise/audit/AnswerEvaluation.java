@@ -26,6 +26,7 @@ import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
 import org.pathwise.stats.Bootstrap;
+import org.pathwise.stats.Percentiles;
 
 /**
  * Runs a question set (JSONL, one question a line, as in the architecture notes) through the assistant against the
@@ -429,8 +430,8 @@ final class AnswerEvaluation {
                         .map(Result::id)
                         .toList());
         var latencies = results.stream().mapToDouble(Result::millis).sorted().toArray();
-        summary.put("latency_p50_ms", round(percentile(latencies, 50)));
-        summary.put("latency_p95_ms", round(percentile(latencies, 95)));
+        summary.put("latency_p50_ms", latencies.length == 0 ? 0.0 : round(Percentiles.percentile(latencies, 50)));
+        summary.put("latency_p95_ms", latencies.length == 0 ? 0.0 : round(Percentiles.percentile(latencies, 95)));
         summary.put("intervals", intervals(results, items, rates));
         return summary;
     }
@@ -634,14 +635,6 @@ final class AnswerEvaluation {
             byRule.put(rule, entry);
         }
         return byRule;
-    }
-
-    private static double percentile(double[] sorted, int p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
     }
 
     private static double ratio(long part, long whole) {

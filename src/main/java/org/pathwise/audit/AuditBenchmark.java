@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.pathwise.assistant.Answer;
 import org.pathwise.assistant.AskResponse;
 import org.pathwise.assistant.Interaction;
+import org.pathwise.stats.Percentiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.pathwise.stats.Percentiles;
 
 /**
  * What one retrieval benchmark run measured. Its JSON form (the output of {@code pathwise eval <beir-folder> --json})

@@ -14,6 +14,7 @@ import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
+import org.pathwise.stats.Percentiles;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import org.pathwise.CliCommand;
+import org.pathwise.stats.Percentiles;
 
 /**
  * Closed-loop load on one or more Pathwise instances over HTTP: each client, on a virtual thread of its own, sends a

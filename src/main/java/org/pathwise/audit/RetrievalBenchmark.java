@@ -25,6 +25,7 @@ import org.pathwise.retrieval.ScratchIndex;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
 import org.pathwise.retrieval.VectorIndexProbe;
+import org.pathwise.stats.Percentiles;
 
 /**
  * The retrieval benchmark: indexes a BEIR corpus into a fresh temporary passage index and measures ranking quality,

@@ -1,11 +1,11 @@
 package org.pathwise.guardrails;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.pathwise.stats.Percentiles;
 
 /**
  * Times {@link PromptInjectionDetector#inspect} per question: the phrases and encodings alone, then the whole detector
@@ -105,13 +105,7 @@ final class InjectionBenchmark {
     }
 
     private static Timing timing(String name, double[] values) {
-        var sorted = values.clone();
-        Arrays.sort(sorted);
-        return new Timing(name, values.length, nearestRank(sorted, 50), nearestRank(sorted, 95));
-    }
-
-    static double nearestRank(double[] sorted, double p) {
-        int rank = (int) Math.ceil(p / 100 * sorted.length);
-        return sorted[Math.max(rank, 1) - 1];
+        var percentiles = Percentiles.of(values);
+        return new Timing(name, values.length, percentiles.p50(), percentiles.p95());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.pathwise.CliCommand;
+import org.pathwise.stats.Percentiles;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,11 +87,11 @@ public final class PlanBenchmarkCommand implements CliCommand {
         report.put("courses", courses);
         report.put("profiles", profiles);
         report.put("seed", seed);
-        report.put("plan_ms_p50", round(percentile(millis, 50)));
-        report.put("plan_ms_p95", round(percentile(millis, 95)));
+        report.put("plan_ms_p50", round(Percentiles.percentile(millis, 50)));
+        report.put("plan_ms_p95", round(Percentiles.percentile(millis, 95)));
         report.put("plan_ms_max", round(millis[millis.length - 1]));
-        report.put("plan_cpu_ms_p50", round(percentile(cpuMillis, 50)));
-        report.put("plan_cpu_ms_p95", round(percentile(cpuMillis, 95)));
+        report.put("plan_cpu_ms_p50", round(Percentiles.percentile(cpuMillis, 50)));
+        report.put("plan_cpu_ms_p95", round(Percentiles.percentile(cpuMillis, 95)));
         report.put("optimal_plans", optimal);
         report.put("partial_plans", partial);
         report.put("mean_hours", round(hoursSum / profiles));
@@ -160,11 +161,6 @@ public final class PlanBenchmarkCommand implements CliCommand {
                 .totalCpuDuration()
                 .map(java.time.Duration::toNanos)
                 .orElse(0L);
-    }
-
-    static double percentile(double[] sorted, double p) {
-        int rank = (int) Math.ceil(p / 100 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private static double round(double value) {

@@ -4,7 +4,9 @@
  * learning path, and cohort plans. {@link org.pathwise.pathways.Pathways} is the façade; the planner uses the
  * library's search (through {@code retrieval}) to list documents for each step and the embedder to suggest tags.
  */
-@ApplicationModule(displayName = "Pathways", allowedDependencies = "retrieval")
+@ApplicationModule(
+        displayName = "Pathways",
+        allowedDependencies = {"retrieval", "stats"})
 package org.pathwise.pathways;
 
 import org.springframework.modulith.ApplicationModule;

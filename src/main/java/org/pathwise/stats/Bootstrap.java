@@ -111,15 +111,9 @@ public final class Bootstrap {
             var defined = Arrays.copyOf(all, counts.get(name));
             Arrays.sort(defined);
             double alpha = (1 - LEVEL) / 2;
-            intervals.put(name, new Interval(nearestRank(defined, alpha), nearestRank(defined, 1 - alpha)));
+            intervals.put(
+                    name, new Interval(Percentiles.ofSorted(defined, alpha), Percentiles.ofSorted(defined, 1 - alpha)));
         });
         return intervals;
-    }
-
-    /** The {@code p}-quantile of sorted values by the nearest rank: the value at rank {@code ceil(p m)}, from 1. */
-    private static double nearestRank(double[] sorted, double p) {
-        // the small tolerance keeps 0.975 * 1000 at rank 975 despite rounding in the product
-        int rank = (int) Math.ceil(p * sorted.length - 1e-9);
-        return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1];
     }
 }

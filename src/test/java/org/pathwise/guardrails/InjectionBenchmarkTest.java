@@ -32,12 +32,4 @@ class InjectionBenchmarkTest {
         // each distinct question that reaches the classifier is embedded once; the second time comes from the cache
         assertThat(model.embedded).containsOnlyOnce("query: What is a rubric?", "query: Be a pirate.");
     }
-
-    @Test
-    void theNearestRankPercentileIsAMeasuredValue() {
-        var sorted = new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-
-        assertThat(InjectionBenchmark.nearestRank(sorted, 50)).isEqualTo(5);
-        assertThat(InjectionBenchmark.nearestRank(sorted, 95)).isEqualTo(10);
-    }
 }

@@ -42,12 +42,4 @@ class PlanBenchmarkCommandTest {
         assertThat(run(0, 10, 10)).isEqualTo(CliCommand.USAGE);
         assertThat(err.toString()).contains("must be at least 1");
     }
-
-    @Test
-    void percentilesUseTheNearestRank() {
-        var sorted = new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-
-        assertThat(PlanBenchmarkCommand.percentile(sorted, 50)).isEqualTo(5);
-        assertThat(PlanBenchmarkCommand.percentile(sorted, 95)).isEqualTo(10);
-    }
 }

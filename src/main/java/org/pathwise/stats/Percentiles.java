@@ -1,4 +1,4 @@
-package org.pathwise.audit;
+package org.pathwise.stats;
 
 import java.util.Arrays;
 
@@ -45,7 +45,16 @@ public record Percentiles(double p50, double p95, double p99) {
         if (!(p > 0 && p <= 100)) {
             throw new IllegalArgumentException("p must be in (0, 100], got " + p);
         }
-        int rank = (int) Math.ceil(p / 100 * sorted.length);
-        return sorted[Math.max(rank, 1) - 1];
+        return ofSorted(sorted, p / 100);
+    }
+
+    /**
+     * The {@code q}-quantile, {@code q} in (0, 1], of values already in ascending order, by the nearest rank: the value
+     * at rank {@code ceil(q n)}, from 1.
+     */
+    static double ofSorted(double[] sorted, double q) {
+        // the small tolerance keeps, say, 0.975 * 1000 at rank 975 despite rounding in the product
+        int rank = (int) Math.ceil(q * sorted.length - 1e-9);
+        return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1];
     }
 }

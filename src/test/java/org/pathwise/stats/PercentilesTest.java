@@ -1,4 +1,4 @@
-package org.pathwise.audit;
+package org.pathwise.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
