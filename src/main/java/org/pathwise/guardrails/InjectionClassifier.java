@@ -27,9 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
  * @param bias the intercept
  * @param threshold the probability from which a question counts as an injection, in (0, 1]
  * @param training how the model was trained and what cross-validation measured
+ * @param languages the languages (BCP 47, as {@link org.pathwise.retrieval.LanguageDetector} names them) in which the
+ *     classifier decides: those its training data held enough injections and ordinary texts of; the detector leaves a
+ *     question in any other language, or of no detectable language, to its phrases and encodings. Empty: every
+ *     language, as classifiers trained before this field existed did
+ * @param wordBuckets how many hashed word features follow the embedding ({@link #words}), 0 for none
  */
 record InjectionClassifier(
-        String embeddingModel, String features, double[] weights, double bias, double threshold, Training training) {
+        String embeddingModel,
+        String features,
+        double[] weights,
+        double bias,
+        double threshold,
+        Training training,
+        List<String> languages,
+        int wordBuckets) {
 
     /** The bundled model, on the class path. */
     static final String RESOURCE = "/guardrails/prompt-injection-classifier.json";
@@ -41,8 +53,11 @@ record InjectionClassifier(
     static final String PASSAGE_EMBEDDING = "passage-embedding";
     static final String BOTH_EMBEDDINGS = "query-and-passage-embeddings";
 
-    private static final JsonMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // a classifier written before wordBuckets existed has none
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     /**
      * How the model was trained.
@@ -91,6 +106,15 @@ record InjectionClassifier(
         if (training == null) {
             throw new IllegalArgumentException("training must not be null");
         }
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        if (wordBuckets < 0) {
+            throw new IllegalArgumentException("wordBuckets must be >= 0, got " + wordBuckets);
+        }
+    }
+
+    /** Whether the classifier decides on a question in this language. */
+    boolean decidesIn(String language) {
+        return languages.isEmpty() || languages.contains(language);
     }
 
     @Override
@@ -138,7 +162,50 @@ record InjectionClassifier(
      * @throws IllegalArgumentException when the embedder is not the model the classifier was trained on
      */
     float[] features(Embedder embedder, String question) {
-        return features(features, embedder, question);
+        return features(features, wordBuckets, embedder, question);
+    }
+
+    /** A text's embedding features of the given kind, followed by its hashed words when {@code wordBuckets > 0}. */
+    static float[] features(String kind, int wordBuckets, Embedder embedder, String text) {
+        var embedding = features(kind, embedder, text);
+        if (wordBuckets == 0) {
+            return embedding;
+        }
+        var all = java.util.Arrays.copyOf(embedding, embedding.length + wordBuckets);
+        var words = words(text, wordBuckets);
+        System.arraycopy(words, 0, all, embedding.length, wordBuckets);
+        return all;
+    }
+
+    /**
+     * The words and pairs of adjacent words of a text (folded as the phrases see it, lower-cased), each hashed into one
+     * of {@code buckets} features ({@link String#hashCode}, which the Java specification fixes), present or absent,
+     * the vector scaled to length 1. They let the classifier learn the vocabulary of injections ("pretend", "from now
+     * on", "vergiss") that a sentence embedding blurs.
+     */
+    static float[] words(String text, int buckets) {
+        var tokens = InjectionTexts.fold(text, true)
+                .toLowerCase(java.util.Locale.ROOT)
+                .split("[^\\p{L}\\p{N}']+");
+        var present = new java.util.BitSet(buckets);
+        String previous = null;
+        for (var token : tokens) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            present.set(Math.floorMod(token.hashCode(), buckets));
+            if (previous != null) {
+                present.set(Math.floorMod((previous + " " + token).hashCode(), buckets));
+            }
+            previous = token;
+        }
+        var vector = new float[buckets];
+        int count = present.cardinality();
+        if (count > 0) {
+            float value = (float) (1 / Math.sqrt(count));
+            present.stream().forEach(i -> vector[i] = value);
+        }
+        return vector;
     }
 
     /** A text's features of the given kind. */
@@ -160,7 +227,8 @@ record InjectionClassifier(
     /** Checks that an embedder produces the vectors this classifier was trained on. */
     void checkCompatible(Embedder embedder) {
         int perText = features.equals(BOTH_EMBEDDINGS) ? 2 : 1;
-        if (!embeddingModel.equals(embedder.modelId()) || embedder.dimensions() * perText != weights.length) {
+        if (!embeddingModel.equals(embedder.modelId())
+                || embedder.dimensions() * perText + wordBuckets != weights.length) {
             throw new IllegalArgumentException("the prompt-injection classifier was trained on " + embeddingModel
                     + " (" + weights.length + " dimensions), but the embedding model is " + embedder.modelId() + " ("
                     + embedder.dimensions() + " dimensions); retrain it with train-injection-classifier");

@@ -3,6 +3,7 @@ package org.pathwise.guardrails;
 import java.util.Objects;
 import java.util.Optional;
 import org.pathwise.retrieval.Embedder;
+import org.pathwise.retrieval.LanguageDetector;
 import org.pathwise.stats.LogisticRegression;
 
 /**
@@ -20,7 +21,9 @@ import org.pathwise.stats.LogisticRegression;
  *       base64 (runs of 16 or more characters that decode to text, checked again once decoded);
  *   <li>{@link InjectionSignal.Kind#CLASSIFIER}: a logistic regression over the question's embedding, trained on
  *       labelled injections with {@code pathwise train-injection-classifier}; it catches what no phrase names, such
- *       as role-play set-ups and injected tasks.
+ *       as role-play set-ups and injected tasks. It decides only on questions in the languages it was trained on
+ *       ({@link InjectionClassifier#languages}): its embedding model is English, and a question's language is never
+ *       evidence of an attack, so elsewhere the phrases and encodings decide alone.
  * </ol>
  *
  * <p>The classifier embeds the question as its weights file says (its {@code features} field): the bundled weights
@@ -37,6 +40,8 @@ public final class PromptInjectionDetector {
 
     /** How deep encodings are unwrapped: base64 inside base64 is decoded once more, not further. */
     private static final int MAX_DEPTH = 2;
+
+    private static final LanguageDetector LANGUAGES = new LanguageDetector();
 
     private final Embedder embedder;
     private final InjectionClassifier classifier;
@@ -90,7 +95,7 @@ public final class PromptInjectionDetector {
             return Optional.empty();
         }
         var signal = rules(question, 0, null);
-        if (signal.isPresent() || classifier == null) {
+        if (signal.isPresent() || classifier == null || !classifier.decidesIn(LANGUAGES.detect(question))) {
             return signal;
         }
         return classify(question);

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.pathwise.CliCommand;
 import org.pathwise.retrieval.Embedder;
+import org.pathwise.retrieval.LanguageDetector;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,11 @@ import tools.jackson.core.JacksonException;
  * {@link PromptInjectionDetector} by nested cross-validation ({@link InjectionTraining}), then trains its classifier
  * on every example and writes the weights, by default to the bundled resource in the project's source folder.
  *
- * <p>The input has one JSON object per line, {@code {"text": "...", "label": 0 or 1}}, 1 for an injection. With
+ * <p>The input has one JSON object per line, {@code {"text": "...", "label": 0 or 1}}, 1 for an injection, or is a
+ * question set ({@code {"question": ..., "expect": ..., "expected_rule": ...}}), whose questions count as injections
+ * when they are to be refused by {@code prompt-injection} and as ordinary texts otherwise. The classifier decides only
+ * in the languages of which the data holds at least {@value #MIN_PER_LANGUAGE} injections and as many ordinary texts
+ * ({@link InjectionClassifier#languages}). With
  * {@code --benchmark}, nothing is trained: the bundled detector inspects every text and the command prints the time
  * per question. Exit codes: 0 on success, 2 on a usage error or a missing file, 1 when a line can't be read.
  */
@@ -35,6 +40,9 @@ import tools.jackson.core.JacksonException;
 public final class TrainInjectionClassifierCommand implements CliCommand {
 
     private static final String NAME = "pathwise train-injection-classifier: ";
+
+    /** How many texts of each class a language needs for the classifier to decide in it. */
+    static final int MIN_PER_LANGUAGE = 20;
 
     @Parameters(
             arity = "1..*",
@@ -71,6 +79,13 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
                     + " same vector with the bundled model, which has no instructions.")
     String features = "passage";
 
+    @Option(
+            names = "--word-buckets",
+            paramLabel = "N",
+            description = "Hashed word and word-pair features beside the embedding (default: 1024; 0 for the embedding"
+                    + " alone).")
+    int wordBuckets = 1024;
+
     @Option(names = "--unweighted", description = "Do not weight the classes to count equally.")
     boolean unweighted;
 
@@ -100,6 +115,10 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
         }
         if (!(minPrecision > 0 && minPrecision <= 1)) {
             err.println(NAME + "--min-precision must be in (0, 1], got " + minPrecision);
+            return USAGE;
+        }
+        if (wordBuckets < 0) {
+            err.println(NAME + "--word-buckets must be >= 0, got " + wordBuckets);
             return USAGE;
         }
         var kind = switch (features) {
@@ -161,7 +180,7 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
         var rules = PromptInjectionDetector.rulesOnly();
         for (int i = 0; i < examples.size(); i++) {
             var text = examples.get(i).text();
-            var vector = InjectionClassifier.features(kind, embedder, text);
+            var vector = InjectionClassifier.features(kind, wordBuckets, embedder, text);
             x[i] = toDoubles(vector);
             y[i] = examples.get(i).label();
             hits[i] = rules.inspect(text).isPresent();
@@ -188,7 +207,9 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
                         selection.l2(),
                         settings.balanced(),
                         settings.cascade(),
-                        summary(report, files())));
+                        summary(report, files())),
+                languages(examples),
+                wordBuckets);
         try {
             classifier.write(target);
         } catch (IOException e) {
@@ -205,6 +226,7 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
             result.put("balanced", settings.balanced());
             result.put("cascade", settings.cascade());
             result.put("crossValidation", summary(report, files()));
+            result.put("languages", classifier.languages());
             result.put("l2", selection.l2());
             result.put("threshold", selection.threshold());
             result.put("out", target.toString());
@@ -232,6 +254,17 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
             }
             try {
                 var node = CliCommand.JSON.readTree(line);
+                if (node.has("question") && !node.has("text")) {
+                    var question = node.path("question");
+                    if (!question.isString() || question.asString().isBlank()) {
+                        throw new IllegalArgumentException(
+                                file + ":" + number + ": \"question\" must be a non-blank string");
+                    }
+                    boolean injection = node.path("expect").asString("").equals("refuse")
+                            && node.path("expected_rule").asString("").equals(PromptInjectionRail.RULE);
+                    examples.add(new Example(question.asString(), injection ? 1 : 0));
+                    continue;
+                }
                 var text = node.path("text");
                 var label = node.path("label");
                 if (!text.isString() || text.asString().isBlank()) {
@@ -249,6 +282,23 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
             throw new IllegalArgumentException(file + ": no labelled text");
         }
         return examples;
+    }
+
+    /**
+     * The languages in which the data holds at least {@value #MIN_PER_LANGUAGE} injections and as many ordinary texts,
+     * as {@link LanguageDetector} detects them, in alphabetical order.
+     */
+    static List<String> languages(List<Example> examples) {
+        var detector = new LanguageDetector();
+        var counts = new java.util.TreeMap<String, int[]>();
+        for (var example : examples) {
+            counts.computeIfAbsent(detector.detect(example.text()), k -> new int[2])[example.label()]++;
+        }
+        counts.remove("und");
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue()[0] >= MIN_PER_LANGUAGE && e.getValue()[1] >= MIN_PER_LANGUAGE)
+                .map(java.util.Map.Entry::getKey)
+                .toList();
     }
 
     private static double[] toDoubles(float[] vector) {
