@@ -1,5 +1,6 @@
 package org.pathwise.guardrails;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,44 @@ final class AcademicIntegrityRail extends PatternRail {
             "(?:dissertation|devoir|devoirs|mémoire|examen|copie|rapport|exposé|projet" + "|partiel|TP)";
     private static final String WORK_ES =
             "(?:ensayo|tarea|tareas|trabajo|tesis|examen|deberes|informe|proyecto" + "|monografía|TFG|TFM)";
+
+    /** Graded work, in the three languages. */
+    private static final String WORK =
+            "\\b(?:essays?|assignments?|homework|thesis|dissertation|exams?|tests?|quiz(?:zes)?"
+                    + "|coursework|lab report|reports?|projects?|papers?|chapters?|capstone|personal statement|journal entry"
+                    + "|portfolio|book report|problem sets?|midterm|finals?|code|solution|multiple-choice questions|questions"
+                    + "|dissert\\w*|devoirs?|dm|memoire|examens?|copies?|rapports?|expose|projets?|partiels?|tp|td|qcm|controle"
+                    + "|fiche de lecture|commentaire compose|dossier|epreuve|intro(?:duction)?|conclusion|exercices|analyse"
+                    + "|ensayos?|tareas?|trabajos?|tesis|deberes|informes?|proyectos?|monografia|tfg|tfm|practicas?|cuestionario"
+                    + "|resumen|capitulo|parcial|comentario de texto|preguntas|ejercicios|seccion|integral|derivative|primitive"
+                    + "|respuestas|answers)\\b";
+
+    /** The work is graded, due, or to be handed in as one's own. */
+    private static final String GRADED =
+            "\\b(?:graded|assessed|marked|due|submit\\w*|hand (?:it |them )?in|turn (?:it |them )?in"
+                    + "|autograder|put my name|as (?:my|his|her|their) own|right now|sitting the exam|take-home|copy (?:it|them)"
+                    + "|won'?t flag|turnitin|tonight|tomorrow|deadline|\\d[\\d,.]* ?words|for [A-Z]{2,5} ?\\d{3}|counts? (?:for|towards)"
+                    + "|department assesses|the jury|what .{0,30}assess\\w*|note|notee?s?|evalue\\w*|a rendre|rendre|pour demain"
+                    + "|compte pour|sous mon nom|comme (?:le mien|si c'etait moi)|en ce moment|compilatio|recopier\\w*|bac blanc"
+                    + "|je (?:le|la) rendrai|calificad[oa]s?|evaluable|evaluad[oa]|entreg\\w*|para manana|cuenta para|vale el"
+                    + "|con mi nombre|como mio|ahora mismo|vence|lo que evalua|para la evaluacion|para que (?:lo|la) entregue"
+                    + "|a sa place|a (?:leur|ta|ma) place|en su lugar|for him|for her|in (?:his|her) place"
+                    + "|my (?:thesis|dissertation)|(?:mon|ma) (?:memoire|these|rapport de stage)|mi (?:tesis|tfg|tfm)|answer sheet|hoja de respuestas|ma copie|mi hoja|evalua\\w*|jury|tribunal)\\b";
+
+    /** The assistant is asked to produce the work. */
+    private static final String DO =
+            "(?:^|[.!?;:,]\\s*|\\b(?:please|pls|just|can (?:you|u)|could you|would you|will you"
+                    + "|i need you to|i'?d like you to|i want you to|help me|so|and)\\s+)(?:write|do|finish|complete|solve|answer|take"
+                    + "|draft|produce|rewrite|work out|code|give me the answers)\\b"
+                    + "|\\b(?:fais|ecris|redige|resous|termine|reponds|reformule|code)(?:-moi)?\\b|\\bfais-moi\\b|\\bme faire\\b"
+                    + "|\\b(?:tu (?:peux|pourrais)|pourrais-tu|peux-tu) (?:me )?(?:faire|rediger|ecrire|terminer|pondre|coder)\\b"
+                    + "|\\bque tu rediges\\b|\\bdonne-moi les (?:bonnes )?reponses\\b|\\bl'ecrire pour\\b|\\bredige-le\\b"
+                    + "|\\b(?:escribe|escribeme|haz|hazme|hazle|haceme|redacta|redactame|resuelve|resuelveme|termina|contesta"
+                    + "|parafrasea|programame|redactal[ao]|escribel[ao])\\b|\\bme (?:terminas|haces|escribes|resuelves)\\b"
+                    + "|\\b(?:puedes|podrias) (?:escribir|hacer|resolver|terminar)(?:lo|la)?\\b|\\bme escribieras\\b"
+                    + "|\\bpasame las respuestas\\b|\\bse lo puedes escribir\\b|\\bescribirlo\\b"
+                    + "|\\bwrite it\\b|\\bwhat'?s the (?:derivative|integral|answer)|\\bc'est quoi la (?:primitive|derivee|reponse)"
+                    + "|\\bcuanto da\\b";
 
     AcademicIntegrityRail() {
         super(
@@ -50,6 +89,7 @@ final class AcademicIntegrityRail extends PatternRail {
                                         + "\\s+(?:de|del|por|para)\\s+(?:mi|un|una|este|esta|el|la)?\\s*"
                                         + "(?:estudiante|alumno|alumna)",
                                 "\\b(?:escríbeme|hazme|redáctame|resuélveme)\\s+(?:el|la|mi|los|las|mis)\\s+" + WORK_ES
-                                        + "\\b.{0,60}\\b(?:entregar|para entregar|calificad[oa]|evaluad[oa])")));
+                                        + "\\b.{0,60}\\b(?:entregar|para entregar|calificad[oa]|evaluad[oa])")),
+                List.of(Intent.of("doing a student's graded work", DO, WORK, GRADED)));
     }
 }

@@ -33,7 +33,9 @@ public final class Detectors {
         detectors.register(
                 "personal-data",
                 Set.of(Policy.Stage.INPUT, Policy.Stage.OUTPUT),
-                settings -> new PersonalDataRail(settings.strings("patterns")));
+                settings -> new PersonalDataRail(
+                        settings.strings("patterns"),
+                        settings.flag("names", true) ? PersonNames.Mode.SENSITIVE : PersonNames.Mode.OFF));
         detectors.register(
                 "prompt-injection",
                 input,

@@ -39,8 +39,91 @@ public final class HighStakesDecisionRail implements RuleSet.Rule {
             Pattern.compile("(?u)\\b(?iu:what grade should (?:I|we) give|quelle note (?:dois-je|faut-il) (?:mettre|"
                     + "donner) à|qué nota (?:debo|le) (?:poner|doy) a)\\s+" + PERSON));
 
+    /** Not a name: capitalised words that start questions and sentences. */
+    private static final String NOT_A_NAME = "(?!(?:What|Who|Whom|Which|When|Where|Why|How|Is|Are|Was|Were|Do|Does|Did"
+            + "|Should|Shall|Can|Could|Would|Will|Must|May|The|This|That|These|Those|My|Our|Your|His|Her|Their|In|On"
+            + "|At|For|From|After|Before|Please|Help|Here|There|Tell|Give|Write|Decide|Look|Using|Grade|Quel|Quelle"
+            + "|Quels|Quelles|Comment|Pourquoi|Est|Le|La|Les|Un|Une|Mon|Ma|Mes|Ce|Cet|Cette|Pour|Dans|Avec|Je|Tu"
+            + "|Il|Elle|On|Nous|Vous|Voici|Aide|Que|Qui|Cual|Cuales|Como|Donde|Por|Para|El|Los|Las|Mi|Mis|Este|Esta"
+            + "|Estos|Estas|Con|Segun|Ayudame|Quiero|Soy|Tengo|Dr|Mr|Mrs|Ms|Prof|Professor|Professeur|Profesor"
+            + "|Profesora|Madame|Monsieur|Mme|Senor|Senora|Doctor|Doctora|I|We|You|If|Turnitin|Moodle|Pathwise)\\b)";
+
+    /** A person named by at least two capitalised words ("Nguyen Thi Lan", "Ana Lucía Quispe", "El Amrani"). */
+    static final String NAMED = "(?-i:\\b" + NOT_A_NAME + "\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}?\\p{Ll}+)?"
+            + "(?:\\s+(?:(?:de|da|del|van|von|ben|bin|al|el|la|y)\\s+)?\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}?\\p{Ll}+)?)+)";
+
+    /** What may be decided about a learner. */
+    private static final String DECISION =
+            "\\b(?:fail(?:s|ed|ing)?|pass(?:es|ed|ing)?|grades?|grading|graded|marks?|mark"
+                    + " down|admit(?:ted|ting)?|admission|reject(?:ion|ed)?|expel(?:led|ling)?|expulsion|exclu(?:de|ded|sion)"
+                    + "|remov(?:e|ed|ing|al)|exclu\\w*|kick(?:ed)? (?:\\w+ )?out|suspen(?:d|ded|sion)|sanctions?|disciplin\\w*|certif\\w*"
+                    + "|scholarships?|repeat (?:the|a) (?:year|grade|course)|hold (?:\\w+ )?back|progress(?:ion)?|plagiari\\w*"
+                    + "|cheat\\w*|guilty|verdict|zero|place on|a place|offer(?:ed)? (?:\\w+ )?a place|drop(?:ped)? (?:\\w+ )?from"
+                    + "|deregister\\w*|unenrol\\w*|lose (?:\\w+ )?(?:scholarship|place|funding)|honou?rs|recal\\w*|fai[st] passer"
+                    + "|faire passer|place|admett\\w*|valid\\w*|notes?|noter|admi[st]\\w*|refus\\w*|renvo\\w*|desinscri\\w*|bourse|redoubl\\w*"
+                    + "|plagi\\w*|fraude|ajourn\\w*|reinscri\\w*|avertissement|diplome|retien\\w*|exclusion|aprob\\w*|aprue\\w*"
+                    + "|suspend\\w*|reprob\\w*|calific\\w*|nota|admiti\\w*|admision|rechaz\\w*|expuls\\w*|de baja|elimin\\w*"
+                    + "|sancion\\w*|beca|repeti\\w*|repita|copi\\w*|veredicto|titulo|libres|amonestacion|plaza|pasar a)\\b";
+
+    /** One particular learner, or a few named by the request: a name, "this student", an ID, a row. */
+    private static final String LEARNER = NAMED
+            + "|\\b(?:this|that|my|the|our|your)\\s+(?:[\\w-]+\\s+){0,2}?(?:student|learner|pupil|trainee|apprentice"
+            + "|candidate|applicant|kid|child|intern|phd candidate|doctoral candidate)\\b(?!s)"
+            + "|\\b(?:these|those|the)\\s+(?:\\w+\\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+"
+            + "(?:\\w+\\s+)?(?:students|learners|candidates|applicants|essays|projects|trainees|pupils)\\b"
+            + "|\\b(?:student|candidate|applicant)\\s+(?:id|number|no\\.?|#)|\\b(?:row|line)\\s+\\d+|\\b(?:student|learner|candidate|applicant|trainee|eleve|etudiante?|alumn[oa]"
+            + "|estudiante)\\s+(?:n[°o]\\s*)?\\d{4,}"
+            + "|\\b(?:every|all|each)\\s+(?:student|learner|participant|trainee)s?\\s+(?:under|below|with|who)"
+            + "|\\b(?:applicant|candidate|trainee|student|apprentice)\\s+(?-i:\\p{Lu})"
+            + "|\\b(?:cet|cette|ce|mon|ma|l'|le|la|notre)\\s*(?:[\\w-]+\\s+){0,2}?(?:eleve|etudiante?|apprentie?"
+            + "|candidate?|gamine?|doctorante?|stagiaire)\\b(?!s)"
+            + "|\\bces\\s+(?:\\w+\\s+)?(?:deux|trois|quatre|cinq|six|sept|huit|\\d+)\\s+(?:\\w+\\s+)?(?:etudiants|eleves"
+            + "|candidats|dissertations|copies|projets|stagiaires)\\b|\\bn[°o]\\s*\\d|\\bmatricule\\b|\\bligne\\s+\\d+"
+            + "|\\btous ceux\\b"
+            + "|\\b(?:este|esta|ese|esa|mi|el|la|nuestro|nuestra)\\s+(?:[\\w-]+\\s+){0,2}?(?:alumn[oa]|estudiante"
+            + "|aprendiz|chav[oa]|postulante|candidat[oa]|doctorand[oa]|pibe|nin[oa])\\b(?!s)"
+            + "|\\bestos\\s+(?:\\w+\\s+)?(?:dos|tres|cuatro|cinco|seis|siete|\\d+)\\s+(?:\\w+\\s+)?(?:estudiantes"
+            + "|alumnos|ensayos|candidatos|trabajos|proyectos)\\b|\\bmatricula\\b|\\blegajo\\b|\\bfila\\s+\\d+"
+            + "|\\blos que\\b";
+
+    /** The assistant is asked to make the decision or to carry it out. */
+    private static final String ASKED =
+            "(?:^|[.!?;:,]\\s*|\\b(?:so|and|but|then|or)\\s+)(?:should|shall|must|can|do)\\s+"
+                    + "(?:I|we)\\b|\\byou decide\\b|\\bdecide\\b|\\bhelp me (?:decide|choose|pick)\\b|\\bpick\\b|\\bchoose\\b"
+                    + "|\\bgive me (?:your |a )?(?:verdict|decision|yes or no)|\\byes or no\\b|\\bwould you recommend\\b"
+                    + "|\\btell me (?:if|whether|what|which)\\b|\\bmake the call\\b|\\bis\\s+(?:\\S+\\s+){1,4}(?:guilty|ready)\\b"
+                    + "|\\b(?:write|draft|send)\\s+(?:me\\s+)?(?:the|a|an)\\s+(?:\\w+\\s+){0,2}(?:letter|e-?mail|message|notice)"
+                    + "|\\b(?:assign|enter|send)\\b|\\bgive (?:him|her|them)\\b|\\bgrade these\\b|\\bremove\\b|\\bnotify\\b"
+                    + "|\\bwhat (?:final )?(?:grade|mark|sanction)\\b|\\bwhich of (?:these|them)\\b|\\byou decide\\b"
+                    + "|\\b(?:dois-je|devons-nous|doit-on|faut-il)\\b|\\bje (?:la|le|les|lui) (?:fais|mets|valide|donne)"
+                    + "|\\best-ce qu'on\\b|\\btranche\\w*|\\bdecide\\w*|\\bchoisis\\b|\\bdis(?:[- ]moi)? (?:si|quel)"
+                    + "|\\boui ou non\\b|\\brecommanderais\\b|\\brecommandes?-tu\\b|\\bquelle note\\b|\\bje lui mets\\b"
+                    + "|\\bje saisis\\b|\\bcorrige et note\\b|\\bnote[sz]? sur \\d+|\\b(?:redige|ecris)\\s+(?:le|la|un|une)\\s+(?:\\w+\\s+){0,2}(?:lettre|mail|courriel"
+                    + "|message)|\\benvoie\\w*\\b|\\bfixe[sz]?\\b|\\bdesinscris\\b|\\bpreviens\\b|\\bprends la decision\\b"
+                    + "|\\ba ma place\\b|\\bpour moi\\b|\\bverdict\\b|\\bpeut-(?:il|elle)\\b|\\bou pas\\b|\\bou admise?\\b"
+                    + "|\\b(?:debo|debemos|hay que)\\b|\\b(?:la|lo|le|les) (?:apruebo|suspendo|damos|doy|pongo|expulso)\\b"
+                    + "|\\bdecid\\w*|\\bescoge\\b|\\belige\\b|\\bdime si\\b|\\bsi o no\\b|\\brecomendarias\\b"
+                    + "|\\bque (?:nota|sancion)\\b|\\b(?:redacta|escribe)\\s+(?:el|la|un|una)\\s+(?:\\w+\\s+){0,2}(?:carta|correo"
+                    + "|mensaje)|\\b(?:envia|manda)\\w*|\\belimina\\b|\\basign\\w*|\\bresuelvas\\b|\\barma\\b|\\bpuede pasar\\b"
+                    + "|\\bveredicto\\b|\\bponles nota\\b|\\bo no\\b";
+
+    /** A decision about a particular learner that the assistant is asked to make or to act on. */
+    static final List<Intent> INTENTS = List.of(Intent.of("decision about a learner", DECISION, LEARNER, ASKED));
+
     @Override
     public Screening apply(Screening screening) {
+        var intent = Intent.first(INTENTS, screening.text());
+        if (intent.isPresent()) {
+            return screening.with(
+                    screening.text(),
+                    new Verdict(
+                            RULE,
+                            Verdict.Action.REFUSE,
+                            "decision about a particular learner",
+                            "",
+                            Verdict.Severity.HIGH,
+                            intent.get()));
+        }
         for (var pattern : PATTERNS) {
             if (pattern.matcher(screening.text()).find()) {
                 var matcher = pattern.matcher(screening.text());

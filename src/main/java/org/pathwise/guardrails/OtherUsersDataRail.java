@@ -1,5 +1,6 @@
 package org.pathwise.guardrails;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,45 @@ final class OtherUsersDataRail extends PatternRail {
 
     private static final String RECORDS_EN =
             "(?:conversations?|chats?|chat history|questions|history|interactions|records|messages|prompts)";
+
+    /** What other people did in Pathwise. */
+    private static final String RECORDS =
+            "\\b(?:conversations?|chats?|chat logs?|logs?|history|histories|messages|activity"
+                    + "|queries|sessions|prompts|questions?|interactions|records|searched|search(?:es)?|asked|asking|opened"
+                    + "|historique|echanges|requetes|journal|demande|cherche|consulte\\w*|conversaciones|historial|mensajes"
+                    + "|consultas|registro|preguntas?|preguntad[oa]|consultad[oa]|busco|pregunto|pidieron|abrio|chats?)\\b";
+
+    /** Someone else: another user, a colleague, everyone, a named person. */
+    private static final String SOMEONE_ELSE = "\\b(?:other|another|others|colleagues?|co-?teacher|everyone|everybody"
+            + "|anyone|anybody|all (?:user|account)s?|users?|my team|departement|departamento|teachers|instructors|professor|prof|dr|participants"
+            + "|(?:with )?their names|names please|by person|previous user|before me|faculty|department|accounts"
+            + "|autres?|collegues?|binome|tout le monde|tous les comptes|utilisat\\w+|mon equipe|profs|professeur|enseignants"
+            + "|vacataires|stagiaires|leurs noms|les noms|avant moi|personne par personne|nominativement|comptes|mme"
+            + "|otros?|otras?|demas|colegas?|companer[oa]s?|todos los|todas las cuentas|usuari[oa]s?|mi equipo|profes\\w*"
+            + "|docentes|participantes|sus nombres|los nombres|antes que yo|por persona|nombre y apellido|doctora?|cuentas)\\b"
+            + "|(?-i:\\bM\\.\\s)|\\b(?:his|her|their|son|sa|ses|su|sus) (?:history|historique|historial|conversations?"
+            + "|conversaciones|messages|mensajes|sessions|sesiones|chats?)\\b|" + HighStakesDecisionRail.NAMED;
+
+    /** Shown, listed or told: a request to see the records, or a question about what they asked. */
+    private static final String SHOW =
+            "\\b(?:show|list|lister|listar|affich\\w*|give|display|export|summari[sz]e|pull up|open|paste|tell|report"
+                    + "|find out|see|know|which|what|did|is anyone|montre|liste|affiche|donne|exporte|resume|ouvre|colle|fais-moi"
+                    + "|voir|savoir|quels?|quelles?|c'etait quoi|qu'est-ce que|est-ce que|muestrame|listas|dame|exporta|resume|abre"
+                    + "|pegame|ensename|hazme|pasame|averiguar|saber|que|cuales|hay otros)\\b";
+
+    /** The assistant as the one asked: "asked you", "t'a demandé", "te preguntó". */
+    private static final String OF_THE_ASSISTANT =
+            "\\b(?:asked|asking|ask|using|used|use)\\s+(?:you|pathwise)\\b|\\bprevious user\\b|\\bbefore me\\b"
+                    + "|\\bavant moi\\b|\\bantes que yo\\b|\\bte ha(?:n)? (?:consultado|preguntado|pedido)\\b"
+                    + "|\\bpathwise accounts\\b|\\bt'(?:a|ont|avait|avaient)\\s+(?:\\w+\\s+)?(?:demande|pose|posees|interroge|parle)"
+                    + "|\\bte (?:demandent|pregunt\\w*|hicieron|consult\\w*|pidieron|piden)\\b|\\bha(?:n)? consultado\\b"
+                    + "|\\bse servent de toi\\b|\\busandote\\b|\\bhablo contigo\\b|\\bcomptes pathwise\\b"
+                    + "|\\bcuentas de pathwise\\b|\\buser queries\\b|\\brequetes des utilisateurs\\b"
+                    + "|\\bconsultas de usuarios\\b|\\bchat logs\\b|\\bconversation history\\b|\\bhistorique\\b"
+                    + "|\\bhistorial\\b|\\bconversations? (?:from|of|des?|del?)\\b|\\bconversaciones del?\\b|\\bsessions\\b"
+                    + "|\\bsesiones\\b|\\bchats del\\b|\\bechanges d[ue]\\b|\\bmessages exacts\\b|\\bmensajes tal cual\\b"
+                    + "|\\bactivity log\\b|\\bjournal d'activite\\b|\\bregistro de actividad\\b|\\bwhat (?:he|she) searched\\b"
+                    + "|\\bce qu'il a cherche\\b|\\bque busco\\b";
 
     OtherUsersDataRail() {
         super(
@@ -53,6 +93,7 @@ final class OtherUsersDataRail extends PatternRail {
                                         + "|" + NAME + ")",
                                 "\\bqué (?:preguntó|ha preguntado|preguntaron)\\s+(?:el usuario\\s+\\S+|mi colega|mis"
                                         + " colegas|otros usuarios|" + NAME + ")\\s+(?:a pathwise|al asistente|a ti)",
-                                "\\bel historial de otro usuario\\b")));
+                                "\\bel historial de otro usuario\\b")),
+                List.of(Intent.of("another user's records", SHOW, RECORDS, SOMEONE_ELSE, OF_THE_ASSISTANT)));
     }
 }

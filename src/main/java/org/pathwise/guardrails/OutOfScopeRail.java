@@ -1,5 +1,6 @@
 package org.pathwise.guardrails;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,63 @@ import java.util.Map;
 final class OutOfScopeRail extends PatternRail {
 
     static final String RULE = "out-of-scope";
+
+    /** Getting into someone else's accounts, devices or communications. */
+    private static final String INTRUSION =
+            "\\b(?:get into|break into|hack(?:ing)? into|access|log ?in(?:to)? as|sign in as"
+                    + "|bypass|guess (?:his|her|their|the|a|someone'?s) password|read (?:\\S+\\s+){0,3}(?:messages|chats|e-?mails"
+                    + "|texts|whatsapp|dms)|track (?:\\S+\\s+){0,3}(?:phone|location|car)|spy on|intercept|without (?:his|her|their)"
+                    + " (?:knowing|knowledge|password|consent)|secretly|without (?:him|her|them) knowing"
+                    + "|(?:install|put|plant|hide|use|set up|installer|mettre|instalar|poner|instalo)\\s+(?:\\S+\\s+){0,3}(?:keylogger|spyware|stalkerware|tracker"
+                    + "|logiciel espion|mouchard|programa espia|app espia)"
+                    + "|acceder a (?:sa|son|ses|leur)|sans (?:son|sa|leur) mot de passe|pirater|contourner|me connecter (?:en tant|comme)"
+                    + "|deviner son mot de passe|lire (?:les|ses) (?:sms|messages|mails|conversations)|geolocaliser|en douce"
+                    + "|espionner|sans qu'(?:il|elle) s'en rende compte|a son insu"
+                    + "|entr(?:o|ar) (?:a|en) su|sin su contrasena|hackear|piratear|saltarse el login|entrar como|adivinar su contrasena"
+                    + "|le(?:o|er) (?:los|sus) mensajes|rastrear|a escondidas|espiar|sin que se entere|sin que (?:el|ella) (?:lo )?sepa"
+                    + "|ver sus chats)\\b";
+
+    /** Someone else's: a colleague, a partner, a student, another teacher. */
+    private static final String SOMEONE_ELSES =
+            "\\b(?:colleague|partner|ex|roommate|boss|head|student|teacher|wife|husband"
+                    + "|girlfriend|boyfriend|someone|another|her|his|their|him|other|collegue|conjoint|conjointe|copine|copain|mari"
+                    + "|femme|cheffe?|eleve|etudiant|etudiante|prof|autre|son|sa|ses|companer[oa]|novi[oa]|espos[oa]|jefe|jefa"
+                    + "|director|directora|alumn[oa]|profesor|otro|otra|su|sus)\\b";
+
+    /** Making weapons or drugs, writing malware, hurting someone or oneself. */
+    private static final String HARM =
+            "\\b(?:mak(?:e|ing)|build(?:ing)?|synthesi[sz]e|produce|assemble)\\s+(?:\\S+\\s+){0,3}"
+                    + "(?:explosive|bomb|gun|firearm|weapon|meth\\w*|mdma|fentanyl|poison)"
+                    + "|\\b(?:write|code|create|build|give me the code (?:of|for))\\s+(?:me\\s+)?(?:\\S+\\s+){0,2}(?:ransomware"
+                    + "|malware|virus|trojan|worm|keylogger)"
+                    + "|\\b(?:hurt|harm|poison|beat up)\\s+(?:the|my|a|that|this|him|her|someone)\\b"
+                    + "|\\b(?:end my life|kill myself|painless way to die|suicide method)"
+                    + "|\\b(?:fabriquer|construire|synthetiser)\\s+(?:\\S+\\s+){0,3}(?:explosif|bombe|arme|mdma|meth\\w*|drogue)"
+                    + "|\\b(?:ecris|code|cree|donne)(?:-moi)?\\s+(?:\\S+\\s+){0,4}(?:rancongiciel|virus|malware|logiciel malveillant)"
+                    + "|\\bfaire du mal a\\b|\\bmortelle pour moi\\b|\\bme suicider\\b|\\ben finir avec la vie\\b"
+                    + "|\\b(?:fabric\\w+|constru\\w+|sintetiz\\w*)\\s+(?:\\S+\\s+){0,3}(?:explosivo|bomba|arma|metanfetamina"
+                    + "|mdma|droga)"
+                    + "|\\b(?:escribeme|programa|crea|dame)\\s+(?:\\S+\\s+){0,4}(?:ransomware|virus|malware|programa malicioso)"
+                    + "|\\bhacer(?:le)? dano a|\\bhacerle dano\\b|\\bquitarme la vida\\b|\\bno despertarme\\b"
+                    + "|\\bsuicidarme\\b";
+
+    /** Plainly outside teaching and learning: recipes, bets, stock picks, horoscopes, lotteries. */
+    private static final String UNRELATED =
+            "\\b(?:recipe for(?! (?:an? )?(?:good|great|effective|successful|better|engaging|clear|feedback|teaching|learning|success)\\b)|betting tips|bet on|stocks? (?:should|to) (?:I )?buy"
+                    + "|which stocks|horoscope|lottery numbers|lotto|euromillions|recette (?:de|du|des|d')|pronos?\\b|paris sportifs"
+                    + "|quelles actions|horoscope|numeros (?:jouer|du loto)|au loto|receta (?:de|del|para)|pronosticos para apostar"
+                    + "|apuestas|que acciones|horoscopo|numeros de la loteria|loteria)\\b";
+
+    /** Asked for: a request or a how-to, not a lesson about the topic. */
+    private static final String REQUEST =
+            "\\b(?:how|what|what'?s|which|is there|give|write|help|could|can|pick|i'?d like|i want"
+                    + "|i just want|comment|quel|quelle|quels|explique|ecris|donne|tu (?:as|pourrais|peux)|il y a moyen|je veux"
+                    + "|je voudrais|c'est quoi|aide|como|cual|que|dame|escribeme|me (?:ayudas|pasas)|hay forma|quiero|cuantas)\\b";
+
+    /** Teaching about the topic, which is in scope. */
+    private static final String NOT_TEACHING = "^(?!.*\\b(?:lesson|teach|teaching|students? (?:learn|spot|protect)"
+            + "|awareness|curriculum|seance|sequence|enseign\\w*|sensibilis\\w*|eleves apprennent|ensenar|concienciacion"
+            + "|estudiantes aprendan|(?:a|my|une?|una?) (?:class|course|cours|clase) (?:on|about|sur|sobre))\\b)";
 
     OutOfScopeRail() {
         super(
@@ -56,6 +114,14 @@ final class OutOfScopeRail extends PatternRail {
                                 "\\bmon horoscope\\b",
                                 "\\breceta (?:de|del|para)\\s+(?:paella|tortilla|pastel|lasaña|pizza|sopa)",
                                 "\\bqué acciones (?:debo|debería) comprar",
-                                "\\bmi horóscopo\\b")));
+                                "\\bmi horóscopo\\b")),
+                List.of(
+                        Intent.of(
+                                "intrusion into someone else's accounts or devices",
+                                NOT_TEACHING,
+                                INTRUSION,
+                                SOMEONE_ELSES),
+                        Intent.of("harmful request", NOT_TEACHING, HARM, REQUEST),
+                        Intent.of("unrelated to teaching and learning", NOT_TEACHING, UNRELATED)));
     }
 }

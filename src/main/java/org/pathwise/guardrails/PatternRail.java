@@ -16,14 +16,25 @@ class PatternRail implements RuleSet.Rule {
 
     private final String rule;
     private final Map<String, List<Pattern>> patterns;
+    private final List<Intent> intents;
 
     /**
      * @param rule the rule id its verdicts carry until the policy names them
      * @param patterns the patterns by the name reported as evidence
      */
     PatternRail(String rule, Map<String, List<Pattern>> patterns) {
+        this(rule, patterns, List.of());
+    }
+
+    /**
+     * @param rule the rule id its verdicts carry until the policy names them
+     * @param patterns the patterns by the name reported as evidence
+     * @param intents the request structures that fire the rule when no pattern did
+     */
+    PatternRail(String rule, Map<String, List<Pattern>> patterns, List<Intent> intents) {
         this.rule = rule;
         this.patterns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(patterns));
+        this.intents = List.copyOf(intents);
     }
 
     @Override
@@ -47,6 +58,15 @@ class PatternRail implements RuleSet.Rule {
                                     entry.getKey() + ": \"" + words + "\""));
                 }
             }
+        }
+        var intent = Intent.first(intents, screening.text());
+        if (intent.isPresent()) {
+            var evidence = intent.get().length() > 2 * EVIDENCE_CHARS
+                    ? intent.get().substring(0, 2 * EVIDENCE_CHARS) + "…"
+                    : intent.get();
+            return screening.with(
+                    screening.text(),
+                    new Verdict(rule, Verdict.Action.REFUSE, evidence, "", Verdict.Severity.MEDIUM, evidence));
         }
         return screening;
     }

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Redacts personal data from a text: e-mail addresses, phone numbers, payment card numbers (Luhn-checked), IBANs
- * (mod-97-checked), and student or national identifiers introduced as such, in English, French and Spanish. Each kind
- * is replaced by a marker such as {@code [email]}, and one verdict names the kinds found (never the data itself).
+ * (mod-97-checked), student or national identifiers introduced as such, in English, French and Spanish, and people's
+ * names where the text speaks of grades, health, discipline, admission or contact details ({@link PersonNames}). Each
+ * kind is replaced by a marker such as {@code [email]}, each name by a pseudonym such as {@code [person-1]}, and one
+ * verdict names the kinds found (never the data itself).
  *
  * <p>Serves the UNESCO Recommendation on the Ethics of AI (2021), "Right to Privacy and Data Protection", and data
  * minimisation: the question is redacted before retrieval, before any model, and before anything is stored.
@@ -47,19 +49,32 @@ public final class PersonalDataRail implements RuleSet.Rule {
                     }));
 
     private final List<Kind> kinds;
+    private final PersonNames.Mode names;
 
-    /** The built-in kinds only. */
+    /** The built-in kinds only, names where the text speaks of grades, health, discipline or admission. */
     public PersonalDataRail() {
         this(java.util.Map.of());
+    }
+
+    /** The built-in kinds and more, names where the text speaks of grades, health, discipline or admission. */
+    public PersonalDataRail(java.util.Map<String, String> patterns) {
+        this(patterns, PersonNames.Mode.SENSITIVE);
+    }
+
+    /** The built-in kinds and every name, whatever the text speaks of: for evidence, which needs no names. */
+    public static PersonalDataRail withEveryName() {
+        return new PersonalDataRail(java.util.Map.of(), PersonNames.Mode.ALWAYS);
     }
 
     /**
      * The built-in kinds and more, for example an institution's student numbers.
      *
      * @param patterns regular expressions by the kind's name; a match is replaced by {@code [name]}
+     * @param names when people's names are replaced by pseudonyms ({@link PersonNames})
      * @throws IllegalArgumentException when a name is not a lower-case word or a pattern does not compile
      */
-    public PersonalDataRail(java.util.Map<String, String> patterns) {
+    PersonalDataRail(java.util.Map<String, String> patterns, PersonNames.Mode names) {
+        this.names = names;
         var all = new ArrayList<>(KINDS);
         new java.util.TreeMap<>(patterns).forEach((name, regex) -> {
             if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
@@ -101,6 +116,11 @@ public final class PersonalDataRail implements RuleSet.Rule {
                 matcher.appendTail(result);
                 text = result.toString();
             }
+        }
+        var named = PersonNames.pseudonymise(text, names);
+        if (!named.pseudonyms().isEmpty()) {
+            text = named.text();
+            found.add("name");
         }
         if (found.isEmpty()) {
             return screening;

@@ -21,7 +21,7 @@ public final class PolicyGuardrails implements Guardrails {
      */
     private record Compiled(Policy policy, RuleSet rules, GroundingRail grounding) {}
 
-    private static final PersonalDataRail EVIDENCE_REDACTION = new PersonalDataRail();
+    private static final PersonalDataRail EVIDENCE_REDACTION = PersonalDataRail.withEveryName();
 
     private final Detectors detectors;
     private final AtomicReference<Compiled> active = new AtomicReference<>();
@@ -148,8 +148,14 @@ public final class PolicyGuardrails implements Guardrails {
 
         @Override
         public Screening apply(Screening screening) {
-            var found = detector.apply(
-                    new Screening(screening.text(), List.of(), screening.question(), screening.sources()));
+            // a rule that stops or flags a question judges what was asked, not what a redaction left of it: a student
+            // number taken out of "should I fail student 20231487?" leaves a decision about a learner all the same
+            boolean judgesIntent = rule.stage() == Policy.Stage.INPUT && rule.action() != Verdict.Action.REDACT;
+            var found = detector.apply(new Screening(
+                    judgesIntent ? screening.question() : screening.text(),
+                    List.of(),
+                    screening.question(),
+                    screening.sources()));
             if (found.verdicts().isEmpty()) {
                 return screening;
             }
@@ -163,7 +169,8 @@ public final class PolicyGuardrails implements Guardrails {
                     rule.severity(),
                     EVIDENCE_REDACTION.redact(evidence));
             // a rule that only records or warns leaves the text as it was; the others take the detector's text
-            boolean changes = rule.action() != Verdict.Action.ALLOW && rule.action() != Verdict.Action.WARN;
+            boolean changes =
+                    !judgesIntent && rule.action() != Verdict.Action.ALLOW && rule.action() != Verdict.Action.WARN;
             return screening.with(changes ? found.text() : screening.text(), verdict);
         }
     }
