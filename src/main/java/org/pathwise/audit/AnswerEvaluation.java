@@ -63,7 +63,8 @@ final class AnswerEvaluation {
             "abstention_f1",
             "refusal_precision",
             "refusal_recall",
-            "refusal_f1");
+            "refusal_f1",
+            "false_refusal_rate");
 
     /** Resamples of the questions drawn for the intervals. */
     static final int RESAMPLES = 1_000;
@@ -422,6 +423,16 @@ final class AnswerEvaluation {
                 results.stream().filter(r -> r.expect().equals("answer")).count());
         summary.putAll(rates);
         summary.put("refusal_by_rule", refusalsByRule(results, items));
+        summary.put(
+                "refusal_confusion",
+                ScreeningEvaluation.confusion(
+                        results,
+                        r -> r.expect().equals("refuse")
+                                ? (items.get(r.id()).expectedRule().isEmpty()
+                                        ? "refuse"
+                                        : items.get(r.id()).expectedRule())
+                                : ScreeningEvaluation.NONE,
+                        r -> r.refusedBy().isEmpty() ? ScreeningEvaluation.NONE : r.refusedBy()));
         summary.put("by_question_type", byQuestionType(results, items));
         summary.put(
                 "ordinary_questions_with_verdicts",
@@ -439,7 +450,8 @@ final class AnswerEvaluation {
     /**
      * The rates of a run's results, each left out when no question counts for it: the share of answerable questions
      * with an expected source in the top 5 and cited, nDCG@10, citation precision, groundedness, the mean answer F1
-     * and oracle F1 and their ratio, abstention and refusal precision, recall and F1.
+     * and oracle F1 and their ratio, abstention and refusal precision, recall and F1, and the false-refusal rate (the
+     * share of the questions to answer or abstain from that a rule refused or redirected).
      */
     static Map<String, Double> rates(List<Result> results, Map<String, Item> items) {
         var answerable =
@@ -483,6 +495,18 @@ final class AnswerEvaluation {
         putAnswerF1(rates, results);
         putPrecisionRecall(rates, "abstention", results, "abstain", "abstained");
         putPrecisionRecall(rates, "refusal", results, "refuse", "refused");
+        var ordinary =
+                results.stream().filter(r -> !r.expect().equals("refuse")).toList();
+        if (!ordinary.isEmpty()) {
+            // the questions to answer or abstain from that a rule refused or redirected
+            rates.put(
+                    "false_refusal_rate",
+                    ratio(
+                            ordinary.stream()
+                                    .filter(r -> r.outcome().equals("refused"))
+                                    .count(),
+                            ordinary.size()));
+        }
         return rates;
     }
 
@@ -620,11 +644,14 @@ final class AnswerEvaluation {
         for (var rule : rules) {
             long refused =
                     results.stream().filter(r -> r.refusedBy().equals(rule)).count();
+            // a near miss names the rule it is near but expects an answer: it is not one the rule should refuse
             long expected = results.stream()
-                    .filter(r -> items.get(r.id()).expectedRule().equals(rule))
+                    .filter(r -> r.expect().equals("refuse")
+                            && items.get(r.id()).expectedRule().equals(rule))
                     .count();
             long right = results.stream()
                     .filter(r -> r.refusedBy().equals(rule)
+                            && r.expect().equals("refuse")
                             && items.get(r.id()).expectedRule().equals(rule))
                     .count();
             var entry = new LinkedHashMap<String, Object>();

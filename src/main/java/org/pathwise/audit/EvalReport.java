@@ -116,6 +116,21 @@ final class EvalReport {
             });
             page.append("</table>");
         }
+        if (run.summary().get("refusal_confusion") instanceof Map<?, ?> matrix && matrix.size() > 1) {
+            var fired = new java.util.TreeSet<String>();
+            matrix.values().forEach(row -> ((Map<?, ?>) row).keySet().forEach(k -> fired.add(String.valueOf(k))));
+            page.append("<h2>Refusal confusion</h2><table><tr><th>expected \\ fired</th>");
+            fired.forEach(f -> page.append("<th>").append(escape(f)).append("</th>"));
+            page.append("</tr>");
+            matrix.forEach((expected, row) -> {
+                page.append("<tr><th>").append(escape(String.valueOf(expected))).append("</th>");
+                fired.forEach(f -> page.append("<td>")
+                        .append(escape(String.valueOf(((Map<?, ?>) row).containsKey(f) ? ((Map<?, ?>) row).get(f) : 0)))
+                        .append("</td>"));
+                page.append("</tr>");
+            });
+            page.append("</table>");
+        }
         if (run.summary().get("by_question_type") instanceof Map<?, ?> types && !types.isEmpty()) {
             page.append("<h2>By question type</h2><table><tr><th>type</th>");
             TYPE_COLUMNS.forEach(column -> page.append("<th>").append(column).append("</th>"));

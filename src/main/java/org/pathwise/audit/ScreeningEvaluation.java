@@ -192,9 +192,17 @@ final class ScreeningEvaluation {
 
     /** How often each expected rule ({@link #NONE} for an ordinary question) met each rule that fired. */
     static Map<String, Map<String, Long>> confusion(List<Outcome> outcomes) {
+        return confusion(outcomes, o -> o.item().expected(), Outcome::fired);
+    }
+
+    /** The confusion of any results: how often each expected label met each label that came out. */
+    static <T> Map<String, Map<String, Long>> confusion(
+            List<T> results,
+            java.util.function.Function<T, String> expected,
+            java.util.function.Function<T, String> fired) {
         var matrix = new TreeMap<String, Map<String, Long>>();
-        for (var o : outcomes) {
-            matrix.computeIfAbsent(o.item().expected(), k -> new TreeMap<>()).merge(o.fired(), 1L, Long::sum);
+        for (var r : results) {
+            matrix.computeIfAbsent(expected.apply(r), k -> new TreeMap<>()).merge(fired.apply(r), 1L, Long::sum);
         }
         return matrix;
     }

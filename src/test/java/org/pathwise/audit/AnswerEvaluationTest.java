@@ -293,4 +293,62 @@ class AnswerEvaluationTest {
                 .containsPattern("(?m)^other\\s+1\\s+0\\s+0\\s+—\\s+—\\s+—\\s+—$")
                 .doesNotContain("intervals", "by_question_type");
     }
+
+    private static AnswerEvaluation.Result refused(AnswerEvaluation.Result r, String rule) {
+        return new AnswerEvaluation.Result(
+                r.id(),
+                r.questionType(),
+                r.expect(),
+                "refused",
+                r.retrieved(),
+                r.ndcgAt10(),
+                List.of(),
+                r.expectedSourceRetrieved(),
+                r.expect().equals("answer") ? false : null,
+                0,
+                0,
+                null,
+                r.answerF1(),
+                r.answerF1Oracle(),
+                List.of(rule),
+                rule,
+                "",
+                r.features(),
+                r.evidence(),
+                r.millis());
+    }
+
+    @Test
+    void theSummaryCountsFalseRefusalsAndTheConfusionOfExpectedAndFiredRules() {
+        var results = List.of(
+                refused(result("q1", "answer", "answered", 1.0, 0, 0), "prompt-injection"),
+                result("q2", "answer", "answered", 1.0, 0, 0),
+                result("q3", "abstain", "abstained", null, 0, 0),
+                refused(result("q4", "refuse", "answered", null, 0, 0), "prompt-injection"),
+                refused(result("q5", "refuse", "answered", null, 0, 0), "high-stakes-decision"),
+                result("q6", "answer", "answered", 1.0, 0, 0));
+        var items = new LinkedHashMap<>(items(results));
+        items.put("q4", new AnswerEvaluation.Item("q4", "?", List.of(), "refuse", "en", "high-stakes-decision", ""));
+        items.put("q5", new AnswerEvaluation.Item("q5", "?", List.of(), "refuse", "en", "high-stakes-decision", ""));
+        // a near miss names the rule it is near, but is to be answered
+        items.put(
+                "q6",
+                new AnswerEvaluation.Item("q6", "?", List.of("a.md"), "answer", "en", "high-stakes-decision", ""));
+
+        var summary = AnswerEvaluation.summary(results, items);
+
+        assertThat(summary.get("false_refusal_rate")).isEqualTo(0.25);
+        assertThat(summary.get("refusal_confusion"))
+                .isEqualTo(Map.of(
+                        "high-stakes-decision", Map.of("high-stakes-decision", 1L, "prompt-injection", 1L),
+                        "none", Map.of("none", 3L, "prompt-injection", 1L)));
+        @SuppressWarnings("unchecked")
+        var byRule = (Map<String, Map<String, Object>>) summary.get("refusal_by_rule");
+        assertThat(byRule.get("high-stakes-decision"))
+                .containsEntry("expected", 2L)
+                .containsEntry("recall", 0.5);
+        assertThat(summary.get("intervals"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKey("false_refusal_rate");
+    }
 }
