@@ -60,6 +60,18 @@ final class AcademicIntegrityRail extends PatternRail {
                     + "|\\bwrite it\\b|\\bwhat'?s the (?:derivative|integral|answer)|\\bc'est quoi la (?:primitive|derivee|reponse)"
                     + "|\\bcuanto da\\b";
 
+    /** More of the same, from the second calibration set. */
+    private static final String DO_MORE =
+            "\\b(?:fill in|ghostwrite|make|give me the correct|written from scratch|answer these|generate|produce|i (?:just )?need (?:the|my|our)|prepare-moi|donne-moi (?:juste )?les|reponds a|l'ecrire|fais-lui|il me faut (?:la|le|les)|contestal[ao]s|hagas|escribi|dame las|escribel[ao]|escribirle|responde|hagale|necesito (?:el|la|los|las)|programa (?:el|la|mi)|prepare|write up|type up)\\b";
+
+    /** More of the same, from the second calibration set. */
+    private static final String WORK_MORE =
+            "\\b(?:slides|diapos|diapositivas|presentation|exposicion|revue de litterature|dossier professionnel|backend|frontend|questionnaire|options|reponses|respuestas|proyecto de grado|proyecto integrador|group report|end-point assessment|tfe|trabajo final)\\b";
+
+    /** More of the same, from the second calibration set. */
+    private static final String GRADED_MORE =
+            "\\b(?:worth \\d+|se lo paso|para que lo entregue|so (?:he|she) can submit|pour qu'(?:il|elle) (?:le|la) rende|counts? toward|final mark|looks like mine|as my own|comme les miennes|como mias|supervisor expects|proctoring|surveille|vigilando|submission portal|portail|campus virtual|quiz is open|ferme dans|cierra en|assessment|assessed|evalue\\w*|evaluada|anti-plagiat|jury|para nota|corrector automatico|calificar|califican|prorroga|extension|delai|para el viernes|titre|domiciliario|a la maison|take-home|copy them|las copia|je les recopie|las paso|subo|defends|a sa place|para entregar|a rendre)\\b";
+
     AcademicIntegrityRail() {
         super(
                 RULE,
@@ -90,6 +102,10 @@ final class AcademicIntegrityRail extends PatternRail {
                                         + "(?:estudiante|alumno|alumna)",
                                 "\\b(?:escríbeme|hazme|redáctame|resuélveme)\\s+(?:el|la|mi|los|las|mis)\\s+" + WORK_ES
                                         + "\\b.{0,60}\\b(?:entregar|para entregar|calificad[oa]|evaluad[oa])")),
-                List.of(Intent.of("doing a student's graded work", DO, WORK, GRADED)));
+                List.of(Intent.of(
+                        "doing a student's graded work",
+                        DO + "|" + DO_MORE,
+                        WORK + "|" + WORK_MORE,
+                        GRADED + "|" + GRADED_MORE)));
     }
 }

@@ -50,20 +50,19 @@ public final class HighStakesDecisionRail implements RuleSet.Rule {
 
     /** A person named by at least two capitalised words ("Nguyen Thi Lan", "Ana Lucía Quispe", "El Amrani"). */
     static final String NAMED = "(?-i:\\b" + NOT_A_NAME + "\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}?\\p{Ll}+)?"
-            + "(?:\\s+(?:(?:de|da|del|van|von|ben|bin|al|el|la|y)\\s+)?\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}?\\p{Ll}+)?)+)";
+            + "(?:\\s+(?:(?:de|da|del|van|von|ben|bin|al|el|la|y)\\s+)?(?:\\p{Lu}'\\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}+)(?:['-]\\p{Lu}?\\p{Ll}+)?)+)";
 
     /** What may be decided about a learner. */
-    private static final String DECISION =
-            "\\b(?:fail(?:s|ed|ing)?|pass(?:es|ed|ing)?|grades?|grading|graded|marks?|mark"
-                    + " down|admit(?:ted|ting)?|admission|reject(?:ion|ed)?|expel(?:led|ling)?|expulsion|exclu(?:de|ded|sion)"
-                    + "|remov(?:e|ed|ing|al)|exclu\\w*|kick(?:ed)? (?:\\w+ )?out|suspen(?:d|ded|sion)|sanctions?|disciplin\\w*|certif\\w*"
-                    + "|scholarships?|repeat (?:the|a) (?:year|grade|course)|hold (?:\\w+ )?back|progress(?:ion)?|plagiari\\w*"
-                    + "|cheat\\w*|guilty|verdict|zero|place on|a place|offer(?:ed)? (?:\\w+ )?a place|drop(?:ped)? (?:\\w+ )?from"
-                    + "|deregister\\w*|unenrol\\w*|lose (?:\\w+ )?(?:scholarship|place|funding)|honou?rs|recal\\w*|fai[st] passer"
-                    + "|faire passer|place|admett\\w*|valid\\w*|notes?|noter|admi[st]\\w*|refus\\w*|renvo\\w*|desinscri\\w*|bourse|redoubl\\w*"
-                    + "|plagi\\w*|fraude|ajourn\\w*|reinscri\\w*|avertissement|diplome|retien\\w*|exclusion|aprob\\w*|aprue\\w*"
-                    + "|suspend\\w*|reprob\\w*|calific\\w*|nota|admiti\\w*|admision|rechaz\\w*|expuls\\w*|de baja|elimin\\w*"
-                    + "|sancion\\w*|beca|repeti\\w*|repita|copi\\w*|veredicto|titulo|libres|amonestacion|plaza|pasar a)\\b";
+    private static final String DECISION = "\\b(?:fail(?:s|ed|ing)?|pass(?:es|ed|ing)?|grades?|grading|marks?|mark"
+            + " down|admit(?:ted|ting)?|admission|reject(?:ion|ed)?|expel(?:led|ling)?|expulsion|exclu(?:de|ded|sion)"
+            + "|remov(?:e|ed|ing|al)|exclu\\w*|kick(?:ed)? (?:\\w+ )?out|suspen(?:d|ded|sion)|sanctions?|disciplin\\w*|certif\\w*"
+            + "|scholarships?|repeat (?:the|a) (?:year|grade|course)|hold (?:\\w+ )?back|progress(?:ion)?|plagiari\\w*"
+            + "|cheat\\w*|guilty|verdict|zero|place on|a place|offer(?:ed)? (?:\\w+ )?a place|drop(?:ped)? (?:\\w+ )?from"
+            + "|deregister\\w*|unenrol\\w*|lose (?:\\w+ )?(?:scholarship|place|funding)|honou?rs|recal\\w*|fai[st] passer"
+            + "|faire passer|place|admett\\w*|valid\\w*|notes?|noter|admi[st]\\w*|refus\\w*|renvo\\w*|desinscri\\w*|bourse|redoubl\\w*"
+            + "|plagi\\w*|fraude|ajourn\\w*|reinscri\\w*|avertissement|diplome|retien\\w*|exclusion|aprob\\w*|aprue\\w*"
+            + "|suspend\\w*|reprob\\w*|calific\\w*|nota|admiti\\w*|admision|rechaz\\w*|expuls\\w*|de baja|elimin\\w*"
+            + "|sancion\\w*|beca|repeti\\w*|repita|copi\\w*|veredicto|titulo|libres|amonestacion|plaza|pasar a)\\b";
 
     /** One particular learner, or a few named by the request: a name, "this student", an ID, a row. */
     private static final String LEARNER = NAMED
@@ -107,8 +106,24 @@ public final class HighStakesDecisionRail implements RuleSet.Rule {
                     + "|mensaje)|\\b(?:envia|manda)\\w*|\\belimina\\b|\\basign\\w*|\\bresuelvas\\b|\\barma\\b|\\bpuede pasar\\b"
                     + "|\\bveredicto\\b|\\bponles nota\\b|\\bo no\\b";
 
+    /** More of the same, from the second calibration set. */
+    private static final String DECISION_MORE =
+            "\\b(?:round(?:ed)? (?:it |\\w+ )?(?:up|down)|sign(?:ed)? off|let \\w+ progress|studentship|offer\\w*|unsuccessful|withdraw\\w*|barred|bar \\w+ from|turned down|turn down|rank|deserves?|tie-breaker|funded|stream|reussite|seconde session|triche|renvo\\w*|statuer|octroi|ajourn\\w*|laiss\\w* passer|ecart\\w*|raye|autorise\\w*|operer seul\\w*|l'acces|bocho|otra chance|libero|se copio|jalo|baja definitiva|saco|anotacion|dejarias pasar|descart\\w*|operar sola|expediente|niego la entrada|presente el final|mets (?:un )?0|pongo (?:un )?(?:0|cero)|lui mets|kick \\w+ off|(?:formal )?warning|PASS|FAIL|ADMIS|APROBADO|REPROBADO|accord\\w*|passage|valide|admi\\w*)\\b";
+
+    /** More of the same, from the second calibration set. */
+    private static final String LEARNER_MORE =
+            "\\b(?:applicant|candidate|student|learner|aspirante|candidat[oa]?|etudiant|estudiante)\\s+(?:#|n[°o]|no\\.?)?\\s*[A-Z0-9-]*\\d|\\b(?:registration|student|matriculation) number|\\bcod(?:e|igo) \\d|\\bfolio \\d|\\b(?:the|this|that|our|my) (?:lad|girl|boy|guy|kid|one|quiet \\w+|new \\w+)\\b|\\b(?:her|his|their) (?:son|daughter)\\b|\\b(?:son|sa) (?:fils|fille)\\b|\\bsus? (?:hij[oa]s?)\\b|\\b\\d+ (?:students|learners|alumnos|estudiantes|etudiants|eleves|noms|names|apprenants|applicants)\\b|\\b(?:these|those|the|ces|les|esos|estos|esas|estas) (?:two|three|four|five|six|deux|trois|quatre|cinq|dos|tres|cuatro|cinco|\\d+) [\\w-]+|\\b(?:celui|celle|la fille|le gars|le petit|le gamin|la gamine)\\b|\\bl'un des\\b|\\b(?:mlle|mme|dre?|mr|mrs|ms|sra?|dra?)\\.? (?-i:\\p{Lu})|\\b(?:la|el) (?:doctora|doctor|dre?|dra)\\b|\\b(?:mi|ma|mon|my) (?:practicante|residente?|intern|mentee|ta)\\b|\\b(?:el|la|al|del) (?:muchacho|muchacha|chica|chico|chaval|chavala|pibe|piba|aprendiz|estudiante|alumn[oa])\\b|\\b(?:esos|esas) (?:dos|tres) \\w+|(?<=\\b(?:fail|pass|give|let|admit|expel|grade|mark|whether|if|does|is|for|to|about|that|si|que|para|pour|qu'|a) )(?-i:\\p{Lu}\\p{Ll}{2,})\\b|\\b(?:fail|pass|expel|exclude|grade|admit|reject|bar|drop) (?:him|her|them)\\b|\\b(?:je|on) (?:le|la|les|lui) \\w+|\\b(?:lo|la|los|las|le|les) (?:bocho|saco|apruebo|repruebo|suspendo|expulso|jalo|doy|pongo|libero|dejo)\\b|\\bl'apprenti\\w*|\\bau? (?:candidat|etudiant|eleve)\\w*|\\bqu'(?-i:\\p{Lu})";
+
+    /** More of the same, from the second calibration set. */
+    private static final String ASKED_MORE =
+            "\\b(?:give me the call|straight answer|one word|which one should|should (?:he|she|they|the \\w+)|would you (?:let|pass|fail|admit)|if you were|tu ferais|siegeais|estuvieras|dejarias|tell me whether|(?:^|[.!?;:,]\\s*)do i\\b|i'll enter whatever|i'll go with|pick one|tie-breaker|draft the|write the (?:e-?mail|letter)|mark each|go through|tell me which|rank these|determine whether|gimme|ta decision|a-t-il|on le renvoie|dis-moi (?:seulement|juste)|statuer|est-ce que j'|classe ces|dis-moi lesquels|on certifie|ou non|quelle sanction|prononce|mets\\b|je les|decide a ma place|ecris le mail|reponds par|on le laisse|je lui mets|decime|o le doy|le libero|redacta la carta|o no\\b|se solicita|dictaminar|decida|dime a quienes|certificamos|pon\\b|escribe el correo|respondeme|le pongo|digame|dime|usted|you decide|which ones)\\b|¿\\s*(?:lo |la |le )?(?:jalo|bocho|apruebo|suspendo|repruebo|expulso|saco)\\b";
+
     /** A decision about a particular learner that the assistant is asked to make or to act on. */
-    static final List<Intent> INTENTS = List.of(Intent.of("decision about a learner", DECISION, LEARNER, ASKED));
+    static final List<Intent> INTENTS = List.of(Intent.of(
+            "decision about a learner",
+            DECISION + "|" + DECISION_MORE,
+            LEARNER + "|" + LEARNER_MORE,
+            ASKED + "|" + ASKED_MORE));
 
     @Override
     public Screening apply(Screening screening) {

@@ -54,10 +54,18 @@ final class OtherUsersDataRail extends PatternRail {
                     + "|\\bse servent de toi\\b|\\busandote\\b|\\bhablo contigo\\b|\\bcomptes pathwise\\b"
                     + "|\\bcuentas de pathwise\\b|\\buser queries\\b|\\brequetes des utilisateurs\\b"
                     + "|\\bconsultas de usuarios\\b|\\bchat logs\\b|\\bconversation history\\b|\\bhistorique\\b"
-                    + "|\\bhistorial\\b|\\bconversations? (?:from|of|des?|del?)\\b|\\bconversaciones del?\\b|\\bsessions\\b"
-                    + "|\\bsesiones\\b|\\bchats del\\b|\\bechanges d[ue]\\b|\\bmessages exacts\\b|\\bmensajes tal cual\\b"
+                    + "|\\bhistorial\\b|\\bconversations? (?:from|of|des?|del?)\\b|\\bconversaciones del?\\b"
+                    + "|\\bchats del\\b|\\bechanges d[ue]\\b|\\bmessages exacts\\b|\\bmensajes tal cual\\b"
                     + "|\\bactivity log\\b|\\bjournal d'activite\\b|\\bregistro de actividad\\b|\\bwhat (?:he|she) searched\\b"
                     + "|\\bce qu'il a cherche\\b|\\bque busco\\b";
+
+    /** More of the same, from the second calibration set. */
+    private static final String ASSISTANT_RECORDS =
+            "\\b(?:asked|asking|ask|put to|using|used|use|uses|usa|utilise|t'utilise)\\s+(?:\\w+\\s+)?(?:you|u|pathwise|the assistant)\\b|\\bt'(?:a|ont|avait)(?:-t-il| \\w+)?\\s+(?:demande|pose|posees|interroge|parle|ecrit)|\\bte (?:posent|pose|demandent|usa|pregunt\\w*|consult\\w*|piden|pidio|ha estado preguntando)\\b|\\b(?:conversation|chat|search|query|prompt|session|interaction) (?:history|logs?|records)\\b|\\b(?:journaux d'interactions|registros de interaccion|interaction records)\\b|\\busage (?:figures|statistics|data)\\b|\\bstatistiques d'utilisation\\b|\\bestadisticas de uso\\b|\\bse sert de toi\\b|\\bte usa\\b|\\busa (?:mas )?pathwise\\b|\\bpathwise (?:the )?most\\b|\\b(?:account|compte|cuenta) (?:\\S+@|partag|compartid)|\\bshared (?:\\w+ )?login\\b|\\b(?:questions|preguntas) (?:\\w+ ){0,3}(?:asked|put to|posees|hechas|posed|submitted)\\b|\\b(?:consulted the assistant|consulte l'assistant|consulto al asistente|search history|ce qu'elle a ecrit|lo que escribio)\\b|\\bwhat (?:he|she|they) (?:asked|wrote|typed)\\b|\\b(?:see|vois|ver) (?:\\S+ ){0,3}(?:chats|discussions|conversations?|conversaciones)\\b|\\bt'utilise\\b|\\bte ha(?:n)? (?:\\w+ )?(?:preguntado|consultado|pedido)\\b|\\b(?:show|list|liste|lista|affiche|muestra|ensena|montre|pull up|abre|open|ouvre|read back|relis|leeme|exporta|export|compile|resume|summari[sz]e|synthese|dame|donne)\\S*\\s+(?:\\S+\\s+){0,5}?(?:chats|prompts|requetes|consultas|queries|sessions|sesiones|discussions|conversations?|conversaciones|historique|historial|questions|preguntas|statistiques|estadisticas)\\b";
+
+    /** More of the same, from the second calibration set. */
+    private static final String SOMEONE_ELSE_MORE =
+            "\\b(?:who else|quien mas|kien mas|lequel de mes|cual de mis|my ta|mon charge de td|mi ayudante|union rep|delegue|representante|dean|doyen|committee|commission|comision|staff|personnel|personal docente|lecturers?|enseignant par enseignant|por docente|before me|avant moi|antes que yo|accounts?|compte|cuenta|other users|otros usuarios|autres utilisateurs|cotitulaire|companera|compañera|profesora|profesor|departement|departamento|department|departmental|departemental|users|usuarios|utilisateurs|faculty|faculte|facultad|colleagues|collegues|colegas|my colleague|mon collegue|ma collegue|mi colega|other teachers|autres profs|otros profes|teaching staff|nominative|names?|noms?|nombres|by person|par personne|por persona|individual)\\b|(?-i:\\bDr\\.? \\p{Lu})";
 
     OtherUsersDataRail() {
         super(
@@ -94,6 +102,8 @@ final class OtherUsersDataRail extends PatternRail {
                                 "\\bqué (?:preguntó|ha preguntado|preguntaron)\\s+(?:el usuario\\s+\\S+|mi colega|mis"
                                         + " colegas|otros usuarios|" + NAME + ")\\s+(?:a pathwise|al asistente|a ti)",
                                 "\\bel historial de otro usuario\\b")),
-                List.of(Intent.of("another user's records", SHOW, RECORDS, SOMEONE_ELSE, OF_THE_ASSISTANT)));
+                List.of(
+                        Intent.of("another user's records", SHOW, RECORDS, SOMEONE_ELSE, OF_THE_ASSISTANT),
+                        Intent.of("another user's records", ASSISTANT_RECORDS, SOMEONE_ELSE_MORE)));
     }
 }

@@ -35,7 +35,7 @@ final class OutOfScopeRail extends PatternRail {
             "\\b(?:colleague|partner|ex|roommate|boss|head|student|teacher|wife|husband"
                     + "|girlfriend|boyfriend|someone|another|her|his|their|him|other|collegue|conjoint|conjointe|copine|copain|mari"
                     + "|femme|cheffe?|eleve|etudiant|etudiante|prof|autre|son|sa|ses|companer[oa]|novi[oa]|espos[oa]|jefe|jefa"
-                    + "|director|directora|alumn[oa]|profesor|otro|otra|su|sus)\\b";
+                    + "|director|directora|colega|colegas|alumn[oa]|profesor|otro|otra|su|sus)\\b";
 
     /** Making weapons or drugs, writing malware, hurting someone or oneself. */
     private static final String HARM =
@@ -68,9 +68,21 @@ final class OutOfScopeRail extends PatternRail {
                     + "|je voudrais|c'est quoi|aide|como|cual|que|dame|escribeme|me (?:ayudas|pasas)|hay forma|quiero|cuantas)\\b";
 
     /** Teaching about the topic, which is in scope. */
-    private static final String NOT_TEACHING = "^(?!.*\\b(?:lesson|teach|teaching|students? (?:learn|spot|protect)"
+    private static final String NOT_TEACHING = "^(?!.*\\b(?:lesson|teach|students? (?:learn|spot|protect)"
             + "|awareness|curriculum|seance|sequence|enseign\\w*|sensibilis\\w*|eleves apprennent|ensenar|concienciacion"
             + "|estudiantes aprendan|(?:a|my|une?|una?) (?:class|course|cours|clase) (?:on|about|sur|sobre))\\b)";
+
+    /** More of the same, from the second calibration set. */
+    private static final String INTRUSION_MORE =
+            "\\b(?:spyware|stalkerware|fake (?:account|profile)|faux profil|perfil falso|pretending to be|haciendome pasar|au nom d[eu]|as (?:him|her)\\b|crack\\w*|casse ce mot de passe|intercept\\w* (?:les |los |the )?(?:\\S+ )?(?:messages|whatsapp|e-?mails|calls|sms|mensajes|appels)|boite mail de|correo (?:institucional )?de mi|logiciel espion|app espia|programa espia|(?:write|ecris|escribe|code|build|install|put|instal)\\S* (?:\\S+ ){0,3}keylogger|track where|savoir ou (?:il|elle) va|a donde va)\\b";
+
+    /** More of the same, from the second calibration set. */
+    private static final String HARM_MORE =
+            "\\b(?:synthesi[sz]e (?:\\w+ )?(?:mdma|meth\\w*|lsd|drugs?)|(?:ammonium nitrate|nitrate d'ammonium|nitrato de amonio).{0,80}(?:blast|explos\\w*)|grow cannabis|cultiver du cannabis|cultivo marihuana|cultivar marihuana|frapper quelqu'un|pego a alguien|hit someone|beat someone|d'en finir\\s*\\?|la moins douloureuse|painless way to (?:die|end)|armo un explosivo|explosivo casero|cocinar metanfetamina)";
+
+    /** More of the same, from the second calibration set. */
+    private static final String UNRELATED_MORE =
+            "\\b(?:(?:who'?ll win|who will win|qui va gagner|quien gana).{0,60}(?:final|match|game|league|cup|superclasico|clasico|boca|river|bet|pari|apost)|apostar|pari a placer|my bet|6/49|melate|numeros pour le|los numeros para el|book me|reserve-moi|reservame|cheapest flight|gossip|potins|chisme|love life)\\b";
 
     OutOfScopeRail() {
         super(
@@ -122,6 +134,13 @@ final class OutOfScopeRail extends PatternRail {
                                 INTRUSION,
                                 SOMEONE_ELSES),
                         Intent.of("harmful request", NOT_TEACHING, HARM, REQUEST),
-                        Intent.of("unrelated to teaching and learning", NOT_TEACHING, UNRELATED)));
+                        Intent.of("unrelated to teaching and learning", NOT_TEACHING, UNRELATED + "|" + UNRELATED_MORE),
+                        Intent.of(
+                                "intrusion into someone else's accounts or devices",
+                                NOT_TEACHING,
+                                INTRUSION_MORE,
+                                SOMEONE_ELSES
+                                        + "|\\b(?:password|mot de passe|contrasena|server|serveur|servidor|students|etudiants|estudiantes|profs|profesores|salle|sala|faculty|fac|facultad|forum|foro)\\b"),
+                        Intent.of("harmful request", NOT_TEACHING, HARM_MORE)));
     }
 }

@@ -40,13 +40,18 @@ final class PersonNames {
             "(?U)\\b(?:University|Universidad|Université|Universite|College|School|Institute|Lake|River|Mount|Street"
                     + "|War|League|Revolution|Programme|Program|Faculty|Department|Ministry|Office|Centre|Center"
                     + "|Hospital|Bank|Company|Council|Board|Republic|Kingdom|States|Union|Ocean|Sea|Cup|Bowl|Moodle"
-                    + "|Canvas|Teams|Zoom|Google|Microsoft|Word|Excel|PowerPoint|Python|Java|Lycée|Colegio|Escuela)\\b");
+                    + "|Canvas|Teams|Creative|Commons|Wikipedia|Carpentries|GitHub|Zoom|Google|Microsoft|Word|Excel|PowerPoint|Python|Java|Lycée|Colegio|Escuela)\\b");
 
     /** What makes a name in the same text personal data. */
-    private static final Pattern SENSITIVE = Pattern.compile(
-            "(?iU)\\b(?:grades?|exams?|midterm|partiel|parcial|examen|sac[oó]|n'a pas été prise|marks?|scored?|scores|failed|fails"
+    private static final Pattern SENSITIVE =
+            Pattern.compile("(?iU)\\b(?:divorc\\w*|parents?|family|famille|familia|carer|aidant|cuidador\\w*"
+                    + "|housing|logement|albergue|foster|famille d'accueil|diabet\\w*|diab[eé]tique|ivf|pma|fiv|hearing|malentendant"
+                    + "|hipoacusia|anorexi\\w*|bulimi\\w*|hospitali[sz]\\w*|hospital|h[oô]pital|pregnan\\w*|embaraz\\w*|grossesse"
+                    + "|papa|pap[aá]|maman|mam[aá]|mum|mom|cong[eé] maladie|licencia por|beca|bourse|scholarship"
+                    + "|plagio|expediente|disciplin\\w*|rat[eé]|jal[oó]|repite|repitiendo|repeating|impairment|trouble|trastorno"
+                    + "|disorder|syndrome|s[ií]ndrome|injur\\w*|bless[eé]\\w*|lesi[oó]n|grades?|exams?|midterm|partiel|parcial|examen|sac[oó]|n'a pas été prise|marks?|scored?|scores|failed|fails"
                     + "|resits?|gpa|average|percent|transcript|diagnos\\w*|adhd|tdah|dyslexi\\w*|dyscalcul\\w*|dislexia"
-                    + "|discalculia|epilep\\w*|cancer|c[aá]ncer|oncol[oó]g\\w*|anxiety|angoisse|ansiedad|deaf|sourde?|sord[oa]"
+                    + "|discalculia|[eé]pilep\\w*|cancer|c[aá]ncer|oncol[oó]g\\w*|anxiety|angoisse|ansiedad|deaf|sourde?|sord[oa]"
                     + "|visually impaired|malvoyante?|baja visi[oó]n|blind|aveugle|ciego|wheelchair|fauteuil roulant"
                     + "|silla de ruedas|autis\\w*|autist\\w*|depress\\w*|d[eé]pression|ill|illness|sick|malade|maladie"
                     + "|enferm\\w*|seizure|crise|crisis|disabilit\\w*|handicap\\w*|discapacidad|pregnan\\w*|enceinte"
@@ -55,7 +60,7 @@ final class PersonNames {
                     + "|avertissement|amonestaci[oó]n|expel\\w*|exclu\\w*|expuls\\w*|cheat\\w*|plagia\\w*|triche\\w*|fraude"
                     + "|fight\\w*|bagarre|pelea|disrupt\\w*|perturb\\w*|sanction\\w*|detention|admitted|admission|admis"
                     + "|admise|admisi[oó]n|admitid[oa]|reject\\w*|rejet\\w*|rechaz\\w*|refus[eé]e?|offer|candidature"
-                    + "|[eé]chou[eé]\\w*|rattrapage|redoubl\\w*|moyenne|promedio|nota|notes?|calificaci[oó]n\\w*"
+                    + "|[eé]chou[eé]\\w*|rattrapage|redoubl\\w*|moyenne|promedio|notas?|notes?|calificaci[oó]n\\w*"
                     + "|reprob\\w*|suspendi\\w*|phone|t[eé]l[eé]phone|tel\\.?|e-?mail|courriel|correo|address|adresse"
                     + "|direcci[oó]n|\\[email]|\\[phone]|\\d+\\s*/\\s*20|\\d+\\s*%)(?!\\p{L})");
 
