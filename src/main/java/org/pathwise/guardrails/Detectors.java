@@ -43,10 +43,23 @@ public final class Detectors {
                         embedder != null && settings.flag("classifier", true)
                                 ? PromptInjectionDetector.withBundledClassifier(embedder)
                                 : PromptInjectionDetector.rulesOnly()));
-        detectors.register("high-stakes-decision", input, settings -> new HighStakesDecisionRail());
-        detectors.register("academic-integrity", input, settings -> new AcademicIntegrityRail());
-        detectors.register("out-of-scope", input, settings -> new OutOfScopeRail());
-        detectors.register("other-users-data", input, settings -> new OtherUsersDataRail());
+        // each refusal rule reads a question's structure first, then, unless its settings say classifier: false, asks
+        // its classifier over the question's embedding and words
+        java.util.function.BiFunction<String, RuleSet.Rule, java.util.function.Function<Settings, RuleSet.Rule>>
+                classified = (rule, rail) -> settings -> embedder != null && settings.flag("classifier", true)
+                ? RuleClassifiers.bundled()
+                        .map(classifiers -> classifiers.around(rule, rail, embedder))
+                        .orElse(rail)
+                : rail;
+        detectors.register(
+                "high-stakes-decision",
+                input,
+                classified.apply(HighStakesDecisionRail.RULE, new HighStakesDecisionRail()));
+        detectors.register(
+                "academic-integrity", input, classified.apply(AcademicIntegrityRail.RULE, new AcademicIntegrityRail()));
+        detectors.register("out-of-scope", input, classified.apply(OutOfScopeRail.RULE, new OutOfScopeRail()));
+        detectors.register(
+                "other-users-data", input, classified.apply(OtherUsersDataRail.RULE, new OtherUsersDataRail()));
         detectors.register(
                 "document-injection", Set.of(Policy.Stage.RETRIEVAL), settings -> new DocumentInjectionRail());
         detectors.register(
