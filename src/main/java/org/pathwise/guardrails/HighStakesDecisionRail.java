@@ -5,8 +5,12 @@ import java.util.regex.Pattern;
 
 /**
  * Refuses to decide about a particular learner: whether to fail, pass, grade, admit, reject, hold back, suspend,
- * expel or discipline a named person or "this student". The policy's message says why a human must decide and offers
- * help with the criteria instead.
+ * expel or discipline a named person or "this student". It recognises the request by its structure ({@link #INTENTS}):
+ * a decision, a particular learner (a name, "this student", "the one in row 3", an ID, a named group) and a request that
+ * the assistant make the decision or carry it out, anywhere in the question and in English, French or Spanish; a
+ * question about criteria or procedures has no particular learner, and one about a learner's support asks for no
+ * decision. The phrase patterns of earlier versions run first. The policy's message says why a human must decide and
+ * offers help with the criteria instead.
  *
  * <p>Serves the EU AI Act, Annex III point 3 (AI that determines access or admission to education, evaluates learning
  * outcomes or monitors students is high-risk) and Article 14 (human oversight); and the UNESCO Recommendation on the

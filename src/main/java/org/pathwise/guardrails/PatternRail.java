@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A rail that fires when one of its named patterns occurs in the text, and reports the pattern's name and the matched
- * words (at most 80 characters) as evidence. The rails of the default policy that recognise a kind of request
- * (academic integrity, out of scope, other people's data) are pattern rails with patterns in English, French and
- * Spanish.
+ * A rail that fires when one of its named patterns occurs in the text, or failing that one of its request structures
+ * ({@link Intent}), and reports the pattern's or the structure's name and the matched words as evidence. The rails of
+ * the default policy that recognise a kind of request (academic integrity, out of scope, other people's data) are
+ * pattern rails with patterns and structures in English, French and Spanish.
  */
 class PatternRail implements RuleSet.Rule {
 
