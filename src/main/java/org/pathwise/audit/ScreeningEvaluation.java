@@ -132,24 +132,8 @@ final class ScreeningEvaluation {
         var kept = outcomes.stream().mapToLong(o -> o.item().mustKeep().size()).sum();
         if (names > 0 || kept > 0) {
             var redaction = new LinkedHashMap<String, Object>();
-            redaction.put(
-                    "questions_redacted",
-                    rate(
-                            outcomes.stream()
-                                    .filter(o -> !o.item().mustRedact().isEmpty() && o.redacted())
-                                    .count(),
-                            outcomes.stream()
-                                    .filter(o -> !o.item().mustRedact().isEmpty())
-                                    .count()));
-            redaction.put(
-                    "questions_kept",
-                    rate(
-                            outcomes.stream()
-                                    .filter(o -> !o.item().mustKeep().isEmpty() && o.kept())
-                                    .count(),
-                            outcomes.stream()
-                                    .filter(o -> !o.item().mustKeep().isEmpty())
-                                    .count()));
+            redaction.put("questions_redacted", namesRate(outcomes, Case::mustRedact, Outcome::redacted));
+            redaction.put("questions_kept", namesRate(outcomes, Case::mustKeep, Outcome::kept));
             summary.put("names", redaction);
         }
         var millis = outcomes.stream().mapToDouble(Outcome::millis).sorted().toArray();
@@ -158,6 +142,16 @@ final class ScreeningEvaluation {
             summary.put("latency_p95_ms", round(Percentiles.percentile(millis, 95)));
         }
         return summary;
+    }
+
+    /** Of the questions that list names, the share whose screening treated all of them as it should. */
+    private static Map<String, Object> namesRate(
+            List<Outcome> outcomes,
+            java.util.function.Function<Case, List<String>> names,
+            java.util.function.Predicate<Outcome> right) {
+        var listing =
+                outcomes.stream().filter(o -> !names.apply(o.item()).isEmpty()).toList();
+        return rate(listing.stream().filter(right).count(), listing.size());
     }
 
     /**
@@ -290,18 +284,23 @@ final class ScreeningEvaluation {
     }
 
     private static List<Case> questionSet(Path file, String name) {
-        var set = QuestionSet.read(file);
-        var extras = new java.util.HashMap<String, JsonNode>();
+        byte[] content;
         try {
-            for (var line : Files.readAllLines(file)) {
-                var stripped = line.strip().replace("\uFEFF", "");
-                if (!stripped.isEmpty()) {
-                    var node = JSON.readTree(stripped);
-                    extras.put(node.path("id").asString(), node);
-                }
-            }
+            content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("can't read " + file + ": " + e.getMessage());
+        }
+        // the set is checked whole first; its lines are then read again only for the names the set's items leave out
+        var set = QuestionSet.parse(file.toString(), content);
+        var extras = new java.util.HashMap<String, JsonNode>();
+        for (var line : new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .toList()) {
+            var stripped = line.strip().replace("\uFEFF", "");
+            if (!stripped.isEmpty()) {
+                var node = JSON.readTree(stripped);
+                extras.put(node.path("id").asString(), node);
+            }
         }
         var cases = new ArrayList<Case>();
         for (var item : set.items()) {

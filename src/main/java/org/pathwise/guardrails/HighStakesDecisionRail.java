@@ -133,31 +133,26 @@ public final class HighStakesDecisionRail implements RuleSet.Rule {
     public Screening apply(Screening screening) {
         var intent = Intent.first(INTENTS, screening.text());
         if (intent.isPresent()) {
-            return screening.with(
-                    screening.text(),
-                    new Verdict(
-                            RULE,
-                            Verdict.Action.REFUSE,
-                            "decision about a particular learner",
-                            "",
-                            Verdict.Severity.HIGH,
-                            intent.get()));
+            return refused(screening, intent.get());
         }
         for (var pattern : PATTERNS) {
-            if (pattern.matcher(screening.text()).find()) {
-                var matcher = pattern.matcher(screening.text());
-                matcher.find();
-                return screening.with(
-                        screening.text(),
-                        new Verdict(
-                                RULE,
-                                Verdict.Action.REFUSE,
-                                "decision about a particular learner",
-                                "",
-                                Verdict.Severity.HIGH,
-                                "decision about a learner: \"" + matcher.group() + "\""));
+            var matcher = pattern.matcher(screening.text());
+            if (matcher.find()) {
+                return refused(screening, "decision about a learner: \"" + matcher.group() + "\"");
             }
         }
         return screening;
+    }
+
+    private static Screening refused(Screening screening, String evidence) {
+        return screening.with(
+                screening.text(),
+                new Verdict(
+                        RULE,
+                        Verdict.Action.REFUSE,
+                        "decision about a particular learner",
+                        "",
+                        Verdict.Severity.HIGH,
+                        evidence));
     }
 }

@@ -238,15 +238,35 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
         return OK;
     }
 
-    /** Reads labelled texts, naming the line of any problem. */
+    /** Reads labelled texts, naming the line of any problem; 1 for the texts {@link #refusals} gives to this rule. */
     static List<Example> read(Path file) {
+        return refusals(file).stream()
+                .map(r -> new Example(r.text(), r.rule().equals(PromptInjectionRail.RULE) ? 1 : 0))
+                .toList();
+    }
+
+    /**
+     * A text and the rule that is to refuse it, empty for an ordinary text.
+     *
+     * @param rule for a question set's line, its {@code expected_rule} when it expects a refusal; for a labelled text,
+     *     {@code prompt-injection} when labelled 1
+     */
+    record Refusal(String text, String rule) {}
+
+    /**
+     * Reads question sets and labelled texts ({@code {"text": ..., "label": 0 or 1}}) as texts and the rule that is
+     * to refuse each, naming the line of any problem.
+     *
+     * @throws IllegalArgumentException when the file can't be read, a line is not valid, or it holds no text
+     */
+    static List<Refusal> refusals(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
-        var examples = new ArrayList<Example>();
+        var examples = new ArrayList<Refusal>();
         for (int number = 1; number <= lines.size(); number++) {
             var line = lines.get(number - 1);
             if (line.isBlank()) {
@@ -260,9 +280,10 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
                         throw new IllegalArgumentException(
                                 file + ":" + number + ": \"question\" must be a non-blank string");
                     }
-                    boolean injection = node.path("expect").asString("").equals("refuse")
-                            && node.path("expected_rule").asString("").equals(PromptInjectionRail.RULE);
-                    examples.add(new Example(question.asString(), injection ? 1 : 0));
+                    boolean refuse = node.path("expect").asString("").equals("refuse");
+                    examples.add(new Refusal(
+                            question.asString(),
+                            refuse ? node.path("expected_rule").asString("") : ""));
                     continue;
                 }
                 var text = node.path("text");
@@ -273,7 +294,7 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
                 if (!label.isInt() || (label.asInt() != 0 && label.asInt() != 1)) {
                     throw new IllegalArgumentException(file + ":" + number + ": \"label\" must be 0 or 1");
                 }
-                examples.add(new Example(text.asString(), label.asInt()));
+                examples.add(new Refusal(text.asString(), label.asInt() == 1 ? PromptInjectionRail.RULE : ""));
             } catch (JacksonException e) {
                 throw new IllegalArgumentException(file + ":" + number + ": not JSON: " + e.getOriginalMessage(), e);
             }
@@ -301,7 +322,7 @@ public final class TrainInjectionClassifierCommand implements CliCommand {
                 .toList();
     }
 
-    private static double[] toDoubles(float[] vector) {
+    static double[] toDoubles(float[] vector) {
         var doubles = new double[vector.length];
         for (int i = 0; i < vector.length; i++) {
             doubles[i] = vector[i];

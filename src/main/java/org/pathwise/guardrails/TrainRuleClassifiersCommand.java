@@ -2,7 +2,6 @@ package org.pathwise.guardrails;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,35 +63,20 @@ public final class TrainRuleClassifiersCommand implements CliCommand {
             description = "Where to write the weights (default: src/main/resources/guardrails/rule-classifiers.json).")
     Path output;
 
-    private record Example(String text, String rule) {}
-
     @Override
     public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
         if (folds < 2 || !(minPrecision > 0 && minPrecision <= 1) || !(l2 >= 0)) {
             err.println(NAME + "need --folds >= 2, --min-precision in (0, 1] and --l2 >= 0");
             return USAGE;
         }
-        var examples = new ArrayList<Example>();
-        for (var file : data) {
-            try {
-                for (var line : Files.readAllLines(file)) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    var node = CliCommand.JSON.readTree(line);
-                    if (node.has("text")) {
-                        examples.add(new Example(node.path("text").asString(), ""));
-                    } else {
-                        boolean refuse = node.path("expect").asString("").equals("refuse");
-                        examples.add(new Example(
-                                node.path("question").asString(),
-                                refuse ? node.path("expected_rule").asString("") : ""));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                err.println(NAME + "can't read " + file + ": " + e.getMessage());
-                return FAILED;
+        var examples = new ArrayList<TrainInjectionClassifierCommand.Refusal>();
+        try {
+            for (var file : data) {
+                examples.addAll(TrainInjectionClassifierCommand.refusals(file));
             }
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + e.getMessage());
+            return FAILED;
         }
         var embedder = context.getBean(Embedder.class);
         err.println(NAME + "embedding " + examples.size() + " questions with " + embedder.modelId());
@@ -146,7 +130,7 @@ public final class TrainRuleClassifiersCommand implements CliCommand {
             double threshold = 1;
             for (int step = 99; step >= 5; step--) {
                 double candidate = step / 100.0;
-                if (precision(scores, y, candidate) >= minPrecision) {
+                if (confusion(scores, y, candidate).precision() >= minPrecision) {
                     threshold = candidate;
                 } else {
                     break;
@@ -154,8 +138,9 @@ public final class TrainRuleClassifiersCommand implements CliCommand {
             }
             var model = LogisticRegression.fit(x, y, l2, true);
             rules.put(rule, new RuleClassifiers.Rule(model.weights(), model.bias(), threshold));
-            double precision = precision(scores, y, threshold);
-            double recall = recall(scores, y, threshold);
+            var confusion = confusion(scores, y, threshold);
+            double precision = confusion.precision();
+            double recall = confusion.recall();
             measured.put(rule, Map.of("positives", positives, "precision", round(precision), "recall", round(recall)));
             out.printf(Locale.ROOT, "%-22s %9d %9.2f %9.4f %9.4f%n", rule, positives, threshold, precision, recall);
         }
@@ -181,33 +166,13 @@ public final class TrainRuleClassifiersCommand implements CliCommand {
         return OK;
     }
 
-    private static double precision(double[] scores, int[] y, double threshold) {
-        int tp = 0;
-        int fp = 0;
-        for (int i = 0; i < y.length; i++) {
-            if (scores[i] >= threshold) {
-                if (y[i] == 1) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            }
+    /** The out-of-fold predictions at a threshold against the labels. */
+    private static InjectionTraining.Confusion confusion(double[] scores, int[] y, double threshold) {
+        var predicted = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            predicted[i] = scores[i] >= threshold;
         }
-        return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
-    }
-
-    private static double recall(double[] scores, int[] y, double threshold) {
-        int tp = 0;
-        int positives = 0;
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] == 1) {
-                positives++;
-                if (scores[i] >= threshold) {
-                    tp++;
-                }
-            }
-        }
-        return positives == 0 ? 1 : (double) tp / positives;
+        return InjectionTraining.Confusion.of(predicted, y);
     }
 
     private static double round(double value) {
