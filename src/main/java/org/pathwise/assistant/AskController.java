@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -57,17 +56,17 @@ class AskController {
         return assistant.ask(question(request.question(), request.filters(), request.conversation(), principal));
     }
 
-    @GetMapping(path = "/api/ask/stream", produces = "text/event-stream")
+    @PostMapping(path = "/api/ask/stream", produces = "text/event-stream")
     @Operation(
             summary = "Ask, answered as server-sent events",
             description = "Events: 'token' (the answer piece by piece: as a language model writes it, or word by word),"
                     + " then 'replace' (the whole answer's text, only when it differs from the tokens: the model"
                     + " failed midway and the answer was composed otherwise, or the answer's screening changed it),"
                     + " 'citations', 'verdicts' and 'done' (the whole answer as in POST /api/ask)."
-                    + " On a failure: 'error' with a problem detail.")
-    SseEmitter stream(
-            @RequestParam String question, @RequestParam(required = false) String conversation, Principal principal) {
-        var asked = question(question, Map.of(), conversation, principal);
+                    + " On a failure: 'error' with a problem detail. The body is that of POST /api/ask: asking"
+                    + " changes state (a conversation, an audit record), so it is never a GET.")
+    SseEmitter stream(@RequestBody AskRequest request, Principal principal) {
+        var asked = question(request.question(), request.filters(), request.conversation(), principal);
         if (asked.conversation() != null
                 && !asked.conversation().isBlank()
                 && !store.conversationBelongsTo(asked.conversation(), asked.user())) {

@@ -71,8 +71,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
             return Kind.SEARCH;
         }
         // only asking counts: rating an answer or deleting a conversation is not a question
-        if (path.equals("/api/ask/stream")
-                || ("POST".equals(method) && (path.equals("/api/ask") || path.equals("/ask")))) {
+        if ("POST".equals(method)
+                && (path.equals("/api/ask") || path.equals("/api/ask/stream") || path.equals("/ask"))) {
             return Kind.ASK;
         }
         if ("POST".equals(method)

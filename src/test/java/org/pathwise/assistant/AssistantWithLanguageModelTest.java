@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -32,12 +31,15 @@ import org.pathwise.retrieval.LucenePassageIndex;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.TestSearch;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole answering pipeline, and {@code GET /api/ask/stream} on it, without Spring's context, with an OpenAI-compatible model served by WireMock: a Lucene index of
+ * The whole answering pipeline, and {@code POST /api/ask/stream} on it, without Spring's context, with an OpenAI-compatible model served by WireMock: a Lucene index of
  * two passages, the real prompt, the guardrails, and the interaction store on an in-memory H2 database.
  */
 class AssistantWithLanguageModelTest {
@@ -272,12 +274,14 @@ class AssistantWithLanguageModelTest {
 
     private record Event(String name, String data) {}
 
-    /** Asks through {@code GET /api/ask/stream} and returns the server-sent events. */
+    /** Asks through {@code POST /api/ask/stream} and returns the server-sent events. */
     private List<Event> askStreaming(String question) throws Exception {
         var mvc = MockMvcBuilders.standaloneSetup(new AskController(assistant, new InteractionStore(jdbc), properties))
                 .build();
-        var result = mvc.perform(
-                        get("/api/ask/stream").param("question", question).principal(() -> "ada"))
+        var result = mvc.perform(MockMvcRequestBuilders.post("/api/ask/stream")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(JsonMapper.builder().build().writeValueAsString(Map.of("question", question)))
+                        .principal(() -> "ada"))
                 .andExpect(request().asyncStarted())
                 .andReturn();
         result.getAsyncResult(10_000);
