@@ -18,7 +18,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -50,8 +49,8 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain securityFilterChain(
-            HttpSecurity http, ApiTokens tokens, SecurityProperties properties, Clock clock) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SecurityProperties properties)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // anonymous
                         .requestMatchers("/", "/signin", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**")
@@ -151,8 +150,7 @@ class SecurityConfiguration {
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new RequestSizeFilter(properties.maxRequestSize()), DisableEncodeUrlFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(properties.rateLimits(), clock), AuthorizationFilter.class);
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class);
         return http.build();
     }
 

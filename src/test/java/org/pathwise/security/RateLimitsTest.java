@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.mock.web.MockHttpServletRequest;
 
-class RateLimitFilterTest {
+class RateLimitsTest {
 
     @ParameterizedTest
     @CsvSource(
@@ -28,8 +27,7 @@ class RateLimitFilterTest {
                 "POST|/api/documents|INGEST",
                 "GET|/api/documents|none"
             })
-    void countsOnlySearchingAskingAndIngesting(String method, String path, RateLimitFilter.Kind kind) {
-        assertThat(RateLimitFilter.kindOf(new MockHttpServletRequest(method, path)))
-                .isEqualTo(kind);
+    void countsOnlySearchingAskingAndIngesting(String method, String pattern, RateLimits.Kind kind) {
+        assertThat(RateLimits.kindOf(method, pattern)).isEqualTo(kind);
     }
 }
