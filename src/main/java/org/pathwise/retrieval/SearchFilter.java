@@ -17,12 +17,28 @@ public record SearchFilter(
     /** No restriction. */
     public static final SearchFilter NONE = new SearchFilter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
+    /**
+     * @throws IllegalArgumentException naming the attribute when a set is null or holds a null
+     */
     public SearchFilter {
-        licences = Set.copyOf(licences);
-        languages = Set.copyOf(languages);
-        courses = Set.copyOf(courses);
-        competencies = Set.copyOf(competencies);
-        resourceTypes = Set.copyOf(resourceTypes);
+        licences = values("licence", licences);
+        languages = values("language", languages);
+        courses = values("course", courses);
+        competencies = values("competency", competencies);
+        resourceTypes = values("type", resourceTypes);
+    }
+
+    private static Set<String> values(String attribute, java.util.Collection<String> values) {
+        if (values == null) {
+            throw new IllegalArgumentException("the " + attribute + " filter must be a list of values, got null");
+        }
+        for (var value : values) {
+            if (value == null) {
+                throw new IllegalArgumentException(
+                        "the " + attribute + " filter holds a null; give values such as \"en\" or leave it out");
+            }
+        }
+        return Set.copyOf(values);
     }
 
     public boolean isEmpty() {
