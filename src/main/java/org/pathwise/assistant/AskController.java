@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -122,9 +123,12 @@ class AskController {
     }
 
     @GetMapping("/api/conversations")
-    @Operation(summary = "Your conversations, newest first")
-    List<InteractionStore.ConversationSummary> conversations(Principal principal) {
-        return store.conversations(principal.getName());
+    @Operation(summary = "Your conversations, newest first, a page at a time (offset, limit: 1 to 500, default 100)")
+    List<InteractionStore.ConversationSummary> conversations(
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit,
+            Principal principal) {
+        return store.conversations(principal.getName(), offset, limit);
     }
 
     @GetMapping("/api/conversations/{id}")
@@ -178,12 +182,18 @@ class AskController {
             }
         }
         var filter = new SearchFilter(
-                Set.copyOf(f.getOrDefault("licence", List.of())),
-                Set.copyOf(f.getOrDefault("language", List.of())),
-                Set.copyOf(f.getOrDefault("course", List.of())),
-                Set.copyOf(f.getOrDefault("competency", List.of())),
-                Set.copyOf(f.getOrDefault("type", List.of())));
+                values(f, "licence"),
+                values(f, "language"),
+                values(f, "course"),
+                values(f, "competency"),
+                values(f, "type"));
         return new Question(text, filter, conversation, principal.getName());
+    }
+
+    /** A filter's values as a set: a null list is no filter, a null value is refused by SearchFilter. */
+    private static Set<String> values(Map<String, List<String>> filters, String name) {
+        var values = filters.get(name);
+        return values == null ? Set.of() : new java.util.HashSet<>(values);
     }
 
     private static ErrorResponseException notFound(String detail) {

@@ -26,7 +26,7 @@ class AskPages {
     @GetMapping("/ask")
     String page(@RequestParam(required = false) String conversation, Principal principal, Model model) {
         var user = principal.getName();
-        model.addAttribute("conversations", store.conversations(user));
+        model.addAttribute("conversations", store.conversations(user, 0, 100));
         List<InteractionStore.Turn> turns = List.of();
         if (conversation != null && store.conversationBelongsTo(conversation, user)) {
             turns = store.turns(conversation);

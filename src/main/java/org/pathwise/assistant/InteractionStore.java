@@ -107,13 +107,23 @@ class InteractionStore {
         return text.length() > 4000 ? text.substring(0, 3999) + "…" : text;
     }
 
-    List<ConversationSummary> conversations(String user) {
+    /** The most conversations one request lists. */
+    static final int MAX_CONVERSATIONS = 500;
+
+    /** A user's conversations, newest first, a page at a time. */
+    List<ConversationSummary> conversations(String user, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_CONVERSATIONS) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit between 1 and " + MAX_CONVERSATIONS
+                    + ", got offset " + offset + " and limit " + limit);
+        }
         return jdbc.sql("SELECT c.id, c.created_at, COUNT(i.id) AS turns,"
                         + " (SELECT question FROM interaction f WHERE f.conversation_id = c.id ORDER BY f.created_at,"
                         + " f.id LIMIT 1) AS first_question FROM conversation c LEFT JOIN interaction i ON"
                         + " i.conversation_id = c.id WHERE c.username = ? GROUP BY c.id, c.created_at"
-                        + " ORDER BY c.created_at DESC")
+                        + " ORDER BY c.created_at DESC, c.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
                 .param(user)
+                .param(offset)
+                .param(limit)
                 .query((rs, row) -> new ConversationSummary(
                         rs.getString("id"),
                         rs.getString("first_question") == null ? "" : rs.getString("first_question"),
