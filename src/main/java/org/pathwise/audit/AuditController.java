@@ -40,8 +40,10 @@ class AuditController {
     private final AuditLog log;
     private final AuditRecords records;
     private final AuditDashboard dashboard;
+    private final java.time.Clock clock;
 
-    AuditController(AuditLog log, AuditRecords records, AuditDashboard dashboard) {
+    AuditController(AuditLog log, AuditRecords records, AuditDashboard dashboard, java.time.Clock clock) {
+        this.clock = clock;
         this.log = log;
         this.records = records;
         this.dashboard = dashboard;
@@ -105,17 +107,7 @@ class AuditController {
                     + " language")
     AuditDashboard.Figures dashboard(
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        var filter = RecordFilter.parse(Map.of("from", from == null ? "" : from, "to", to == null ? "" : to));
-        var end = filter.to() != null
-                ? filter.to()
-                : java.time.Instant.now()
-                        .plus(java.time.Duration.ofDays(1))
-                        .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        var start = filter.from() != null ? filter.from() : end.minus(java.time.Duration.ofDays(30));
-        if (!start.isBefore(end)) {
-            throw new IllegalArgumentException("from must be before to");
-        }
-        return dashboard.figures(start, end);
+        return dashboard.figures(AuditDashboard.period(from, to, clock));
     }
 
     @GetMapping("/api/audit/export")

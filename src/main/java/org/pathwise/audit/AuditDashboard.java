@@ -62,8 +62,46 @@ class AuditDashboard {
             List<Language> languages,
             AnnotatorAgreement.Kappa agreement) {}
 
+    /** The longest period the dashboard covers: the default research retention, and a day. */
+    static final int MAX_DAYS = 1827;
+
+    /**
+     * The period that a request's {@code from} and {@code to} name (a date or an instant each, either may be blank):
+     * by default the 30 days up to the end of today (UTC).
+     *
+     * @throws IllegalArgumentException when a bound can't be read, from is not before to, or the period is longer than
+     *     {@value #MAX_DAYS} days
+     */
+    static Period period(String from, String to, java.time.Clock clock) {
+        var filter = RecordFilter.parse(Map.of("from", from == null ? "" : from, "to", to == null ? "" : to));
+        var end = filter.to() != null
+                ? filter.to()
+                : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                        .plusDays(1)
+                        .atStartOfDay()
+                        .toInstant(ZoneOffset.UTC);
+        var start = filter.from() != null ? filter.from() : end.minus(java.time.Duration.ofDays(30));
+        return new Period(start, end);
+    }
+
+    /** A period of at most {@value #MAX_DAYS} days, from inclusive, to exclusive. */
+    record Period(Instant from, Instant to) {
+        Period {
+            if (!from.isBefore(to)) {
+                throw new IllegalArgumentException("from must be before to");
+            }
+            long days = java.time.Duration.between(from, to).toDays();
+            if (days > MAX_DAYS) {
+                throw new IllegalArgumentException("the period has " + days + " days; the dashboard covers at most "
+                        + MAX_DAYS + ": narrow from and to");
+            }
+        }
+    }
+
     @Transactional(readOnly = true)
-    Figures figures(Instant from, Instant to) {
+    Figures figures(Period period) {
+        var from = period.from();
+        var to = period.to();
         var perDay = new TreeMap<LocalDate, Long>();
         for (var day = LocalDate.ofInstant(from, ZoneOffset.UTC);
                 day.atStartOfDay().toInstant(ZoneOffset.UTC).isBefore(to);

@@ -18,8 +18,6 @@ class AuditPages {
 
     private static final int PAGE = 50;
 
-    private static final java.time.Duration DASHBOARD_PERIOD = java.time.Duration.ofDays(30);
-
     private final AuditRecords records;
     private final AuditDashboard dashboard;
     private final java.time.Clock clock;
@@ -33,18 +31,8 @@ class AuditPages {
     @GetMapping("/audit/dashboard")
     String dashboard(
             @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        var filter = RecordFilter.parse(java.util.Map.of("from", from == null ? "" : from, "to", to == null ? "" : to));
-        var end = filter.to() != null
-                ? filter.to()
-                : java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
-                        .plusDays(1)
-                        .atStartOfDay()
-                        .toInstant(java.time.ZoneOffset.UTC);
-        var start = filter.from() != null ? filter.from() : end.minus(DASHBOARD_PERIOD);
-        if (!start.isBefore(end)) {
-            throw new IllegalArgumentException("from must be before to");
-        }
-        var figures = dashboard.figures(start, end);
+        var period = AuditDashboard.period(from, to, clock);
+        var figures = dashboard.figures(period);
         model.addAttribute("figures", figures);
         model.addAttribute("perDay", AuditDashboard.bars(figures.perDay()));
         model.addAttribute("outcomes", AuditDashboard.bars(figures.outcomes()));
@@ -88,8 +76,8 @@ class AuditPages {
                 java.util.stream.Stream.of(kappa.kappa(), kappa.observed(), kappa.expected())
                         .map(value -> value == null ? "—" : String.format(java.util.Locale.ROOT, "%.3f", value))
                         .toList());
-        model.addAttribute("from", start.toString().substring(0, 10));
-        model.addAttribute("to", end.minusSeconds(1).toString().substring(0, 10));
+        model.addAttribute("from", period.from().toString().substring(0, 10));
+        model.addAttribute("to", period.to().minusSeconds(1).toString().substring(0, 10));
         return "audit/dashboard";
     }
 

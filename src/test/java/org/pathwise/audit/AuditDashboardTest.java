@@ -34,7 +34,8 @@ class AuditDashboardTest {
         annotate(audit, ids.get(2), "ana", "harmful");
         annotate(audit, ids.get(2), "ben", "harmful");
 
-        var figures = dashboard.figures(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"));
+        var figures = dashboard.figures(new AuditDashboard.Period(
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z")));
 
         // the period holds none of the records; the agreement covers them all
         assertThat(figures.interactions()).isZero();
@@ -59,5 +60,24 @@ class AuditDashboardTest {
     private static void annotate(TestAuditLogs.Fixture audit, String record, String annotator, String label) {
         audit.clock().advance(Duration.ofMinutes(1));
         assertThat(audit.records().annotate(record, annotator, label, null)).isPresent();
+    }
+
+    @Test
+    void coversAtMostFiveYearsAndADay() {
+        var clock = java.time.Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), java.time.ZoneOffset.UTC);
+
+        var byDefault = AuditDashboard.period(null, "", clock);
+
+        assertThat(byDefault.to()).isEqualTo(Instant.parse("2026-12-06T00:00:00Z"));
+        assertThat(byDefault.from()).isEqualTo(Instant.parse("2026-11-06T00:00:00Z"));
+        assertThat(AuditDashboard.period("2021-12-05", "2026-12-05", clock).from())
+                .isEqualTo(Instant.parse("2021-12-05T00:00:00Z"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AuditDashboard.period("0001-01-01", "9999-12-31", clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the dashboard covers at most 1827");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AuditDashboard.period("2026-02-01", "2026-01-01", clock))
+                .hasMessageStartingWith("from must be before to");
     }
 }
