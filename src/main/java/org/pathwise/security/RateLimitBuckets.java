@@ -26,7 +26,12 @@ sealed interface RateLimitBuckets {
      *
      * @return 0 when there was a token, else the nanoseconds until there will be one
      */
-    long take(String key, int perMinute);
+    default long take(String key, int perMinute) {
+        return waitNanos(bucket(key, perMinute).tryConsumeAndReturnRemaining(1));
+    }
+
+    /** The bucket of a key, created full with {@code perMinute} tokens when new. */
+    Bucket bucket(String key, int perMinute);
 
     /** Buckets in this instance's memory; idle ones are forgotten once they would be full again. */
     static RateLimitBuckets inMemory(TimeMeter clock) {
@@ -55,6 +60,14 @@ sealed interface RateLimitBuckets {
                 .build();
     }
 
+    /** Buckets by key; one left alone for two minutes is full again, so forgetting it changes nothing. */
+    private static Cache<String, Bucket> idleForgotten(long size) {
+        return Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(2))
+                .maximumSize(size)
+                .build();
+    }
+
     private static long waitNanos(io.github.bucket4j.ConsumptionProbe probe) {
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
@@ -63,25 +76,20 @@ sealed interface RateLimitBuckets {
     final class InMemory implements RateLimitBuckets {
 
         private final TimeMeter clock;
-        // a bucket untouched for a minute is full again, so forgetting it changes nothing
-        private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-                .expireAfterAccess(Duration.ofMinutes(2))
-                .maximumSize(1_000_000)
-                .build();
+        private final Cache<String, Bucket> buckets = idleForgotten(1_000_000);
 
         private InMemory(TimeMeter clock) {
             this.clock = clock;
         }
 
         @Override
-        public long take(String key, int perMinute) {
-            var bucket = buckets.get(
+        public Bucket bucket(String key, int perMinute) {
+            return buckets.get(
                     key,
                     k -> Bucket.builder()
                             .addLimit(perMinute(perMinute).getBandwidths()[0])
                             .withCustomTimePrecision(clock)
                             .build());
-            return waitNanos(bucket.tryConsumeAndReturnRemaining(1));
         }
     }
 
@@ -90,23 +98,19 @@ sealed interface RateLimitBuckets {
 
         private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
         // one proxy per key, so that a burst of one user's requests to this instance is sent to the row as one batch
-        private final Cache<String, Bucket> proxies = Caffeine.newBuilder()
-                .expireAfterAccess(Duration.ofMinutes(2))
-                .maximumSize(100_000)
-                .build();
+        private final Cache<String, Bucket> proxies = idleForgotten(100_000);
 
         private Postgres(PostgreSQLSelectForUpdateBasedProxyManager<String> buckets) {
             this.buckets = buckets;
         }
 
         @Override
-        public long take(String key, int perMinute) {
-            var bucket = proxies.get(
+        public Bucket bucket(String key, int perMinute) {
+            return proxies.get(
                     key,
                     k -> buckets.builder()
                             .withOptimization(Optimizations.batching())
                             .build(k, () -> perMinute(perMinute)));
-            return waitNanos(bucket.tryConsumeAndReturnRemaining(1));
         }
 
         /** Removes buckets that are full again, a thousand at a time; returns how many went. */
