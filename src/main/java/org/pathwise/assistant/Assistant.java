@@ -225,7 +225,7 @@ public class Assistant {
                     checked.stop().get().rule(), checked.stop().get().reason());
         }
         if (checked.text().equals(grounded.text())) {
-            return grounded;
+            return new Answer.Grounded(grounded.text(), quoted(grounded.citations(), rails), grounded.note());
         }
         var text = tidy(checked.text());
         var citations = grounded.citations().stream()
@@ -236,7 +236,30 @@ public class Assistant {
                     "No passage of the library supports an answer to this question well enough.", closest(hits));
         }
         // a rail redacted the answer: what is shown and stored is the redacted text
-        return new Answer.Grounded(text, citations, grounded.note());
+        return new Answer.Grounded(text, quoted(citations, rails), grounded.note());
+    }
+
+    /** Citations as they may be shown: each passage as the policy lets an answer quote it. */
+    private static List<Citation> quoted(List<Citation> citations, Guardrails rails) {
+        return citations.stream()
+                .map(c -> {
+                    var passage = rails.quotable(c.passage());
+                    return passage.equals(c.passage())
+                            ? c
+                            : new Citation(
+                                    c.marker(),
+                                    c.source(),
+                                    c.title(),
+                                    c.headingPath(),
+                                    c.position(),
+                                    c.licence(),
+                                    c.attribution(),
+                                    passage,
+                                    c.score(),
+                                    c.documentId(),
+                                    c.passageId());
+                })
+                .toList();
     }
 
     /**

@@ -42,6 +42,15 @@ public interface Guardrails {
         return GroundingRail.wordsOnly().grounding(answer, sources);
     }
 
+    /**
+     * A passage as an answer may quote it: what the answer stage's redacting rules for personal data take out of an
+     * answer (e-mail addresses, telephone numbers, identifiers) is taken out of the quoted passage too, so that a
+     * citation never shows what the answer could not. This default quotes the passage as it is.
+     */
+    default String quotable(String passage) {
+        return passage;
+    }
+
     /** The version of the policy in force, recorded with every interaction. */
     String policyVersion();
 

@@ -19,7 +19,7 @@ public final class PolicyGuardrails implements Guardrails {
      * @param grounding the policy's grounding check, or the built-in one with its default settings when the policy has
      *     none, for {@link #grounding}
      */
-    private record Compiled(Policy policy, RuleSet rules, GroundingRail grounding) {}
+    private record Compiled(Policy policy, RuleSet rules, GroundingRail grounding, List<RuleSet.Rule> quoting) {}
 
     private static final PersonalDataRail EVIDENCE_REDACTION = PersonalDataRail.withEveryName();
 
@@ -68,6 +68,7 @@ public final class PolicyGuardrails implements Guardrails {
     private Compiled compile(Policy policy) {
         var stages = new java.util.EnumMap<Policy.Stage, List<RuleSet.Rule>>(Policy.Stage.class);
         GroundingRail grounding = null;
+        var quoting = new ArrayList<RuleSet.Rule>();
         for (var stage : Policy.Stage.values()) {
             var rules = new ArrayList<RuleSet.Rule>();
             for (var rule : policy.rules(stage)) {
@@ -76,6 +77,11 @@ public final class PolicyGuardrails implements Guardrails {
                     grounding = rail;
                 }
                 rules.add(new Bound(rule, detector));
+                if (stage == Policy.Stage.OUTPUT
+                        && rule.action() == Verdict.Action.REDACT
+                        && detector instanceof PersonalDataRail) {
+                    quoting.add(new Bound(rule, detector));
+                }
             }
             stages.put(stage, rules);
         }
@@ -87,7 +93,8 @@ public final class PolicyGuardrails implements Guardrails {
                         stages.get(Policy.Stage.OUTPUT),
                         policy.version(),
                         policy.disclosure()),
-                grounding == null ? defaultGrounding() : grounding);
+                grounding == null ? defaultGrounding() : grounding,
+                quoting);
     }
 
     /** The built-in grounding check with its default settings, for a policy that has none. */
@@ -110,6 +117,16 @@ public final class PolicyGuardrails implements Guardrails {
             // these detectors hold no grounding check: judge by words with the default settings
         }
         return GroundingRail.wordsOnly();
+    }
+
+    /** The output stage's personal-data redactions, applied to the passage as to an answer. */
+    @Override
+    public String quotable(String passage) {
+        var screening = new Screening(passage, List.of());
+        for (var rule : active.get().quoting()) {
+            screening = rule.apply(screening);
+        }
+        return screening.text();
     }
 
     @Override

@@ -94,4 +94,23 @@ class AssistantGuardrailsTest {
                 .contains("[redacted]")
                 .doesNotContain("ratio of at least 4.5 to 1 against its background. [1]");
     }
+
+    @Test
+    void citationsQuoteTheirPassagesAsThePolicyLetsAnAnswerQuoteThem() {
+        var rules = new RuleSet(List.of(), List.of(), "test-3") {
+            @Override
+            public String quotable(String passage) {
+                return passage.replace("4.5", "[number]");
+            }
+        };
+        var assistant = assistant(rules);
+
+        var response = assistant.ask(
+                new Question("What contrast ratio does normal text need?", SearchFilter.NONE, null, "ada"));
+
+        assertThat(response.outcome()).isEqualTo("answered");
+        assertThat(response.citations())
+                .singleElement()
+                .satisfies(c -> assertThat(c.passage()).contains("[number]").doesNotContain("4.5"));
+    }
 }

@@ -105,6 +105,19 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void quotesAPassageWithoutThePersonalDataAnAnswerCouldNotShow() {
+        var passage = "Questions about the rubric go to amina.diallo@univ-example.edu. Ada Lovelace wrote the notes.";
+
+        var quoted = guardrails.quotable(passage);
+
+        assertThat(quoted).doesNotContain("amina.diallo").contains("[email]");
+        // the answer stage keeps names (authors are cited by name), so the quote does too
+        assertThat(quoted).contains("Ada Lovelace");
+        assertThat(guardrails.quotable("Normal text needs a contrast ratio of 4.5 to 1."))
+                .isEqualTo("Normal text needs a contrast ratio of 4.5 to 1.");
+    }
+
+    @Test
     void redactsTheIdentifiersAnInstitutionConfigures() {
         var yaml = PolicyYaml.bundledDefault()
                 .replace("      patterns: {}", "      patterns:\n        staff-id: \"\\\\bSTF-\\\\d{6}\\\\b\"");
