@@ -1,5 +1,6 @@
 package org.pathwise.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,12 +20,14 @@ class AccountController {
     private final ApiTokens tokens;
     private final MessageSource messages;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    AccountController(Users users, ApiTokens tokens, MessageSource messages, Clock clock) {
+    AccountController(Users users, ApiTokens tokens, MessageSource messages, Clock clock, LoginThrottle throttle) {
         this.users = users;
         this.tokens = tokens;
         this.messages = messages;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     @GetMapping("/account")
@@ -36,10 +39,23 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(
-            @RequestParam String current, @RequestParam String password, Principal principal, Model model) {
+            @RequestParam String current,
+            @RequestParam String password,
+            Principal principal,
+            HttpServletRequest request,
+            Model model) {
+        // the current password is a password check like a sign-in: throttled and counted the same way
+        var address = request.getRemoteAddr();
+        if (throttle.check(principal.getName(), address) instanceof LoginThrottle.Decision.Throttled throttled) {
+            model.addAttribute("error", message("signin.throttled", throttled.seconds()));
+            return account(principal, model);
+        }
         try {
             users.changePassword(principal.getName(), current, password);
             model.addAttribute("message", message("account.password.changed"));
+        } catch (Users.WrongPasswordException e) {
+            throttle.failed(principal.getName(), address);
+            model.addAttribute("error", e.getMessage());
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         }

@@ -80,12 +80,13 @@ public class Users {
     /**
      * Changes a user's password after checking the current one.
      *
-     * @throws IllegalArgumentException when the current password is wrong or the new one unacceptable
+     * @throws WrongPasswordException when the current password is wrong
+     * @throws IllegalArgumentException when the new password is unacceptable
      */
     public void changePassword(String username, String currentPassword, String newPassword) {
         var hash = passwordHash(username).orElseThrow(() -> new IllegalArgumentException("no such user"));
         if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
-            throw new IllegalArgumentException("the current password is wrong");
+            throw new WrongPasswordException();
         }
         checkPassword(newPassword);
         jdbc.sql("UPDATE app_user SET password_hash = ? WHERE username = ?")
@@ -103,6 +104,14 @@ public class Users {
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    /** The current password given to confirm a change is wrong. */
+    public static final class WrongPasswordException extends IllegalArgumentException {
+
+        WrongPasswordException() {
+            super("the current password is wrong");
         }
     }
 }
