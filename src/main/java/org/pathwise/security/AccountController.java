@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +52,14 @@ class AccountController {
             return account(principal, model);
         }
         try {
-            users.changePassword(principal.getName(), current, password);
-            model.addAttribute("message", message("account.password.changed"));
+            int revoked = users.changePassword(principal.getName(), current, password);
+            var session = request.getSession(false);
+            if (session != null) {
+                // this session stays signed in, under a new id; every other one ends on its next request
+                request.changeSessionId();
+                SessionCredentialsFilter.remember(session, users, principal.getName());
+            }
+            model.addAttribute("message", message("account.password.changed", revoked));
         } catch (Users.WrongPasswordException e) {
             throttle.failed(principal.getName(), address);
             model.addAttribute("error", e.getMessage());
@@ -63,7 +70,8 @@ class AccountController {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam String name, @RequestParam int days, Principal principal, Model model) {
+    String createToken(@RequestParam String name, @RequestParam int days, Authentication principal, Model model) {
+        TokenController.requirePassword(principal);
         try {
             model.addAttribute("issued", tokens.create(principal.getName(), name, Duration.ofDays(days)));
         } catch (IllegalArgumentException e) {

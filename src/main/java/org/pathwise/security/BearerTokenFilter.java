@@ -5,9 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -54,11 +51,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     "the bearer token is unknown, expired or revoked; create a new one with POST /api/tokens");
             return;
         }
-        var account = user.get();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                account.username(),
-                null,
-                List.of(new SimpleGrantedAuthority(account.role().authority())));
+        var authentication = new ApiTokenAuthentication(user.get());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

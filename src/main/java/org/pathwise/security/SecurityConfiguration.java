@@ -22,9 +22,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -55,7 +58,12 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, ApiTokens tokens, SecurityProperties properties, Clock clock, LoginThrottle throttle)
+            HttpSecurity http,
+            ApiTokens tokens,
+            Users users,
+            SecurityProperties properties,
+            Clock clock,
+            LoginThrottle throttle)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // anonymous
@@ -140,7 +148,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .formLogin(form -> form.loginPage("/signin")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(SessionCredentialsFilter.rememberingVersion(users, signedInTo("/")))
                         .failureUrl("/signin?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
@@ -156,6 +164,7 @@ class SecurityConfiguration {
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new RequestSizeFilter(properties.maxRequestSize()), DisableEncodeUrlFilter.class)
+                .addFilterAfter(new SessionCredentialsFilter(users), SecurityContextHolderFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, throttle), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(properties.rateLimits(), clock), AuthorizationFilter.class);
@@ -181,14 +190,21 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(JdbcClient jdbc) {
-        return username -> jdbc.sql("SELECT username, password_hash, role FROM app_user WHERE username = ?")
+        return username -> jdbc.sql("SELECT username, password_hash, role, enabled FROM app_user WHERE username = ?")
                 .param(username)
                 .query((rs, row) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
                         .roles(rs.getString("role"))
+                        .disabled(!rs.getBoolean("enabled"))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+    }
+
+    private static AuthenticationSuccessHandler signedInTo(String defaultTarget) {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl(defaultTarget);
+        return handler;
     }
 
     private static AuthenticationEntryPoint apiEntryPoint() {

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +50,8 @@ class AccessControlTests {
         registry.add("pathwise.library.sample-library", () -> "false");
         registry.add("pathwise.security.bootstrap-admin-password", () -> "bootstrap password 1");
         registry.add("pathwise.security.rate-limits.search", () -> "5");
+        // every request here comes from MockMvc's one address; LoginThrottlingTests covers the throttle
+        registry.add("pathwise.security.login-throttle.per-address", () -> "1000");
     }
 
     @Autowired
@@ -321,6 +324,104 @@ class AccessControlTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Mot de passe")));
         mvc.perform(get("/signin").header("Accept-Language", "en"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Password")));
+    }
+
+    private String token(RequestPostProcessor user) throws Exception {
+        var created = mvc.perform(post("/api/tokens").with(user))
+                .andExpect(status().isCreated())
+                .andReturn();
+        return json.readTree(created.getResponse().getContentAsString())
+                .get("token")
+                .asString();
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        var result = mvc.perform(post("/signin")
+                        .param("username", username)
+                        .param("password", password)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    @Test
+    void aTokenCannotCreateAnotherToken() throws Exception {
+        var bearer = "Bearer " + token(as(Role.EDUCATOR));
+
+        mvc.perform(post("/api/tokens")
+                        .header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"longer\",\"days\":366}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Sign in with your password to create a token"));
+        mvc.perform(post("/account/tokens")
+                        .header("Authorization", bearer)
+                        .param("name", "longer")
+                        .param("days", "366"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/tokens").with(as(Role.EDUCATOR))).andExpect(status().isCreated());
+    }
+
+    @Test
+    void aNewPasswordEndsTheUsersOtherSessionsAndRevokesTheirTokens() throws Exception {
+        users.create("changing.teacher", PASSWORD, Role.EDUCATOR);
+        var bearer = "Bearer " + token(httpBasic("changing.teacher", PASSWORD));
+        var here = signIn("changing.teacher", PASSWORD);
+        var elsewhere = signIn("changing.teacher", PASSWORD);
+        mvc.perform(get("/api/tokens").session(elsewhere)).andExpect(status().isOk());
+
+        mvc.perform(post("/account/password")
+                        .session(here)
+                        .param("current", PASSWORD)
+                        .param("password", "a brand new password")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("API tokens revoked (1)")));
+
+        mvc.perform(get("/api/tokens").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/api/tokens").session(elsewhere)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/account").session(signIn("changing.teacher", "a brand new password")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aDisabledUsersSessionsAndTokensStopAtOnceUntilEnabled() throws Exception {
+        users.create("leaving.teacher", PASSWORD, Role.EDUCATOR);
+        var basic = httpBasic("leaving.teacher", PASSWORD);
+        var bearer = "Bearer " + token(basic);
+        var session = signIn("leaving.teacher", PASSWORD);
+
+        mvc.perform(post("/api/users/leaving.teacher/disable").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(false));
+        mvc.perform(get("/api/documents").session(session)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/documents").with(basic)).andExpect(status().isUnauthorized());
+
+        mvc.perform(post("/api/users/leaving.teacher/enable").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(true));
+        mvc.perform(get("/api/documents").with(basic)).andExpect(status().isOk());
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isOk());
+
+        mvc.perform(delete("/api/users/leaving.teacher/tokens").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revoked").value(1));
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void administratorsCannotDisableThemselvesOrUnknownUsers() throws Exception {
+        mvc.perform(post("/api/users/admin-user/disable").with(as(Role.ADMIN)))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/users/nobody.here/disable").with(as(Role.ADMIN))).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/users/nobody.here/tokens").with(as(Role.ADMIN)))
+                .andExpect(status().isNotFound());
+        forbidden(post("/api/users/admin-user/disable").with(as(Role.EDUCATOR)));
     }
 
     private static MockMultipartFile markdown(String name) {
