@@ -153,7 +153,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(StatelessCredentials::present))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
                         .defaultAuthenticationEntryPointFor(

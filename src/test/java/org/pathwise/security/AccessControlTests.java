@@ -229,6 +229,29 @@ class AccessControlTests {
     }
 
     @Test
+    void anAuthorizationHeaderDoesNotExemptASessionFromCsrf() throws Exception {
+        users.create("csrf.teacher", PASSWORD, Role.EDUCATOR);
+        var session = signIn("csrf.teacher", PASSWORD);
+
+        for (var header : new String[] {"junk", "Bearer junk", "Basic !!!", "Basic " + basic("csrf.teacher")}) {
+            mvc.perform(post("/api/tokens").session(session).header("Authorization", header))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/api/tokens")
+                        .header("Authorization", "Basic " + basic("csrf.teacher"))
+                        .header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/tokens").header("Authorization", "Basic " + basic("csrf.teacher")))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/tokens").session(session).with(csrf())).andExpect(status().isCreated());
+    }
+
+    private static String basic(String username) {
+        return java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aPageFormWithoutItsCsrfTokenIsRefused() throws Exception {
         mvc.perform(
                         post("/account/password")
