@@ -252,6 +252,18 @@ class AccessControlTests {
     }
 
     @Test
+    void healthDetailsAreForAdministratorsOnly() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").exists())
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(as(Role.EDUCATOR)))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.components.db").exists());
+    }
+
+    @Test
     void aPageFormWithoutItsCsrfTokenIsRefused() throws Exception {
         mvc.perform(
                         post("/account/password")
