@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * disabled. At sign-in the session keeps the user's {@code credentials_version}; on every request the filter reads
  * the current version from the database (so it holds on every instance sharing it) and, when the user is gone,
  * disabled or on another version, invalidates the session and goes on unauthenticated (401, or the sign-in page).
- * A signed-in session without a recorded version (not made by the sign-in form) records the version it first meets.
+ * A signed-in session without a recorded version (not made by the sign-in form) records the version it first meets,
+ * and is ended only when its user is disabled.
  */
 final class SessionCredentialsFilter extends OncePerRequestFilter {
 
@@ -40,13 +41,19 @@ final class SessionCredentialsFilter extends OncePerRequestFilter {
                 && context.getAuthentication() != null) {
             var state = users.credentials(context.getAuthentication().getName());
             var signedIn = session.getAttribute(VERSION);
-            if (state.isPresent() && state.get().enabled() && signedIn == null) {
-                // a session signed in some other way than the sign-in form (which records the version): adopt it
-                session.setAttribute(VERSION, state.get().version());
-            } else if (state.isEmpty()
-                    || !state.get().enabled()
-                    || !(signedIn instanceof Integer version
-                            && version == state.get().version())) {
+            boolean stale;
+            if (signedIn == null) {
+                // not signed in through the sign-in form, which records the version (a test's mock user, say):
+                // adopt the version it first meets, and end it only when its user is disabled
+                state.ifPresent(current -> session.setAttribute(VERSION, current.version()));
+                stale = state.isPresent() && !state.get().enabled();
+            } else {
+                stale = state.isEmpty()
+                        || !state.get().enabled()
+                        || !(signedIn instanceof Integer version
+                                && version == state.get().version());
+            }
+            if (stale) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
             }
