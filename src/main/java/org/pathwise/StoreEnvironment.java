@@ -1,5 +1,6 @@
 package org.pathwise;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class StoreEnvironment implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         var store = Store.of(environment.getProperty(Store.PROPERTY));
         if (store == Store.EMBEDDED) {
+            DataDirectory.secure(Path.of(environment.getProperty("pathwise.data-dir", "./data")));
             return;
         }
         var url = postgresUrl(environment.getProperty("pathwise.database.url"), "PATHWISE_STORE=postgres");

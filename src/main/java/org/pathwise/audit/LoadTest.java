@@ -8,13 +8,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import org.pathwise.CliCommand;
 import org.pathwise.stats.Percentiles;
 
@@ -24,6 +28,11 @@ import org.pathwise.stats.Percentiles;
  * {@code i mod n}; each request is an ask ({@code POST /api/ask}) with probability {@code askShare}, else a hybrid
  * search ({@code GET /api/search}), with a question drawn from the set. A request whose status is not 2xx, or that
  * fails, is an error. Requests that end during the warm-up are not counted.
+ *
+ * <p>With attackers, as many more clients send wrong credentials as fast as they can, in turn HTTP Basic with a
+ * wrong password for a username drawn from {@code attackUsernames} (or a random one) and a random bearer token, to
+ * {@code GET /api/search}; their requests are counted apart, by status, and are not part of the real clients'
+ * figures, so the report shows what guessing does to everybody else.
  */
 final class LoadTest {
 
@@ -38,6 +47,8 @@ final class LoadTest {
      * @param askShare the share of requests that are asks, in [0, 1]
      * @param questions the questions to draw from
      * @param seed the seed of every client's draws
+     * @param attackers clients sending wrong credentials, 0 or more
+     * @param attackUsernames usernames the attackers try (besides random ones)
      */
     record Settings(
             List<URI> instances,
@@ -47,11 +58,17 @@ final class LoadTest {
             Duration warmUp,
             double askShare,
             List<String> questions,
-            long seed) {
+            long seed,
+            int attackers,
+            List<String> attackUsernames) {
 
         Settings {
             instances = List.copyOf(instances);
             questions = List.copyOf(questions);
+            attackUsernames = List.copyOf(attackUsernames);
+            if (attackers < 0) {
+                throw new IllegalArgumentException("attackers must be 0 or more, got " + attackers);
+            }
             if (instances.isEmpty()) {
                 throw new IllegalArgumentException("name at least one instance");
             }
@@ -95,8 +112,22 @@ final class LoadTest {
      * @param byKind {@code search}, {@code ask} and {@code all}
      * @param byInstance requests and errors per instance
      * @param firstErrors up to ten error descriptions, for the report
+     * @param attacks the attackers' counted requests by HTTP status (0: no answer), in status order
      */
-    record Result(Map<String, Figures> byKind, Map<String, long[]> byInstance, List<String> firstErrors) {}
+    record Result(
+            Map<String, Figures> byKind,
+            Map<String, long[]> byInstance,
+            List<String> firstErrors,
+            Map<Integer, Long> attacks) {
+
+        Result {
+            attacks = Map.copyOf(attacks);
+        }
+
+        long attackRequests() {
+            return attacks.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
 
     private LoadTest() {}
 
@@ -126,10 +157,60 @@ final class LoadTest {
                 }
             }));
         }
+        var attacks = new ConcurrentHashMap<Integer, LongAdder>();
+        for (int a = 0; a < settings.attackers(); a++) {
+            var instance = settings.instances().get(a % settings.instances().size());
+            var random = new SplittableRandom(settings.seed() + 1_000_000 + a);
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (long n = 0; System.nanoTime() < end; n++) {
+                    long sent = System.nanoTime();
+                    int status =
+                            attack(http, instance, n % 2 == 0 ? wrongPassword(settings, random) : wrongToken(random));
+                    if (sent >= counting && System.nanoTime() <= end) {
+                        attacks.computeIfAbsent(status, s -> new LongAdder()).increment();
+                    }
+                }
+            }));
+        }
         for (var thread : threads) {
             thread.join();
         }
-        return summarise(List.copyOf(samples), settings.duration());
+        var result = summarise(List.copyOf(samples), settings.duration());
+        var counted = new TreeMap<Integer, Long>();
+        attacks.forEach((status, count) -> counted.put(status, count.sum()));
+        return new Result(result.byKind(), result.byInstance(), result.firstErrors(), counted);
+    }
+
+    private static String wrongPassword(Settings settings, SplittableRandom random) {
+        var names = settings.attackUsernames();
+        var username = names.isEmpty() || random.nextInt(4) == 0
+                ? "user" + random.nextInt(1000)
+                : names.get(random.nextInt(names.size()));
+        var credentials = username + ":wrong password " + random.nextLong();
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String wrongToken(SplittableRandom random) {
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "Bearer pw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Sends one request with wrong credentials; its status, or 0 when it got no answer. */
+    private static int attack(HttpClient http, URI instance, String authorization) {
+        try {
+            var request = HttpRequest.newBuilder(instance.resolve("/api/search?q=rubric"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", authorization)
+                    .GET()
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static Sample send(HttpClient http, String token, URI instance, boolean ask, String question, long sent) {
@@ -194,6 +275,6 @@ final class LoadTest {
                 .distinct()
                 .limit(10)
                 .toList();
-        return new Result(byKind, byInstance, errors);
+        return new Result(byKind, byInstance, errors, Map.of());
     }
 }

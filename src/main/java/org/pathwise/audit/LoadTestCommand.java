@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pathwise load-test --url URL [--url URL]... --token TOKEN [--clients 16] [--seconds 60] [--warm-up 10]
- * [--ask-share 0.25] [--questions FILE] [--json]}: closed-loop load on running instances, mixed searches and asks
+ * [--ask-share 0.25] [--questions FILE] [--attackers 0] [--attack-user NAME]... [--json]}: closed-loop load on running instances, mixed searches and asks
  * (see {@link LoadTest}); prints throughput, errors and latency percentiles per kind and the requests per instance.
- * Exits 1 when any request failed. The instances' rate limits apply to the token's user: raise them for a load test
- * ({@code PATHWISE_SECURITY_RATE_LIMITS_SEARCH}, {@code _ASK}).
+ * Exits 1 when any request failed. The instances' rate limits apply to the token's user: turn them off (0) for a load test
+ * ({@code PATHWISE_SECURITY_RATE_LIMITS_SEARCH}, {@code _ASK}). Attackers (wrong passwords and tokens) are reported
+ * apart, by status, and do not count as errors.
  */
 @Command(name = "load-test", description = "Load running instances with concurrent searches and asks; report figures.")
 public final class LoadTestCommand implements CliCommand {
@@ -55,6 +56,18 @@ public final class LoadTestCommand implements CliCommand {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the clients' draws (default: 42).")
     long seed = 42;
 
+    @Option(
+            names = "--attackers",
+            paramLabel = "N",
+            description = "Extra clients sending wrong passwords and tokens as fast as they can (default: 0).")
+    int attackers = 0;
+
+    @Option(
+            names = "--attack-user",
+            paramLabel = "NAME",
+            description = "A username the attackers try (repeatable; default: admin, besides random names).")
+    List<String> attackUsers = List.of("admin");
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -78,13 +91,15 @@ public final class LoadTestCommand implements CliCommand {
                     Duration.ofSeconds(Math.max(0, warmUp)),
                     askShare,
                     set.items().stream().map(AnswerEvaluation.Item::question).toList(),
-                    seed);
+                    seed,
+                    attackers,
+                    attackUsers);
         } catch (IllegalArgumentException e) {
             err.println(NAME + e.getMessage());
             return USAGE;
         }
-        err.println(NAME + clients + " clients on " + urls.size() + " instance(s) for " + warmUp + " s of warm-up and "
-                + seconds + " s counted");
+        err.println(NAME + clients + " clients and " + attackers + " attackers on " + urls.size() + " instance(s) for "
+                + warmUp + " s of warm-up and " + seconds + " s counted");
         err.flush();
         LoadTest.Result result;
         try {
@@ -106,6 +121,12 @@ public final class LoadTestCommand implements CliCommand {
                     .forEach((url, counts) -> perInstance.put(url, Map.of("requests", counts[0], "errors", counts[1])));
             report.put("per_instance", perInstance);
             report.put("first_errors", result.firstErrors());
+            report.put("attackers", attackers);
+            report.put("attack_requests", result.attackRequests());
+            var byStatus = new LinkedHashMap<String, Long>();
+            new java.util.TreeMap<>(result.attacks())
+                    .forEach((status, count) -> byStatus.put(status.toString(), count));
+            report.put("attack_statuses", byStatus);
             out.println(CliCommand.json(report));
         } else {
             out.printf(
@@ -133,6 +154,15 @@ public final class LoadTestCommand implements CliCommand {
                     .forEach((url, counts) ->
                             out.printf(Locale.ROOT, "%s: %d requests, %d errors%n", url, counts[0], counts[1]));
             result.firstErrors().forEach(error -> out.println("error: " + error));
+            if (attackers > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "attackers: %d clients, %d requests (%.1f/s), by status: %s%n",
+                        attackers,
+                        result.attackRequests(),
+                        result.attackRequests() / (double) seconds,
+                        new java.util.TreeMap<>(result.attacks()));
+            }
         }
         out.flush();
         return all.errors() == 0 && all.requests() > 0 ? OK : FAILED;

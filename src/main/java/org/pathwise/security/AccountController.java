@@ -1,10 +1,12 @@
 package org.pathwise.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +21,14 @@ class AccountController {
     private final ApiTokens tokens;
     private final MessageSource messages;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    AccountController(Users users, ApiTokens tokens, MessageSource messages, Clock clock) {
+    AccountController(Users users, ApiTokens tokens, MessageSource messages, Clock clock, LoginThrottle throttle) {
         this.users = users;
         this.tokens = tokens;
         this.messages = messages;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     @GetMapping("/account")
@@ -36,10 +40,29 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(
-            @RequestParam String current, @RequestParam String password, Principal principal, Model model) {
+            @RequestParam String current,
+            @RequestParam String password,
+            Principal principal,
+            HttpServletRequest request,
+            Model model) {
+        // the current password is a password check like a sign-in: throttled and counted the same way
+        var address = request.getRemoteAddr();
+        if (throttle.check(principal.getName(), address) instanceof LoginThrottle.Decision.Throttled throttled) {
+            model.addAttribute("error", message("signin.throttled", throttled.seconds()));
+            return account(principal, model);
+        }
         try {
-            users.changePassword(principal.getName(), current, password);
-            model.addAttribute("message", message("account.password.changed"));
+            int revoked = users.changePassword(principal.getName(), current, password);
+            var session = request.getSession(false);
+            if (session != null) {
+                // this session stays signed in, under a new id; every other one ends on its next request
+                request.changeSessionId();
+                SessionCredentialsFilter.remember(session, users, principal.getName());
+            }
+            model.addAttribute("message", message("account.password.changed", revoked));
+        } catch (Users.WrongPasswordException e) {
+            throttle.failed(principal.getName(), address);
+            model.addAttribute("error", e.getMessage());
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         }
@@ -47,7 +70,8 @@ class AccountController {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam String name, @RequestParam int days, Principal principal, Model model) {
+    String createToken(@RequestParam String name, @RequestParam int days, Authentication principal, Model model) {
+        TokenController.requirePassword(principal);
         try {
             model.addAttribute("issued", tokens.create(principal.getName(), name, Duration.ofDays(days)));
         } catch (IllegalArgumentException e) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Personal API tokens: 256 random bits shown once when created, stored only as their SHA-256, each with an expiry;
- * a user can list and revoke their own. A token authenticates as its user until it expires or is revoked.
+ * a user can list and revoke their own. A token authenticates as its user until it expires or is revoked, a new
+ * password revokes it, or while its user is disabled. A token cannot create tokens: that takes a password or a session.
  */
 @Service
 public class ApiTokens {
@@ -103,14 +104,19 @@ public class ApiTokens {
                 > 0;
     }
 
-    /** The user a token authenticates, when it is known, unexpired and not revoked. */
+    /** Revokes all of a user's active tokens; how many there were. */
+    public int revokeAll(String username) {
+        return users.revokeAllTokens(username);
+    }
+
+    /** The user a token authenticates, when it is known, unexpired and not revoked, and its user is enabled. */
     public Optional<UserAccount> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
         var now = Timestamp.from(clock.instant());
         var username = jdbc.sql("SELECT u.username FROM api_token t JOIN app_user u ON u.id = t.user_id"
-                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?")
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.enabled = TRUE")
                 .params(hash(token), now)
                 .query(String.class)
                 .optional();

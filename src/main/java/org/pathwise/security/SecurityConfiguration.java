@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,8 +21,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -49,7 +56,8 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SecurityProperties properties)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ApiTokens tokens, Users users, SecurityProperties properties, LoginThrottle throttle)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // anonymous
@@ -134,12 +142,12 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .formLogin(form -> form.loginPage("/signin")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(SessionCredentialsFilter.rememberingVersion(users, signedInTo("/")))
                         .failureUrl("/signin?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(StatelessCredentials::present))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
                         .defaultAuthenticationEntryPointFor(
@@ -150,8 +158,16 @@ class SecurityConfiguration {
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new RequestSizeFilter(properties.maxRequestSize()), DisableEncodeUrlFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class);
+                .addFilterAfter(new SessionCredentialsFilter(users), SecurityContextHolderFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, throttle), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Publishes failed and successful password sign-ins, which the {@link LoginThrottle} counts. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
     }
 
     @Bean
@@ -167,14 +183,21 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(JdbcClient jdbc) {
-        return username -> jdbc.sql("SELECT username, password_hash, role FROM app_user WHERE username = ?")
+        return username -> jdbc.sql("SELECT username, password_hash, role, enabled FROM app_user WHERE username = ?")
                 .param(username)
                 .query((rs, row) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
                         .roles(rs.getString("role"))
+                        .disabled(!rs.getBoolean("enabled"))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+    }
+
+    private static AuthenticationSuccessHandler signedInTo(String defaultTarget) {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl(defaultTarget);
+        return handler;
     }
 
     private static AuthenticationEntryPoint apiEntryPoint() {

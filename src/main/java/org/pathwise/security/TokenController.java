@@ -8,6 +8,7 @@ import java.util.List;
 import org.pathwise.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,13 +32,28 @@ class TokenController {
     @PostMapping("/api/tokens")
     @Operation(
             summary = "Create a personal API token",
-            description = "Authenticate with a session, a token, or HTTP Basic. The token is shown only in this"
-                    + " answer; send it as 'Authorization: Bearer <token>'.")
-    ResponseEntity<ApiTokens.IssuedToken> create(@RequestBody(required = false) NewToken request, Principal principal) {
+            description = "Authenticate with a session or HTTP Basic (a token cannot create tokens: 403). The token is"
+                    + " shown only in this answer; send it as 'Authorization: Bearer <token>'.")
+    ResponseEntity<ApiTokens.IssuedToken> create(
+            @RequestBody(required = false) NewToken request, Authentication principal) {
+        requirePassword(principal);
         var name = request == null ? null : request.name();
         var ttl = request == null || request.days() == null ? properties.tokenTtl() : Duration.ofDays(request.days());
         var issued = tokens.create(principal.getName(), name, ttl);
         return ResponseEntity.created(URI.create("/api/tokens/" + issued.id())).body(issued);
+    }
+
+    /**
+     * Refuses a request authenticated by an API token: a token that could mint tokens would outlive its own
+     * revocation.
+     */
+    static void requirePassword(Authentication authentication) {
+        if (authentication instanceof ApiTokenAuthentication) {
+            throw Problems.problem(
+                    HttpStatus.FORBIDDEN,
+                    "Sign in with your password to create a token",
+                    "an API token cannot create tokens; use HTTP Basic with your password or a signed-in session");
+        }
     }
 
     @GetMapping("/api/tokens")

@@ -1,5 +1,7 @@
 package org.pathwise.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The people who can sign in. Passwords are kept only as bcrypt hashes; usernames are 3–64 letters, digits, dots,
@@ -24,11 +27,13 @@ public class Users {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    Users(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /**
@@ -53,24 +58,51 @@ public class Users {
     }
 
     public Optional<UserAccount> find(String username) {
-        return jdbc.sql("SELECT id, username, role, created_at FROM app_user WHERE username = ?")
+        return jdbc.sql("SELECT id, username, role, created_at, enabled FROM app_user WHERE username = ?")
                 .param(username)
-                .query((rs, row) -> new UserAccount(
-                        rs.getLong("id"),
-                        rs.getString("username"),
-                        Role.valueOf(rs.getString("role")),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query(Users::account)
                 .optional();
     }
 
     public List<UserAccount> list() {
-        return jdbc.sql("SELECT id, username, role, created_at FROM app_user ORDER BY username")
-                .query((rs, row) -> new UserAccount(
-                        rs.getLong("id"),
-                        rs.getString("username"),
-                        Role.valueOf(rs.getString("role")),
-                        rs.getTimestamp("created_at").toInstant()))
+        return jdbc.sql("SELECT id, username, role, created_at, enabled FROM app_user ORDER BY username")
+                .query(Users::account)
                 .list();
+    }
+
+    private static UserAccount account(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(
+                rs.getLong("id"),
+                rs.getString("username"),
+                Role.valueOf(rs.getString("role")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("enabled"));
+    }
+
+    /**
+     * Where a user's credentials stand: {@code version} goes up with every new password and every disabling, so a
+     * session signed in under an older version is stale.
+     */
+    record CredentialState(int version, boolean enabled) {}
+
+    Optional<CredentialState> credentials(String username) {
+        return jdbc.sql("SELECT credentials_version, enabled FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, row) -> new CredentialState(rs.getInt("credentials_version"), rs.getBoolean("enabled")))
+                .optional();
+    }
+
+    /**
+     * Disables or enables a user. A disabled user cannot sign in, their sessions end on their next request and their
+     * tokens are refused (until enabled again, unless revoked).
+     *
+     * @return false when there is no such user
+     */
+    public boolean setEnabled(String username, boolean enabled) {
+        var sql = enabled
+                ? "UPDATE app_user SET enabled = TRUE WHERE username = ?"
+                : "UPDATE app_user SET enabled = FALSE, credentials_version = credentials_version + 1 WHERE username = ?";
+        return jdbc.sql(sql).param(username).update() > 0;
     }
 
     public long count() {
@@ -78,18 +110,35 @@ public class Users {
     }
 
     /**
-     * Changes a user's password after checking the current one.
+     * Changes a user's password after checking the current one, ends the user's sessions (the caller keeps its own by
+     * {@link SessionCredentialsFilter#remember}) and revokes all their API tokens, in one transaction.
      *
-     * @throws IllegalArgumentException when the current password is wrong or the new one unacceptable
+     * @return how many tokens were revoked
+     * @throws WrongPasswordException when the current password is wrong
+     * @throws IllegalArgumentException when the new password is unacceptable
      */
-    public void changePassword(String username, String currentPassword, String newPassword) {
+    public int changePassword(String username, String currentPassword, String newPassword) {
         var hash = passwordHash(username).orElseThrow(() -> new IllegalArgumentException("no such user"));
         if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
-            throw new IllegalArgumentException("the current password is wrong");
+            throw new WrongPasswordException();
         }
         checkPassword(newPassword);
-        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE username = ?")
-                .params(passwords.encode(newPassword), username)
+        var encoded = passwords.encode(newPassword);
+        var revoked = transactions.execute(status -> {
+            jdbc.sql("UPDATE app_user SET password_hash = ?, credentials_version = credentials_version + 1"
+                            + " WHERE username = ?")
+                    .params(encoded, username)
+                    .update();
+            return revokeAllTokens(username);
+        });
+        return revoked == null ? 0 : revoked;
+    }
+
+    /** Revokes all of a user's active API tokens; how many there were. */
+    int revokeAllTokens(String username) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE revoked_at IS NULL AND user_id ="
+                        + " (SELECT id FROM app_user WHERE username = ?)")
+                .params(Timestamp.from(clock.instant()), username)
                 .update();
     }
 
@@ -103,6 +152,14 @@ public class Users {
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    /** The current password given to confirm a change is wrong. */
+    public static final class WrongPasswordException extends IllegalArgumentException {
+
+        WrongPasswordException() {
+            super("the current password is wrong");
         }
     }
 }

@@ -35,7 +35,9 @@ class LoadTestTest {
                 Duration.ofMillis(100),
                 0.5,
                 List.of("How long should a video be?", "What is a rubric?"),
-                7);
+                7,
+                0,
+                List.of());
 
         var result = LoadTest.run(settings);
 
@@ -52,6 +54,31 @@ class LoadTestTest {
         assertThat(all.latencyMs().p95()).isGreaterThanOrEqualTo(all.latencyMs().p50());
         assertThat(searches.get())
                 .isGreaterThanOrEqualTo((int) result.byKind().get("search").requests());
+    }
+
+    @Test
+    void countsTheAttackersApartByStatus() throws Exception {
+        var searches = new AtomicInteger();
+        var server = instance(searches, 200);
+        var settings = new LoadTest.Settings(
+                List.of(server),
+                "pw_test",
+                2,
+                Duration.ofMillis(500),
+                Duration.ofMillis(100),
+                0,
+                List.of("What is a rubric?"),
+                7,
+                3,
+                List.of("admin"));
+
+        var result = LoadTest.run(settings);
+
+        assertThat(result.byKind().get("all").errors()).isZero();
+        assertThat(result.attackRequests()).isPositive();
+        assertThat(result.attacks()).containsOnlyKeys(401);
+        assertThat(searches.get())
+                .isGreaterThanOrEqualTo((int) (result.byKind().get("all").requests() + result.attackRequests()));
     }
 
     /** A server that answers searches with 200, and asks with {@code askStatus}, only with the right bearer token. */

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +50,8 @@ class AccessControlTests {
         registry.add("pathwise.library.sample-library", () -> "false");
         registry.add("pathwise.security.bootstrap-admin-password", () -> "bootstrap password 1");
         registry.add("pathwise.security.rate-limits.search", () -> "5");
+        // every request here comes from MockMvc's one address; LoginThrottlingTests covers the throttle
+        registry.add("pathwise.security.login-throttle.per-address", () -> "1000");
     }
 
     @Autowired
@@ -226,6 +229,41 @@ class AccessControlTests {
     }
 
     @Test
+    void anAuthorizationHeaderDoesNotExemptASessionFromCsrf() throws Exception {
+        users.create("csrf.teacher", PASSWORD, Role.EDUCATOR);
+        var session = signIn("csrf.teacher", PASSWORD);
+
+        for (var header : new String[] {"junk", "Bearer junk", "Basic !!!", "Basic " + basic("csrf.teacher")}) {
+            mvc.perform(post("/api/tokens").session(session).header("Authorization", header))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/api/tokens")
+                        .header("Authorization", "Basic " + basic("csrf.teacher"))
+                        .header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/tokens").header("Authorization", "Basic " + basic("csrf.teacher")))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/tokens").session(session).with(csrf())).andExpect(status().isCreated());
+    }
+
+    private static String basic(String username) {
+        return java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void healthDetailsAreForAdministratorsOnly() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").exists())
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(as(Role.EDUCATOR)))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.components.db").exists());
+    }
+
+    @Test
     void aPageFormWithoutItsCsrfTokenIsRefused() throws Exception {
         mvc.perform(
                         post("/account/password")
@@ -321,6 +359,104 @@ class AccessControlTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Mot de passe")));
         mvc.perform(get("/signin").header("Accept-Language", "en"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Password")));
+    }
+
+    private String token(RequestPostProcessor user) throws Exception {
+        var created = mvc.perform(post("/api/tokens").with(user))
+                .andExpect(status().isCreated())
+                .andReturn();
+        return json.readTree(created.getResponse().getContentAsString())
+                .get("token")
+                .asString();
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        var result = mvc.perform(post("/signin")
+                        .param("username", username)
+                        .param("password", password)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    @Test
+    void aTokenCannotCreateAnotherToken() throws Exception {
+        var bearer = "Bearer " + token(as(Role.EDUCATOR));
+
+        mvc.perform(post("/api/tokens")
+                        .header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"longer\",\"days\":366}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Sign in with your password to create a token"));
+        mvc.perform(post("/account/tokens")
+                        .header("Authorization", bearer)
+                        .param("name", "longer")
+                        .param("days", "366"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/tokens").with(as(Role.EDUCATOR))).andExpect(status().isCreated());
+    }
+
+    @Test
+    void aNewPasswordEndsTheUsersOtherSessionsAndRevokesTheirTokens() throws Exception {
+        users.create("changing.teacher", PASSWORD, Role.EDUCATOR);
+        var bearer = "Bearer " + token(httpBasic("changing.teacher", PASSWORD));
+        var here = signIn("changing.teacher", PASSWORD);
+        var elsewhere = signIn("changing.teacher", PASSWORD);
+        mvc.perform(get("/api/tokens").session(elsewhere)).andExpect(status().isOk());
+
+        mvc.perform(post("/account/password")
+                        .session(here)
+                        .param("current", PASSWORD)
+                        .param("password", "a brand new password")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("API tokens revoked (1)")));
+
+        mvc.perform(get("/api/tokens").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/api/tokens").session(elsewhere)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/account").session(signIn("changing.teacher", "a brand new password")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aDisabledUsersSessionsAndTokensStopAtOnceUntilEnabled() throws Exception {
+        users.create("leaving.teacher", PASSWORD, Role.EDUCATOR);
+        var basic = httpBasic("leaving.teacher", PASSWORD);
+        var bearer = "Bearer " + token(basic);
+        var session = signIn("leaving.teacher", PASSWORD);
+
+        mvc.perform(post("/api/users/leaving.teacher/disable").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(false));
+        mvc.perform(get("/api/documents").session(session)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/documents").with(basic)).andExpect(status().isUnauthorized());
+
+        mvc.perform(post("/api/users/leaving.teacher/enable").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(true));
+        mvc.perform(get("/api/documents").with(basic)).andExpect(status().isOk());
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isOk());
+
+        mvc.perform(delete("/api/users/leaving.teacher/tokens").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revoked").value(1));
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void administratorsCannotDisableThemselvesOrUnknownUsers() throws Exception {
+        mvc.perform(post("/api/users/admin-user/disable").with(as(Role.ADMIN)))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/users/nobody.here/disable").with(as(Role.ADMIN))).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/users/nobody.here/tokens").with(as(Role.ADMIN)))
+                .andExpect(status().isNotFound());
+        forbidden(post("/api/users/admin-user/disable").with(as(Role.EDUCATOR)));
     }
 
     private static MockMultipartFile markdown(String name) {
