@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Controller;
  * API error, instead of Spring Boot's own JSON. Browsers asking for HTML keep the error page.
  */
 @Controller
+@ConditionalOnWebApplication
 class ErrorResponses extends BasicErrorController {
 
     ErrorResponses(ErrorAttributes attributes, WebProperties web, List<ErrorViewResolver> resolvers) {

@@ -1,6 +1,7 @@
 package org.pathwise.web;
 
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Puts {@link ProblemReportValve} in place of the error report valve that Tomcat or Spring Boot would install. */
 @Component
+@ConditionalOnWebApplication
 class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     @Override
