@@ -1,15 +1,12 @@
 package org.pathwise.audit;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.pathwise.MovableClock;
 import org.pathwise.assistant.Answer;
 import org.pathwise.assistant.AskResponse;
 import org.pathwise.assistant.Interaction;
@@ -22,34 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class TestAuditLogs {
 
     private TestAuditLogs() {}
-
-    /** A clock that stays where the test puts it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** The log, its database and a way to run work in one transaction. */
     record Fixture(
