@@ -262,12 +262,10 @@ public final class Library {
                     locks.unlock(id);
                     return;
                 }
-                var parsed = format.parser().parse(source, data);
-                if (!parsed.hasText()) {
-                    throw new IngestException(IngestFailure.Kind.NO_TEXT, source + " has no extractable text");
-                }
-                var metadata = resolve(source, parsed, given.orElse(DocumentMetadata.EMPTY), inherited);
-                var passages = splitter.split(id, source, metadata, parsed);
+                var read = read(format, source, id, data, given.orElse(DocumentMetadata.EMPTY), inherited);
+                var parsed = read.parsed();
+                var metadata = read.metadata();
+                var passages = read.passages();
                 var document = new LibraryDocument(
                         id,
                         source,
@@ -330,6 +328,44 @@ public final class Library {
     }
 
     private record Prepared(LibraryDocument document, List<Passage> passages, boolean replaced) {}
+
+    private record Read(ParsedDocument parsed, DocumentMetadata metadata, List<Passage> passages) {}
+
+    /**
+     * Parses, describes and splits one document. Whatever goes wrong inside (a parser's own exception, a stack
+     * overflow on deeply nested input, a library's linkage or assertion error) fails this document alone with a
+     * reason; only errors that leave the whole virtual machine in doubt (out of memory, an internal error) propagate.
+     */
+    private Read read(
+            Formats.Format format,
+            String source,
+            String id,
+            byte[] data,
+            DocumentMetadata given,
+            DocumentMetadata inherited) {
+        try {
+            var parsed = format.parser().parse(source, data);
+            if (!parsed.hasText()) {
+                throw new IngestException(IngestFailure.Kind.NO_TEXT, source + " has no extractable text");
+            }
+            var metadata = resolve(source, parsed, given, inherited);
+            return new Read(parsed, metadata, splitter.split(id, source, metadata, parsed));
+        } catch (IngestException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new IngestException(
+                    IngestFailure.Kind.UNREADABLE,
+                    source + " is nested too deeply to be read (its structure overflowed the reader's stack)",
+                    e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw new IngestException(
+                    IngestFailure.Kind.UNREADABLE,
+                    source + " could not be read (" + e.getClass().getSimpleName() + firstLine(e.getMessage()) + ")",
+                    e);
+        }
+    }
 
     /**
      * What a reader of the document should know: text addressed to an AI rather than a reader, hidden (comments,
@@ -464,6 +500,15 @@ public final class Library {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first line of an exception's message, shortened, after a colon; empty when there is none. */
+    private static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        var line = message.lines().findFirst().orElse("").strip();
+        return ": " + (line.length() > 200 ? line.substring(0, 200) + "…" : line);
     }
 
     private static String megabytes(long bytes) {

@@ -42,6 +42,9 @@ final class MarkdownParser implements DocumentParser {
     /** The box of a task-list item, {@code - [ ] item} or {@code - [x] item}. */
     private static final Pattern TASK_BOX = Pattern.compile("^\\[[ xX]]\\s+");
 
+    /** The deepest nesting of blocks and inline markup read; deeper documents are refused with a reason. */
+    static final int MAX_DEPTH = 100;
+
     private static final Pattern ATTRIBUTES = Pattern.compile("(?<=[)\\]])\\{[^{}\\n]*}");
 
     private final Parser parser =
@@ -68,11 +71,43 @@ final class MarkdownParser implements DocumentParser {
         body = FENCED_DIV.matcher(body).replaceAll("");
         body = ATTRIBUTES.matcher(body).replaceAll("");
         var concealed = new ArrayList<>(ConcealedText.comments(body));
+        var document = parser.parse(body);
+        int depth = depth(document);
+        if (depth > MAX_DEPTH) {
+            throw new IngestException(
+                    IngestFailure.Kind.UNREADABLE,
+                    name + " nests quotations, lists or inline markup " + depth + " levels deep, over the limit of "
+                            + MAX_DEPTH + ": flatten the structure and ingest it again");
+        }
         var collector = new SectionCollector();
-        for (var node = parser.parse(body).getFirstChild(); node != null; node = node.getNext()) {
+        for (var node = document.getFirstChild(); node != null; node = node.getNext()) {
             block(node, collector, concealed);
         }
         return new ParsedDocument(metadata, collector.sections(), concealed);
+    }
+
+    /**
+     * The depth of the deepest node under {@code root}, found without recursion: the readers below recurse once per
+     * level, so a document nested deeper than {@link #MAX_DEPTH} is refused before they see it.
+     */
+    static int depth(Node root) {
+        int max = 0;
+        int depth = 0;
+        var node = root;
+        while (node != null) {
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                max = Math.max(max, depth);
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            node = node == root ? null : node.getNext();
+        }
+        return max;
     }
 
     private static void block(Node node, SectionCollector collector, List<String> concealed) {

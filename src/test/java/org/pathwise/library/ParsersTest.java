@@ -247,4 +247,36 @@ class ParsersTest {
                 .extracting(e -> ((IngestException) e).failure().kind())
                 .isEqualTo(IngestFailure.Kind.NO_TEXT);
     }
+
+    @Test
+    void refusesMarkdownNestedDeeperThanTheLimitWithAReasonInsteadOfOverflowingTheStack() {
+        var quotes = ">".repeat(50_000) + " deep\n";
+        var lists = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            lists.append("  ".repeat(i)).append("- item ").append(i).append('\n');
+        }
+
+        for (var text : List.of(quotes, lists.toString())) {
+            assertThatThrownBy(() -> new MarkdownParser().parse("deep.md", utf8(text)))
+                    .isInstanceOf(IngestException.class)
+                    .hasMessageContaining("deep.md")
+                    .hasMessageContaining("levels deep, over the limit of " + MarkdownParser.MAX_DEPTH);
+        }
+    }
+
+    @Test
+    void readsMarkdownNestedWithinTheLimit() {
+        var parsed = new MarkdownParser().parse("ok.md", utf8(">".repeat(20) + " quoted\n\n- a\n  - b\n    - c\n"));
+
+        assertThat(parsed.hasText()).isTrue();
+    }
+
+    @Test
+    void readsDeeplyNestedHtmlAsTextWithoutOverflowingTheStack() {
+        var html = "<div>".repeat(50_000) + "buried text" + "<ul><li>".repeat(5_000) + "item";
+
+        var parsed = new HtmlParser().parse("deep.html", utf8(html));
+
+        assertThat(parsed.sections().getFirst().blocks().getFirst().text()).contains("buried text");
+    }
 }
