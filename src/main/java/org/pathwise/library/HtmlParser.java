@@ -14,7 +14,7 @@ final class HtmlParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(String name, byte[] content) {
-        var html = Jsoup.parse(MarkdownParser.Text.decode(content, name));
+        var html = Jsoup.parse(TextDecoding.decode(content, name));
         var metadata = metadata(html, name);
         html.select("script,style,noscript,template,nav,svg,iframe,object").remove();
         var concealed = ConcealedText.remove(html);

@@ -1,6 +1,5 @@
 package org.pathwise.library;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -52,7 +51,7 @@ final class MarkdownParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(String name, byte[] content) {
-        var text = Text.decode(content, name).replace("\r\n", "\n");
+        var text = TextDecoding.decode(content, name).replace("\r\n", "\n").replace('\r', '\n');
         var metadata = DocumentMetadata.EMPTY;
         var body = text;
         if (text.startsWith("---\n")) {
@@ -238,28 +237,6 @@ final class MarkdownParser implements DocumentParser {
                 case HtmlInline ignored -> {}
                 default -> appendInline(child, text);
             }
-        }
-    }
-
-    /** Text decoding shared by the text-based parsers. */
-    static final class Text {
-        private Text() {}
-
-        static String decode(byte[] content, String name) {
-            var decoder = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-            String text;
-            try {
-                text = decoder.decode(java.nio.ByteBuffer.wrap(content)).toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
-                text = new String(content, StandardCharsets.ISO_8859_1);
-            }
-            if (text.indexOf('\0') >= 0) {
-                throw new IngestException(IngestFailure.Kind.UNREADABLE, name + " looks like a binary file, not text");
-            }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
     }
 }

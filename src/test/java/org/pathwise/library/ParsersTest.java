@@ -279,4 +279,72 @@ class ParsersTest {
 
         assertThat(parsed.sections().getFirst().blocks().getFirst().text()).contains("buried text");
     }
+
+    private static String plainText(byte[] content) {
+        return new PlainTextParser()
+                .parse("t.txt", content)
+                .sections()
+                .getFirst()
+                .blocks()
+                .getFirst()
+                .text();
+    }
+
+    private static byte[] concat(byte[] bom, byte[] text) {
+        var all = java.util.Arrays.copyOf(bom, bom.length + text.length);
+        System.arraycopy(text, 0, all, bom.length, text.length);
+        return all;
+    }
+
+    @Test
+    void decodesUtf16AndUtf32WithAndWithoutAByteOrderMark() {
+        var text = "Évaluation formative — “retours” rapides";
+        var utf32le = java.nio.charset.Charset.forName("UTF-32LE");
+        var utf32be = java.nio.charset.Charset.forName("UTF-32BE");
+
+        assertThat(plainText(text.getBytes(StandardCharsets.UTF_16))).isEqualTo(text);
+        assertThat(plainText(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE))))
+                .isEqualTo(text);
+        assertThat(plainText(text.getBytes(StandardCharsets.UTF_16LE))).isEqualTo(text);
+        assertThat(plainText(text.getBytes(StandardCharsets.UTF_16BE))).isEqualTo(text);
+        assertThat(plainText(concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, text.getBytes(utf32le))))
+                .isEqualTo(text);
+        assertThat(plainText(concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, text.getBytes(utf32be))))
+                .isEqualTo(text);
+        assertThat(plainText(text.getBytes(utf32le))).isEqualTo(text);
+        assertThat(plainText(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(text))))
+                .isEqualTo(text);
+    }
+
+    @Test
+    void readsWindows1252SmartQuotesAndTheEuroSignRatherThanC1Controls() {
+        var text = "The “flipped” classroom costs €5 — isn’t that cheap? Café.";
+
+        assertThat(plainText(text.getBytes(java.nio.charset.Charset.forName("windows-1252"))))
+                .isEqualTo(text);
+    }
+
+    @Test
+    void detectsShiftJisText() {
+        var text = "これは日本語の文書です。教師のためのデジタル能力について説明します。評価と学習の計画を考えます。";
+
+        assertThat(plainText(text.getBytes(java.nio.charset.Charset.forName("Shift_JIS"))))
+                .isEqualTo(text);
+    }
+
+    @Test
+    void refusesRandomBytesAsBinaryEvenWithoutNulBytes() {
+        var random = new java.util.Random(7);
+        var bytes = new byte[4096];
+        random.nextBytes(bytes);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                bytes[i] = 1;
+            }
+        }
+
+        assertThatThrownBy(() -> new MarkdownParser().parse("noise.md", bytes))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("noise.md looks like a binary file");
+    }
 }
