@@ -244,6 +244,7 @@ public final class Library {
                                     + " MB (pathwise.library.max-file-size)");
                 }
                 var data = content.get();
+                formats.check(source, format, data);
                 var given = sidecar.get();
                 var id = documentId(source);
                 var hash = contentHash(data, given, inherited);

@@ -300,4 +300,63 @@ class LibraryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a folder");
     }
+
+    @Test
+    void sniffsTheContentBeforeBelievingTheExtension() throws IOException {
+        var random = new byte[2048];
+        new java.util.Random(3).nextBytes(random);
+        write("noise.docx", random);
+        write("paper.md", Fixtures.pdf("A PDF in disguise"));
+        write("good.md", "# Good\n\nWombat lesson.");
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.indexed()).extracting(IngestResult::source).containsExactly("good.md");
+        assertThat(report.failed())
+                .extracting(IngestResult::source, failed -> failed.failure().reason())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "noise.docx",
+                                "noise.docx is not a valid DOCX (a zip archive); the content looks like"
+                                        + " application/octet-stream"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "paper.md",
+                                "paper.md is named as Markdown but its content looks like application/pdf: give it the"
+                                        + " extension of its real format, or convert it to text"));
+    }
+
+    @Test
+    void refusesADocxThatExpandsLikeAZipBomb() throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(
+                        new java.io.ByteArrayInputStream(Fixtures.docx("Heading", "Text.", "Second", "More text.")));
+                var out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (entry.getName().equals("word/document.xml")) {
+                    var xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    int body = xml.indexOf("<w:body>") + "<w:body>".length();
+                    out.write(xml.substring(0, body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    var paragraph = ("<w:p><w:r><w:t>" + "a".repeat(10_000) + "</w:t></w:r></w:p>")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    for (int i = 0; i < 3_000; i++) {
+                        out.write(paragraph);
+                    }
+                    out.write(xml.substring(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        assertThat(bytes.size()).isLessThan(1_000_000);
+        write("bomb.docx", bytes.toByteArray());
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.failed())
+                .singleElement()
+                .satisfies(failed -> assertThat(failed.failure().reason())
+                        .startsWith("bomb.docx expands to far more than its size"));
+    }
 }
