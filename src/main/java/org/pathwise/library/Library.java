@@ -3,8 +3,12 @@ package org.pathwise.library;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -16,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.pathwise.guardrails.InstructionScanner;
 import org.pathwise.retrieval.LanguageDetector;
 import org.pathwise.retrieval.Passage;
@@ -94,18 +97,33 @@ public final class Library {
             throw new IllegalArgumentException(folder + " is not a folder");
         }
         var root = folder.toAbsolutePath().normalize();
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("can't read the folder " + folder + ": " + e.getMessage(), e);
+        }
         var origin = root.toString();
         lock.lock();
         try (var run = new Run(origin, listener)) {
-            var files = files(root);
-            listener.started(files.size());
-            var inherited = folderMetadata(root);
+            var entries = entries(root, realRoot);
+            listener.started(entries.size());
+            var inherited = folderMetadata(root, realRoot);
             var seen = new HashSet<String>();
-            for (var file : files) {
-                var source = root.relativize(file).toString().replace('\\', '/');
+            for (var entry : entries) {
+                var source = entry.source();
                 seen.add(source);
+                if (entry.failure() != null) {
+                    run.fail(source, entry.failure());
+                    continue;
+                }
+                var file = entry.file();
                 run.consider(
-                        source, () -> Files.size(file), () -> Files.readAllBytes(file), () -> sidecar(file), inherited);
+                        source,
+                        () -> Files.size(file),
+                        () -> readWithoutFollowingLinks(file),
+                        () -> sidecar(root.resolve(source), realRoot),
+                        inherited);
             }
             run.flush();
             var removed = new ArrayList<String>();
@@ -285,11 +303,15 @@ public final class Library {
                 }
             } catch (IngestException e) {
                 fail(source, e.failure());
-            } catch (IOException | UncheckedIOException e) {
+            } catch (IOException e) {
+                fail(
+                        source,
+                        new IngestFailure(IngestFailure.Kind.UNREADABLE, "can't read " + source + ": " + describe(e)));
+            } catch (UncheckedIOException e) {
                 fail(
                         source,
                         new IngestFailure(
-                                IngestFailure.Kind.UNREADABLE, "can't read " + source + ": " + e.getMessage()));
+                                IngestFailure.Kind.UNREADABLE, "can't read " + source + ": " + describe(e.getCause())));
             } finally {
                 if (locked != null) {
                     locks.unlock(locked);
@@ -321,7 +343,7 @@ public final class Library {
             pendingPassages = 0;
         }
 
-        private void fail(String source, IngestFailure failure) {
+        void fail(String source, IngestFailure failure) {
             var result = new IngestResult.Failed(source, failure);
             failed.add(result);
             listener.processed(result);
@@ -427,12 +449,13 @@ public final class Library {
     }
 
     /** Metadata every document under the folder inherits: the licence its root LICENSE file grants. */
-    private static DocumentMetadata folderMetadata(Path root) {
+    private static DocumentMetadata folderMetadata(Path root, Path realRoot) {
         for (var name : List.of("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "LICENCE.md", "LICENCE.txt")) {
-            var file = root.resolve(name);
-            if (Files.isRegularFile(file)) {
+            var file = inside(root.resolve(name), realRoot);
+            if (file.isPresent() && Files.isRegularFile(file.get())) {
                 try {
-                    var licence = Licences.fromLicenseFile(Files.readString(file, StandardCharsets.UTF_8));
+                    var licence = Licences.fromLicenseFile(
+                            new String(readWithoutFollowingLinks(file.get()), StandardCharsets.UTF_8));
                     if (licence.isPresent()) {
                         return new DocumentMetadata("", List.of(), licence.get(), "", "", "", List.of(), "", "");
                     }
@@ -444,13 +467,42 @@ public final class Library {
         return DocumentMetadata.EMPTY;
     }
 
-    private static Optional<DocumentMetadata> sidecar(Path file) throws IOException {
+    /** The real path of {@code file} when it exists and lies inside {@code realRoot}, links resolved. */
+    private static Optional<Path> inside(Path file, Path realRoot) {
+        try {
+            var real = file.toRealPath();
+            return real.startsWith(realRoot) ? Optional.of(real) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<DocumentMetadata> sidecar(Path file, Path realRoot) throws IOException {
         var sidecar = file.resolveSibling(file.getFileName() + ".meta.yaml");
-        if (!Files.isRegularFile(sidecar)) {
+        if (!Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        var real = inside(sidecar, realRoot)
+                .orElseThrow(() -> new IngestException(
+                        IngestFailure.Kind.INVALID_METADATA,
+                        "the sidecar " + sidecar.getFileName()
+                                + " is a symbolic link that points outside the folder, or to nothing; it is not"
+                                + " followed"));
+        if (!Files.isRegularFile(real)) {
             return Optional.empty();
         }
         return Optional.of(MetadataYaml.parse(
-                Files.readString(sidecar, StandardCharsets.UTF_8), "sidecar " + sidecar.getFileName(), 1));
+                TextDecoding.decode(
+                        readWithoutFollowingLinks(real), sidecar.getFileName().toString()),
+                "sidecar " + sidecar.getFileName(),
+                1));
+    }
+
+    /** Reads a file, refusing to follow a link put in its place since it was listed. */
+    private static byte[] readWithoutFollowingLinks(Path file) throws IOException {
+        try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
+        }
     }
 
     private static boolean isIngestible(Path file) {
@@ -462,24 +514,98 @@ public final class Library {
                 && !upper.startsWith("LICENCE");
     }
 
-    private static List<Path> files(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> root.relativize(path).toString().split("[/\\\\]").length > 0)
-                    .filter(path -> {
-                        for (var part : root.relativize(path)) {
-                            if (part.toString().startsWith(".")) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    })
-                    .filter(Library::isIngestible)
-                    .sorted()
-                    .toList();
+    /**
+     * A file found under the folder: where to read it from, or why it can't be ingested.
+     *
+     * @param source its path relative to the folder
+     * @param file where its bytes are read from (a link's target, inside the folder), or null when it failed
+     * @param failure why it can't be ingested, or null
+     */
+    private record Entry(String source, Path file, IngestFailure failure) {}
+
+    /**
+     * The files under {@code root}, in path order, without hidden files and folders. Symbolic links are never
+     * followed out of the folder: a link whose target lies outside it, a link to nothing and a link to a folder are
+     * reported as failures, as are files and folders that can't be read and files that are not regular files (pipes,
+     * devices); a link to a file inside the folder is read from its target.
+     */
+    private static List<Entry> entries(Path root, Path realRoot) {
+        var entries = new ArrayList<Entry>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (!isIngestible(file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    var source = source(root, file);
+                    if (attributes.isSymbolicLink()) {
+                        entries.add(link(source, file, realRoot));
+                    } else if (attributes.isRegularFile()) {
+                        entries.add(new Entry(source, file, null));
+                    } else {
+                        entries.add(failed(source, source + " is not a regular file (a pipe, socket or device)"));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    if (!file.equals(root) && isIngestible(file)) {
+                        var source = source(root, file);
+                        entries.add(failed(source, "can't read " + source + ": " + describe(e)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("can't list " + root + ": " + e.getMessage(), e);
         }
+        entries.sort(java.util.Comparator.comparing(Entry::source));
+        return entries;
+    }
+
+    private static Entry link(String source, Path file, Path realRoot) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            return failed(source, source + " is a symbolic link to nothing (its target does not exist)");
+        }
+        if (!real.startsWith(realRoot)) {
+            return failed(
+                    source,
+                    source + " is a symbolic link that points outside the folder being ingested; it is not followed");
+        }
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            return failed(
+                    source,
+                    source + " is a symbolic link to a folder or special file; only links to files are followed");
+        }
+        return new Entry(source, real, null);
+    }
+
+    private static Entry failed(String source, String reason) {
+        return new Entry(source, null, new IngestFailure(IngestFailure.Kind.UNREADABLE, reason));
+    }
+
+    private static String source(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String describe(IOException e) {
+        return switch (e) {
+            case java.nio.file.AccessDeniedException ignored -> "permission denied";
+            case java.nio.file.NoSuchFileException ignored -> "it disappeared while the folder was read";
+            default -> e.getClass().getSimpleName() + firstLine(e.getMessage());
+        };
     }
 
     private static String contentHash(byte[] content, Optional<DocumentMetadata> given, DocumentMetadata inherited) {

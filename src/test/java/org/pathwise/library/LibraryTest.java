@@ -359,4 +359,33 @@ class LibraryTest {
                 .satisfies(failed -> assertThat(failed.failure().reason())
                         .startsWith("bomb.docx expands to far more than its size"));
     }
+
+    @Test
+    void neverFollowsALinkOutOfTheFolderAndReportsLinksToNothing(@TempDir Path outside) throws IOException {
+        Files.writeString(outside.resolve("secret.md"), "# Secret\n\nThe zebra password.");
+        Files.writeString(outside.resolve("meta.yaml"), "title: Stolen");
+        write("good.md", "# Good\n\nWombat lesson.");
+        Files.createSymbolicLink(folder.resolve("escape.md"), outside.resolve("secret.md"));
+        Files.createSymbolicLink(folder.resolve("dangling.md"), folder.resolve("gone.md"));
+        Files.createSymbolicLink(folder.resolve("alias.md"), folder.resolve("good.md"));
+        Files.createSymbolicLink(folder.resolve("good.md.meta.yaml"), outside.resolve("meta.yaml"));
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.indexed()).extracting(IngestResult::source).containsExactly("alias.md");
+        assertThat(report.failed())
+                .extracting(IngestResult::source, failed -> failed.failure().reason())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "dangling.md", "dangling.md is a symbolic link to nothing (its target does not exist)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "escape.md",
+                                "escape.md is a symbolic link that points outside the folder being ingested; it is"
+                                        + " not followed"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "good.md",
+                                "the sidecar good.md.meta.yaml is a symbolic link that points outside the folder, or"
+                                        + " to nothing; it is not followed"));
+        assertThat(sourcesFound("zebra")).isEmpty();
+    }
 }
