@@ -84,10 +84,12 @@ class DocumentController {
 
     private final Library library;
     private final IngestMetrics metrics;
+    private final LibraryProperties properties;
 
-    DocumentController(Library library, IngestMetrics metrics) {
+    DocumentController(Library library, IngestMetrics metrics, LibraryProperties properties) {
         this.library = library;
         this.metrics = metrics;
+        this.properties = properties;
     }
 
     @GetMapping("/api/documents")
@@ -159,6 +161,18 @@ class DocumentController {
             throw problem(HttpStatus.BAD_REQUEST, "Give the folder to ingest", "the body needs {\"path\": \"...\"}");
         }
         var folder = Path.of(request.path());
+        if (!properties.isIngestRoot(folder)) {
+            var roots = properties.ingestRoots().stream().map(Path::toString).toList();
+            var exception = problem(
+                    HttpStatus.FORBIDDEN,
+                    "Ingest a folder under one of the ingest roots",
+                    request.path() + " is outside the folders the server may ingest from ("
+                            + (roots.isEmpty() ? "none is configured" : String.join(", ", roots))
+                            + "): put the folder under one of them, or have an administrator add it to"
+                            + " pathwise.library.ingest-roots (environment variable PATHWISE_LIBRARY_INGEST_ROOTS)");
+            exception.getBody().setProperty("ingestRoots", roots);
+            throw exception;
+        }
         if (!Files.isDirectory(folder)) {
             throw problem(
                     HttpStatus.UNPROCESSABLE_CONTENT,

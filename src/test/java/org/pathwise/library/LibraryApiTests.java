@@ -45,6 +45,7 @@ class LibraryApiTests {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("pathwise.data-dir", DATA_DIR::toString);
         registry.add("pathwise.library.max-file-size", () -> "1MB");
+        registry.add("pathwise.library.ingest-roots", () -> System.getProperty("java.io.tmpdir"));
     }
 
     @Autowired
@@ -316,8 +317,29 @@ class LibraryApiTests {
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"path\":\"/no/such\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/ingest")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"path\":\"" + System.getProperty("java.io.tmpdir") + "/no/such\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void refusesToIngestAFolderOutsideTheIngestRootsAndSaysWhichAreAllowed() throws Exception {
+        mvc.perform(post("/api/ingest")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"path\":\"/etc\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.ingestRoots[0]").value(System.getProperty("java.io.tmpdir")))
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("pathwise.library.ingest-roots")));
+        assertThat(library.documents(new DocumentQuery("", "", "", "", "", "passwd", 0, 10)))
+                .isEmpty();
     }
 
     @Test
