@@ -28,19 +28,31 @@ final class DocumentStore {
                 .optional();
     }
 
-    Optional<LibraryDocument> findBySource(String source) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM library_document WHERE source = ?")
+    /** The document of one origin (a folder, or uploads) with this source. */
+    Optional<LibraryDocument> find(String origin, String source) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM library_document WHERE origin = ? AND source = ?")
+                .param(origin)
                 .param(source)
                 .query(DocumentStore::map)
                 .optional();
     }
 
-    /** Sources of the documents ingested from one folder. */
-    List<String> sourcesFrom(String origin) {
-        return jdbc.sql("SELECT source FROM library_document WHERE origin = ? ORDER BY source")
+    /** The document with this source and the smallest id, whatever its origin. */
+    Optional<LibraryDocument> findBySource(String source) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM library_document WHERE source = ? ORDER BY id LIMIT 1")
+                .param(source)
+                .query(DocumentStore::map)
+                .optional();
+    }
+
+    /** The documents ingested from one folder: each one's source and id, by source. */
+    java.util.SortedMap<String, String> documentsFrom(String origin) {
+        var documents = new java.util.TreeMap<String, String>();
+        jdbc.sql("SELECT source, id FROM library_document WHERE origin = ?")
                 .param(origin)
-                .query(String.class)
+                .query((rs, row) -> documents.put(rs.getString("source"), rs.getString("id")))
                 .list();
+        return documents;
     }
 
     List<LibraryDocument> list(DocumentQuery query) {

@@ -128,17 +128,19 @@ public final class Library {
             run.flush();
             var removed = new ArrayList<String>();
             if (prune) {
-                for (var source : store.sourcesFrom(origin)) {
-                    if (!seen.contains(source)) {
-                        var id = documentId(source);
+                var removedIds = new ArrayList<String>();
+                for (var document : store.documentsFrom(origin).entrySet()) {
+                    if (!seen.contains(document.getKey())) {
+                        var id = document.getValue();
                         run.locks.lock(id);
                         index.remove(id);
-                        removed.add(source);
+                        removed.add(document.getKey());
+                        removedIds.add(id);
                     }
                 }
                 if (!removed.isEmpty()) {
                     index.commit();
-                    transactions.executeWithoutResult(status -> removed.forEach(s -> store.delete(documentId(s))));
+                    transactions.executeWithoutResult(status -> removedIds.forEach(store::delete));
                 }
             }
             return new IngestReport(run.indexed, run.unchanged, removed, run.failed);
@@ -150,12 +152,16 @@ public final class Library {
     /**
      * Ingests one uploaded file. Its source is the file name without any folder; the form's metadata fields (the keys
      * of a sidecar {@code .meta.yaml}; blank and unknown fields are ignored) override what the file says. Invalid
-     * metadata fails the upload like any other bad input.
+     * metadata fails the upload like any other bad input. Uploads live apart from folders: an upload never replaces a
+     * document ingested from a folder, whatever their names.
+     *
+     * @param onConflict what to do when an earlier upload has the same name and different content
      */
-    public IngestResult upload(String fileName, byte[] content, Map<String, ?> form, IngestListener listener) {
+    public IngestResult upload(
+            String fileName, byte[] content, Map<String, ?> form, OnConflict onConflict, IngestListener listener) {
         var source = Path.of(fileName.replace('\\', '/')).getFileName().toString();
         lock.lock();
-        try (var run = new Run(UPLOAD_ORIGIN, listener)) {
+        try (var run = new Run(UPLOAD_ORIGIN, listener, onConflict)) {
             run.consider(
                     source,
                     () -> (long) content.length,
@@ -214,11 +220,40 @@ public final class Library {
         return store.distinct(attribute);
     }
 
-    /** The stable id of the document with this source. */
-    public static String documentId(String source) {
+    /** An uploaded document with this source (its file name), if there is one. */
+    public Optional<LibraryDocument> upload(String source) {
+        return store.find(UPLOAD_ORIGIN, source);
+    }
+
+    /**
+     * A document with this source (path relative to its folder, or upload name), for readers that name documents by
+     * source, such as evaluation datasets; when folders share a path, the one with the smallest id.
+     */
+    public Optional<LibraryDocument> documentWithSource(String source) {
+        return store.findBySource(source);
+    }
+
+    /**
+     * The id a new document gets: a hash of where it comes from and its source, so that the same path in two folders,
+     * and an upload of the same name, are different documents. A folder's origin is its absolute path; uploads share
+     * the origin {@code "upload"}. A document recorded before ids included the origin keeps the id it has (a hash of
+     * its source alone): ingestion looks documents up by origin and source, never by recomputing the id.
+     */
+    public static String documentId(String origin, String source) {
+        var identity = origin.equals(UPLOAD_ORIGIN) ? "upload:" + source : "folder:" + origin + "\n" + source;
         return HexFormat.of()
-                .formatHex(sha256(source.getBytes(StandardCharsets.UTF_8)))
+                .formatHex(sha256(identity.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 16);
+    }
+
+    /** What an upload does when an earlier upload has the same name and different content. */
+    public enum OnConflict {
+        /** Refuse the upload, naming the existing document (HTTP 409). */
+        REFUSE,
+        /** Replace the existing document, keeping its id. */
+        REPLACE,
+        /** Keep both: the new upload is named {@code name (2).ext} (or the next free number). */
+        KEEP_BOTH
     }
 
     /**
@@ -229,6 +264,7 @@ public final class Library {
     private final class Run implements AutoCloseable {
         private final String origin;
         private final IngestListener listener;
+        private final OnConflict onConflict;
         private final DocumentLocks.Session locks = documentLocks.open();
         /** The document being looked at and not yet pending, whose lock is released when the look ends. */
         private String locked;
@@ -239,21 +275,28 @@ public final class Library {
         private final List<Prepared> pending = new ArrayList<>();
         private int pendingPassages;
 
+        /** A run over a folder, whose documents are updated in place. */
         Run(String origin, IngestListener listener) {
+            this(origin, listener, OnConflict.REPLACE);
+        }
+
+        Run(String origin, IngestListener listener, OnConflict onConflict) {
             this.origin = origin;
             this.listener = listener;
+            this.onConflict = onConflict;
         }
 
         void consider(
-                String source,
+                String name,
                 IoSupplier<Long> size,
                 IoSupplier<byte[]> content,
                 IoSupplier<Optional<DocumentMetadata>> sidecar,
                 DocumentMetadata inherited) {
+            var source = name;
             try {
-                var format = formats.of(source)
+                var format = formats.of(name)
                         .orElseThrow(() ->
-                                new IngestException(IngestFailure.Kind.UNSUPPORTED_TYPE, Formats.unsupported(source)));
+                                new IngestException(IngestFailure.Kind.UNSUPPORTED_TYPE, Formats.unsupported(name)));
                 long bytes = size.get();
                 if (bytes > maxFileBytes) {
                     throw new IngestException(
@@ -264,14 +307,31 @@ public final class Library {
                 var data = content.get();
                 formats.check(source, format, data);
                 var given = sidecar.get();
-                var id = documentId(source);
                 var hash = contentHash(data, given, inherited);
+                var existing = store.find(origin, source);
+                if (existing.isPresent() && !existing.get().contentHash().equals(hash)) {
+                    switch (onConflict) {
+                        case REFUSE ->
+                            throw new IngestException(
+                                    IngestFailure.Kind.CONFLICT,
+                                    "an uploaded document named " + source + " already exists (id "
+                                            + existing.get().id() + ") with different content: upload again with"
+                                            + " on-conflict=replace to replace it, or on-conflict=keep-both to keep"
+                                            + " both");
+                        case KEEP_BOTH -> {
+                            source = freeName(source);
+                            existing = Optional.empty();
+                        }
+                        case REPLACE -> {}
+                    }
+                }
+                var id = existing.map(LibraryDocument::id).orElse(documentId(origin, source));
                 if (!locks.tryLock(id)) {
                     flush();
                     locks.lock(id);
                 }
                 locked = id;
-                var existing = store.findBySource(source);
+                existing = store.find(origin, source);
                 if (existing.isPresent()
                         && existing.get().contentHash().equals(hash)
                         && index.passageCount(id) == existing.get().passages()) {
@@ -316,6 +376,19 @@ public final class Library {
                 if (locked != null) {
                     locks.unlock(locked);
                     locked = null;
+                }
+            }
+        }
+
+        /** The first of {@code name (2).ext}, {@code name (3).ext}, ... that no document of this origin has. */
+        private String freeName(String source) {
+            int dot = source.lastIndexOf('.');
+            var base = dot > 0 ? source.substring(0, dot) : source;
+            var extension = dot > 0 ? source.substring(dot) : "";
+            for (int n = 2; ; n++) {
+                var candidate = base + " (" + n + ")" + extension;
+                if (store.find(origin, candidate).isEmpty()) {
+                    return candidate;
                 }
             }
         }

@@ -184,7 +184,46 @@ class LibraryApiTests {
                 .andExpect(jsonPath("$.detail").isNotEmpty());
 
         assertThat(library.size()).isEqualTo(before);
-        assertThat(library.passages(Library.documentId(name))).isEmpty();
+        assertThat(library.passages(Library.documentId("upload", name))).isEmpty();
+    }
+
+    @Test
+    void refusesAnUploadThatWouldReplaceAnotherOfTheSameNameUnlessAskedWith409() throws Exception {
+        var first = mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .file(new MockMultipartFile("file", "clash.md", null, bytes("# Clash\n\nFirst version."))))
+                .andExpect(status().isCreated())
+                .andReturn();
+        var id = json.readTree(first.getResponse().getContentAsString())
+                .get("document")
+                .get("id")
+                .asString();
+
+        mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .file(new MockMultipartFile("file", "clash.md", null, bytes("# Clash\n\nSecond version."))))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.kind").value("conflict"))
+                .andExpect(jsonPath("$.existing").value(id))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("on-conflict=replace")));
+        mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .param("on-conflict", "keep-both")
+                        .file(new MockMultipartFile("file", "clash.md", null, bytes("# Clash\n\nSecond version."))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.document.source").value("clash (2).md"));
+        mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .param("on-conflict", "replace")
+                        .file(new MockMultipartFile("file", "clash.md", null, bytes("# Clash\n\nThird version."))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.document.id").value(id));
+        mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .param("on-conflict", "overwrite")
+                        .file(new MockMultipartFile("file", "clash.md", null, bytes("# Clash\n\nFourth."))))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
