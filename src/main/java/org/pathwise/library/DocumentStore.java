@@ -102,16 +102,16 @@ final class DocumentStore {
         var values = new ArrayList<Object>(List.of(
                 document.source(),
                 origin,
-                m.title(),
-                String.join("\n", m.authors()),
-                m.licence(),
-                m.language(),
-                m.sourceUrl(),
-                m.course(),
-                String.join(",", m.competencies()),
-                m.level(),
-                m.resourceType(),
-                document.mediaType(),
+                cut(m.title(), 1024),
+                cut(String.join("\n", m.authors()), 4000),
+                cut(m.licence(), 64),
+                cut(m.language(), 35),
+                cut(m.sourceUrl(), 2048),
+                cut(m.course(), 255),
+                cut(String.join(",", m.competencies()), 1024),
+                cut(m.level(), 64),
+                cut(m.resourceType(), 64),
+                cut(document.mediaType(), 255),
                 document.sizeBytes(),
                 document.contentHash(),
                 document.passages(),
@@ -163,6 +163,11 @@ final class DocumentStore {
                 rs.getInt("passages"),
                 rs.getTimestamp("ingested_at").toInstant(),
                 split(rs.getString("warnings"), "\n"));
+    }
+
+    /** A value longer than its column is cut, ending in an ellipsis, so that one document's metadata never fails a batch. */
+    private static String cut(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     /** Warnings beyond the column's size are cut at a line. */

@@ -44,6 +44,9 @@ public final class Library {
 
     private static final String UPLOAD_ORIGIN = "upload";
 
+    /** The longest source (path relative to the folder, or upload name) the library records. */
+    private static final int MAX_SOURCE_LENGTH = 1000;
+
     private final PassageIndex index;
     private final DocumentStore store;
     private final TransactionTemplate transactions;
@@ -294,6 +297,13 @@ public final class Library {
                 DocumentMetadata inherited) {
             var source = name;
             try {
+                if (name.length() > MAX_SOURCE_LENGTH) {
+                    throw new IngestException(
+                            IngestFailure.Kind.UNREADABLE,
+                            name.substring(0, 60) + "… has a path of " + name.length()
+                                    + " characters, over the limit of " + MAX_SOURCE_LENGTH
+                                    + ": move it to a shorter path");
+                }
                 var format = formats.of(name)
                         .orElseThrow(() ->
                                 new IngestException(IngestFailure.Kind.UNSUPPORTED_TYPE, Formats.unsupported(name)));
