@@ -112,7 +112,7 @@ final class MarkdownParser implements DocumentParser {
     private static void block(Node node, SectionCollector collector, List<String> concealed) {
         switch (node) {
             case Heading heading -> collector.heading(heading.getLevel(), inline(heading), "");
-            case Paragraph paragraph -> collector.paragraph(inline(paragraph));
+            case Paragraph paragraph -> collector.paragraph(visibleInline(paragraph, concealed));
             case ListBlock list -> list(list, collector, concealed);
             case FencedCodeBlock code -> code(code.getLiteral(), collector);
             case IndentedCodeBlock code -> code(code.getLiteral(), collector);
@@ -215,6 +215,48 @@ final class MarkdownParser implements DocumentParser {
                 rows.add(String.join(" | ", cells));
             } else {
                 collectRows(child, rows);
+            }
+        }
+    }
+
+    /**
+     * The text of a paragraph as a reader sees it: when it holds inline HTML, the paragraph is read as HTML so that
+     * text an inline style or attribute hides ({@code <span style="color:white">}) is kept aside as concealed, not
+     * read as the paragraph's text.
+     */
+    private static String visibleInline(Node paragraph, List<String> concealed) {
+        if (!hasInlineHtml(paragraph)) {
+            return inline(paragraph);
+        }
+        var html = new StringBuilder();
+        appendHtml(paragraph, html);
+        var fragment = Jsoup.parseBodyFragment(html.toString());
+        ConcealedText.remove(fragment).stream()
+                .filter(text -> !concealed.contains(text))
+                .forEach(concealed::add);
+        return fragment.body().text().replaceAll("\\s+", " ").strip();
+    }
+
+    private static boolean hasInlineHtml(Node node) {
+        for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof HtmlInline || hasInlineHtml(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void appendHtml(Node node, StringBuilder html) {
+        for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+            switch (child) {
+                case org.commonmark.node.Text literal ->
+                    html.append(org.jsoup.nodes.Entities.escape(literal.getLiteral()));
+                case Code code -> html.append(org.jsoup.nodes.Entities.escape(code.getLiteral()));
+                case SoftLineBreak ignored -> html.append(' ');
+                case HardLineBreak ignored -> html.append(' ');
+                case Image ignored -> {}
+                case HtmlInline raw -> html.append(raw.getLiteral());
+                default -> appendHtml(child, html);
             }
         }
     }
