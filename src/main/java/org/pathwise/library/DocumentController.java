@@ -44,7 +44,8 @@ class DocumentController {
             String mediaType,
             long sizeBytes,
             int passages,
-            Instant ingestedAt) {
+            Instant ingestedAt,
+            List<String> warnings) {
 
         static DocumentView of(LibraryDocument d) {
             var m = d.metadata();
@@ -63,7 +64,8 @@ class DocumentController {
                     d.mediaType(),
                     d.sizeBytes(),
                     d.passages(),
-                    d.ingestedAt());
+                    d.ingestedAt(),
+                    d.warnings());
         }
     }
 
