@@ -79,13 +79,18 @@ final class Formats {
             }
             return;
         }
-        boolean matches = format.mediaType().equals("application/pdf")
+        boolean pdf = format.mediaType().equals("application/pdf");
+        boolean matches = pdf
                 ? detected.equals(MediaType.application("pdf"))
-                : isZip(detected);
+                : detected.toString().equals(format.mediaType())
+                        || detected.getSubtype().equals("x-tika-ooxml");
         if (!matches) {
-            var what = format.mediaType().equals("application/pdf")
+            var what = pdf
                     ? "a valid PDF"
-                    : "a valid " + format.name() + " (a zip archive)";
+                    : "a valid " + format.name()
+                            + (isZip(detected)
+                                    ? " (it is a zip archive, but not of a " + format.name() + ")"
+                                    : " (a zip archive)");
             throw new IngestException(
                     IngestFailure.Kind.UNREADABLE, source + " is not " + what + "; the content looks like " + detected);
         }
