@@ -41,8 +41,11 @@ final class MarkdownParser implements DocumentParser {
     /** The box of a task-list item, {@code - [ ] item} or {@code - [x] item}. */
     private static final Pattern TASK_BOX = Pattern.compile("^\\[[ xX]]\\s+");
 
-    /** The deepest nesting of blocks and inline markup read; deeper documents are refused with a reason. */
-    static final int MAX_DEPTH = 100;
+    /**
+     * The deepest nesting of blocks and inline markup read, counted in nodes (a list item in a list is two levels);
+     * deeper documents are refused with a reason.
+     */
+    static final int MAX_DEPTH = 200;
 
     private static final Pattern ATTRIBUTES = Pattern.compile("(?<=[)\\]])\\{[^{}\\n]*}");
 
@@ -75,7 +78,9 @@ final class MarkdownParser implements DocumentParser {
         if (depth > MAX_DEPTH) {
             throw new IngestException(
                     IngestFailure.Kind.UNREADABLE,
-                    name + " nests quotations, lists or inline markup " + depth + " levels deep, over the limit of "
+                    name + " nests quotations, lists or inline markup " + depth
+                            + " levels deep (a list and its item count as"
+                            + " two), over the limit of "
                             + MAX_DEPTH + ": flatten the structure and ingest it again");
         }
         var collector = new SectionCollector();

@@ -260,7 +260,7 @@ class ParsersTest {
             assertThatThrownBy(() -> new MarkdownParser().parse("deep.md", utf8(text)))
                     .isInstanceOf(IngestException.class)
                     .hasMessageContaining("deep.md")
-                    .hasMessageContaining("levels deep, over the limit of " + MarkdownParser.MAX_DEPTH);
+                    .hasMessageContaining("over the limit of " + MarkdownParser.MAX_DEPTH);
         }
     }
 
