@@ -316,7 +316,7 @@ public final class Library {
                 }
                 var data = content.get();
                 formats.check(source, format, data);
-                var given = sidecar.get();
+                var given = metadata(source, sidecar);
                 var hash = contentHash(data, given, inherited);
                 var existing = store.find(origin, source);
                 if (existing.isPresent() && !existing.get().contentHash().equals(hash)) {
@@ -436,6 +436,25 @@ public final class Library {
     private record Prepared(LibraryDocument document, List<Passage> passages, boolean replaced) {}
 
     private record Read(ParsedDocument parsed, DocumentMetadata metadata, List<Passage> passages) {}
+
+    /** The metadata given beside a document; a YAML library's own failure fails this document alone. */
+    private static Optional<DocumentMetadata> metadata(String source, IoSupplier<Optional<DocumentMetadata>> sidecar)
+            throws IOException {
+        try {
+            return sidecar.get();
+        } catch (IngestException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new IngestException(
+                    IngestFailure.Kind.INVALID_METADATA, "the metadata of " + source + " is nested too deeply", e);
+        } catch (RuntimeException e) {
+            throw new IngestException(
+                    IngestFailure.Kind.INVALID_METADATA,
+                    "the metadata of " + source + " can't be read ("
+                            + e.getClass().getSimpleName() + firstLine(e.getMessage()) + ")",
+                    e);
+        }
+    }
 
     /**
      * Parses, describes and splits one document. Whatever goes wrong inside (a parser's own exception, a stack

@@ -553,6 +553,18 @@ class HostileFilesTest {
                 both(
                         text("data.md", "# T\n\nText."),
                         text("data.md.meta.yaml", "url: 'data:text/html,<script>alert(1)</script>'"))));
+        kinds.add(failed(
+                "front matter nested 10,000 deep",
+                "nested-yaml.md",
+                "invalid YAML in the front matter",
+                text("nested-yaml.md", "---\ntitle: " + "[".repeat(10_000) + "\n---\n# T\n\nText.")));
+        kinds.add(failed(
+                "sidecar nested 10,000 deep",
+                "nested-side.md",
+                "invalid YAML in the sidecar",
+                both(
+                        text("nested-side.md", "# T\n\nText."),
+                        text("nested-side.md.meta.yaml", "a: " + "{b: ".repeat(10_000)))));
         // names and the file system
         kinds.add(indexed(
                 "file name with a newline",
