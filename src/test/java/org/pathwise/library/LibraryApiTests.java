@@ -46,6 +46,8 @@ class LibraryApiTests {
         registry.add("pathwise.data-dir", DATA_DIR::toString);
         registry.add("pathwise.library.max-file-size", () -> "1MB");
         registry.add("pathwise.library.ingest-roots", () -> System.getProperty("java.io.tmpdir"));
+        // this class uploads more files a minute than the ingest rate limit allows one user
+        registry.add("pathwise.security.rate-limits.ingest", () -> "0");
     }
 
     @Autowired
@@ -247,6 +249,60 @@ class LibraryApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.document.warnings[0]")
                         .value(org.hamcrest.Matchers.startsWith("hidden text addressed to an AI")));
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostileUploads() {
+        var random = new byte[4096];
+        new java.util.Random(11).nextBytes(random);
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "deep.md", bytes(">".repeat(50_000) + " deep"), "levels deep"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "random.docx",
+                        random,
+                        "is not a valid DOCX (a zip archive); the content looks like" + " application/octet-stream"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "paper.md", Fixtures.pdf("A PDF"), "its content looks like application/pdf"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "script.md",
+                        bytes("---\nsource_url: javascript:alert(1)\n---\n# X\n\ntext"),
+                        "not an absolute http or https address"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("hostileUploads")
+    void answersAHostileUploadWith422NamingTheFileAndTheReason(String name, byte[] content, String reason)
+            throws Exception {
+        mvc.perform(multipart("/api/documents").with(csrf()).file(new MockMultipartFile("file", name, null, content)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.source").value(name))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(reason)));
+    }
+
+    @Test
+    void indexesAnUploadWhoseTextSitsOnlyInADivOrIsUtf16() throws Exception {
+        mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .file(new MockMultipartFile(
+                                "file",
+                                "div-only.html",
+                                null,
+                                bytes("<html><body><div>Marmoset lesson.</div></body></html>"))))
+                .andExpect(status().isCreated());
+        mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .file(new MockMultipartFile(
+                                "file",
+                                "wide.txt",
+                                null,
+                                "Tamarin lesson, “quoted”.".getBytes(StandardCharsets.UTF_16))))
+                .andExpect(status().isCreated());
+
+        assertThat(getJson("/api/search?mode=lexical&q=marmoset").get("hits").size())
+                .isEqualTo(1);
+        assertThat(getJson("/api/search?mode=lexical&q=tamarin").get("hits").size())
+                .isEqualTo(1);
     }
 
     @Test
