@@ -28,7 +28,6 @@ import org.jsoup.select.Selector;
  */
 final class ConcealedText {
 
-    private static final Pattern COMMENT = Pattern.compile("<!--(.*?)-->", Pattern.DOTALL);
     private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^{}]*)}");
     private static final Pattern NUMBER = Pattern.compile("^(-?\\d*\\.?\\d+)([a-z%]*)$");
 
@@ -81,12 +80,23 @@ final class ConcealedText {
 
     /** The HTML comments in a text that is not HTML throughout (Markdown), in order. */
     static List<String> comments(String text) {
+        // a scan rather than a regular expression, which would take quadratic time over many unclosed comments
         var found = new ArrayList<String>();
-        var matcher = COMMENT.matcher(text);
-        while (matcher.find()) {
-            if (!matcher.group(1).isBlank()) {
-                found.add(matcher.group(1).strip());
+        int from = 0;
+        while (true) {
+            int start = text.indexOf("<!--", from);
+            if (start < 0) {
+                break;
             }
+            int end = text.indexOf("-->", start + 4);
+            if (end < 0) {
+                break;
+            }
+            var comment = text.substring(start + 4, end);
+            if (!comment.isBlank()) {
+                found.add(comment.strip());
+            }
+            from = end + 3;
         }
         return found;
     }

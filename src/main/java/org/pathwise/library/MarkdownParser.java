@@ -47,6 +47,9 @@ final class MarkdownParser implements DocumentParser {
      */
     static final int MAX_DEPTH = 200;
 
+    /** Unclosed HTML comments, processing instructions or CDATA openers left as they are; more are escaped. */
+    private static final int UNCLOSED_TOLERATED = 100;
+
     private static final Pattern ATTRIBUTES = Pattern.compile("(?<=[)\\]])\\{[^{}\\n]*}");
 
     private final Parser parser =
@@ -70,6 +73,9 @@ final class MarkdownParser implements DocumentParser {
                     .repeat((int) text.substring(0, Math.max(end, 0)).lines().count() + 1);
             body = blankLines + (bodyStart < 0 ? "" : text.substring(bodyStart + 1));
         }
+        body = escapeUnclosed(body, "<!--", "-->");
+        body = escapeUnclosed(body, "<?", "?>");
+        body = escapeUnclosed(body, "<![CDATA[", "]]>");
         body = FENCED_DIV.matcher(body).replaceAll("");
         body = ATTRIBUTES.matcher(body).replaceAll("");
         var concealed = new ArrayList<>(ConcealedText.comments(body));
@@ -88,6 +94,26 @@ final class MarkdownParser implements DocumentParser {
             block(node, collector, concealed);
         }
         return new ParsedDocument(metadata, collector.sections(), concealed);
+    }
+
+    /**
+     * The text with every {@code opener} that no {@code closer} follows escaped, when there are more than a few:
+     * commonmark-java looks for the closer from each such opener to the end of the text, which takes quadratic time
+     * (20,000 unclosed {@code <!--} take seconds, 200,000 minutes). The escaped openers read as the text they are.
+     */
+    static String escapeUnclosed(String text, String opener, String closer) {
+        int lastCloser = text.lastIndexOf(closer);
+        int from = lastCloser < 0 ? 0 : lastCloser + closer.length();
+        int count = 0;
+        for (int at = text.indexOf(opener, from);
+                at >= 0 && count <= UNCLOSED_TOLERATED;
+                at = text.indexOf(opener, at + 1)) {
+            count++;
+        }
+        if (count <= UNCLOSED_TOLERATED) {
+            return text;
+        }
+        return text.substring(0, from) + text.substring(from).replace(opener, "\\" + opener);
     }
 
     /**

@@ -361,6 +361,16 @@ class HostileFilesTest {
                 "spans.md",
                 "wombat",
                 text("spans.md", "Text " + "<span>".repeat(10_000) + "wombat")));
+        kinds.add(indexed(
+                "Markdown with 30,000 unclosed comments",
+                "comments.md",
+                "wombat",
+                text("comments.md", "wombat lesson " + "<!-- ".repeat(30_000))));
+        kinds.add(indexed(
+                "Markdown with 30,000 unclosed processing instructions",
+                "instructions.md",
+                "wombat",
+                text("instructions.md", "wombat lesson " + "<? ".repeat(30_000))));
         // encodings
         var french = "Évaluation formative — “retours” rapides et fréquents";
         kinds.add(indexed(
