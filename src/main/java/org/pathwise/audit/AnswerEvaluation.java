@@ -283,7 +283,7 @@ final class AnswerEvaluation {
         for (var source : sources) {
             var passages = cache.computeIfAbsent(
                     source,
-                    s -> library.passages(Library.documentId(s)).stream()
+                    s -> library.documentWithSource(s).map(d -> library.passages(d.id())).orElse(List.of()).stream()
                             .map(passage -> {
                                 var sentences = new ArrayList<String>();
                                 for (int i = 0; i < passage.sentences().size(); i++) {

@@ -44,7 +44,8 @@ class DocumentController {
             String mediaType,
             long sizeBytes,
             int passages,
-            Instant ingestedAt) {
+            Instant ingestedAt,
+            List<String> warnings) {
 
         static DocumentView of(LibraryDocument d) {
             var m = d.metadata();
@@ -63,7 +64,8 @@ class DocumentController {
                     d.mediaType(),
                     d.sizeBytes(),
                     d.passages(),
-                    d.ingestedAt());
+                    d.ingestedAt(),
+                    d.warnings());
         }
     }
 
@@ -84,10 +86,12 @@ class DocumentController {
 
     private final Library library;
     private final IngestMetrics metrics;
+    private final LibraryProperties properties;
 
-    DocumentController(Library library, IngestMetrics metrics) {
+    DocumentController(Library library, IngestMetrics metrics, LibraryProperties properties) {
         this.library = library;
         this.metrics = metrics;
+        this.properties = properties;
     }
 
     @GetMapping("/api/documents")
@@ -118,15 +122,30 @@ class DocumentController {
     @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Upload one document",
-            description = "Metadata fields override what the file says. 415: unsupported type; 413: over the size"
-                    + " limit; 422: no text, unreadable, or invalid metadata.")
+            description = "Metadata fields override what the file says. on-conflict (refuse, replace or keep-both;"
+                    + " default refuse) says what to do when an upload of the same name with other content exists."
+                    + " 415: unsupported type; 413: over the size limit; 409: an upload of that name exists; 422: no"
+                    + " text, unreadable, or invalid metadata.")
     ResponseEntity<UploadResponse> upload(
-            @RequestPart("file") MultipartFile file, @RequestParam Map<String, String> fields) throws IOException {
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(name = "on-conflict", defaultValue = "refuse") String onConflict,
+            @RequestParam Map<String, String> fields)
+            throws IOException {
         var name = file.getOriginalFilename();
         if (name == null || name.isBlank()) {
             throw problem(HttpStatus.BAD_REQUEST, "Name the uploaded file", "the file part has no file name");
         }
-        var result = library.upload(name, file.getBytes(), fields, metrics);
+        var conflict = switch (onConflict.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "refuse" -> Library.OnConflict.REFUSE;
+            case "replace" -> Library.OnConflict.REPLACE;
+            case "keep-both" -> Library.OnConflict.KEEP_BOTH;
+            default ->
+                throw problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Choose refuse, replace or keep-both",
+                        "on-conflict must be refuse, replace or keep-both, got '" + onConflict + "'");
+        };
+        var result = library.upload(name, file.getBytes(), fields, conflict, metrics);
         return switch (result) {
             case IngestResult.Indexed indexed -> {
                 var document = library.document(indexed.documentId()).orElseThrow();
@@ -137,7 +156,14 @@ class DocumentController {
                 var document = library.document(unchanged.documentId()).orElseThrow();
                 yield ResponseEntity.ok(new UploadResponse("unchanged", DocumentView.of(document)));
             }
-            case IngestResult.Failed failed -> throw failure(failed.source(), failed.failure());
+            case IngestResult.Failed failed -> {
+                var exception = failure(failed.source(), failed.failure());
+                if (failed.failure().kind() == IngestFailure.Kind.CONFLICT) {
+                    library.upload(failed.source())
+                            .ifPresent(existing -> exception.getBody().setProperty("existing", existing.id()));
+                }
+                throw exception;
+            }
         };
     }
 
@@ -159,6 +185,18 @@ class DocumentController {
             throw problem(HttpStatus.BAD_REQUEST, "Give the folder to ingest", "the body needs {\"path\": \"...\"}");
         }
         var folder = Path.of(request.path());
+        if (!properties.isIngestRoot(folder)) {
+            var roots = properties.ingestRoots().stream().map(Path::toString).toList();
+            var exception = problem(
+                    HttpStatus.FORBIDDEN,
+                    "Ingest a folder under one of the ingest roots",
+                    request.path() + " is outside the folders the server may ingest from ("
+                            + (roots.isEmpty() ? "none is configured" : String.join(", ", roots))
+                            + "): put the folder under one of them, or have an administrator add it to"
+                            + " pathwise.library.ingest-roots (environment variable PATHWISE_LIBRARY_INGEST_ROOTS)");
+            exception.getBody().setProperty("ingestRoots", roots);
+            throw exception;
+        }
         if (!Files.isDirectory(folder)) {
             throw problem(
                     HttpStatus.UNPROCESSABLE_CONTENT,
@@ -178,6 +216,7 @@ class DocumentController {
             case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case NO_TEXT, UNREADABLE, INVALID_METADATA -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICT -> HttpStatus.CONFLICT;
         };
         var title = switch (failure.kind()) {
             case UNSUPPORTED_TYPE -> "Upload a supported file type";
@@ -185,6 +224,7 @@ class DocumentController {
             case NO_TEXT -> "Upload a file that contains text";
             case UNREADABLE -> "Upload a readable, unencrypted file";
             case INVALID_METADATA -> "Correct the document's metadata";
+            case CONFLICT -> "Choose whether to replace the existing upload or keep both";
         };
         var exception = problem(status, title, failure.reason());
         exception.getBody().setProperty("source", source);

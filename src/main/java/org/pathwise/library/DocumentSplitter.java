@@ -23,7 +23,7 @@ public final class DocumentSplitter {
     /** Splits a plain-text document into passages, as ingesting it from a {@code .txt} file would. */
     public List<Passage> passagesOf(String source, DocumentMetadata metadata, String text) {
         var parsed = new PlainTextParser().parse(source, text.getBytes(StandardCharsets.UTF_8));
-        return split(Library.documentId(source), source, metadata, parsed);
+        return split(Library.documentId("upload", source), source, metadata, parsed);
     }
 
     List<Passage> split(String documentId, String source, DocumentMetadata metadata, ParsedDocument parsed) {

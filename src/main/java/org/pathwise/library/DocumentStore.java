@@ -28,19 +28,31 @@ final class DocumentStore {
                 .optional();
     }
 
-    Optional<LibraryDocument> findBySource(String source) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM library_document WHERE source = ?")
+    /** The document of one origin (a folder, or uploads) with this source. */
+    Optional<LibraryDocument> find(String origin, String source) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM library_document WHERE origin = ? AND source = ?")
+                .param(origin)
                 .param(source)
                 .query(DocumentStore::map)
                 .optional();
     }
 
-    /** Sources of the documents ingested from one folder. */
-    List<String> sourcesFrom(String origin) {
-        return jdbc.sql("SELECT source FROM library_document WHERE origin = ? ORDER BY source")
+    /** The document with this source and the smallest id, whatever its origin. */
+    Optional<LibraryDocument> findBySource(String source) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM library_document WHERE source = ? ORDER BY id LIMIT 1")
+                .param(source)
+                .query(DocumentStore::map)
+                .optional();
+    }
+
+    /** The documents ingested from one folder: each one's source and id, by source. */
+    java.util.SortedMap<String, String> documentsFrom(String origin) {
+        var documents = new java.util.TreeMap<String, String>();
+        jdbc.sql("SELECT source, id FROM library_document WHERE origin = ?")
                 .param(origin)
-                .query(String.class)
+                .query((rs, row) -> documents.put(rs.getString("source"), rs.getString("id")))
                 .list();
+        return documents;
     }
 
     List<LibraryDocument> list(DocumentQuery query) {
@@ -90,16 +102,16 @@ final class DocumentStore {
         var values = new ArrayList<Object>(List.of(
                 document.source(),
                 origin,
-                m.title(),
-                String.join("\n", m.authors()),
-                m.licence(),
-                m.language(),
-                m.sourceUrl(),
-                m.course(),
-                String.join(",", m.competencies()),
-                m.level(),
-                m.resourceType(),
-                document.mediaType(),
+                cut(m.title(), 1024),
+                cut(String.join("\n", m.authors()), 4000),
+                cut(m.licence(), 64),
+                cut(m.language(), 35),
+                cut(m.sourceUrl(), 2048),
+                cut(m.course(), 255),
+                cut(String.join(",", m.competencies()), 1024),
+                cut(m.level(), 64),
+                cut(m.resourceType(), 64),
+                cut(document.mediaType(), 255),
                 document.sizeBytes(),
                 document.contentHash(),
                 document.passages(),
@@ -151,6 +163,11 @@ final class DocumentStore {
                 rs.getInt("passages"),
                 rs.getTimestamp("ingested_at").toInstant(),
                 split(rs.getString("warnings"), "\n"));
+    }
+
+    /** A value longer than its column is cut, ending in an ellipsis, so that one document's metadata never fails a batch. */
+    private static String cut(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     /** Warnings beyond the column's size are cut at a line. */

@@ -40,10 +40,16 @@ final class HtmlBlocks {
 
     private HtmlBlocks() {}
 
+    /**
+     * Elements nested deeper than this below the root are read as the text they hold, one paragraph, without
+     * recursing further: the reader recurses once per level and must not overflow the stack on hostile input.
+     */
+    static final int MAX_DEPTH = 200;
+
     /** Reads the children of {@code root}. */
     static void read(Element root, Sink sink) {
         var inline = new StringBuilder();
-        children(root, sink, inline);
+        children(root, sink, inline, 0);
         flush(inline, sink);
     }
 
@@ -66,19 +72,24 @@ final class HtmlBlocks {
         return blocks;
     }
 
-    private static void children(Element element, Sink sink, StringBuilder inline) {
+    private static void children(Element element, Sink sink, StringBuilder inline, int depth) {
         for (Node child : element.childNodes()) {
             if (child instanceof TextNode text) {
                 inline.append(text.text());
             } else if (child instanceof Element e) {
-                element(e, sink, inline);
+                element(e, sink, inline, depth + 1);
             }
         }
     }
 
-    private static void element(Element element, Sink sink, StringBuilder inline) {
+    private static void element(Element element, Sink sink, StringBuilder inline, int depth) {
         var name = element.normalName();
         if (SKIPPED.contains(name)) {
+            return;
+        }
+        if (depth > MAX_DEPTH) {
+            // element.text() walks the subtree without recursion
+            inline.append(' ').append(element.text()).append(' ');
             return;
         }
         if (name.equals("br")) {
@@ -103,7 +114,7 @@ final class HtmlBlocks {
             sink.block(ParsedDocument.Block.paragraph(element.text()));
         } else if (name.equals("ul") || name.equals("ol")) {
             var items = new ArrayList<String>();
-            listItems(element, items);
+            listItems(element, items, depth);
             sink.block(new ParsedDocument.Block(name.equals("ol") ? BlockKind.STEPS : BlockKind.LIST, items));
         } else if (name.equals("table")) {
             var rows = new ArrayList<String>();
@@ -121,7 +132,7 @@ final class HtmlBlocks {
             sink.block(new ParsedDocument.Block(
                     BlockKind.QUOTE, paragraphs.isEmpty() ? List.of(element.text()) : paragraphs));
         } else {
-            children(element, sink, inline);
+            children(element, sink, inline, depth);
             flush(inline, sink);
         }
     }
@@ -134,7 +145,7 @@ final class HtmlBlocks {
     }
 
     /** The items of a list, each without its nested lists, whose items follow it. */
-    private static void listItems(Element list, List<String> items) {
+    private static void listItems(Element list, List<String> items, int depth) {
         for (var item : list.children()) {
             if (!item.normalName().equals("li")) {
                 continue;
@@ -143,7 +154,11 @@ final class HtmlBlocks {
             own.select("ul, ol").remove();
             items.add(own.text());
             for (var nested : item.select("> ul, > ol")) {
-                listItems(nested, items);
+                if (depth < MAX_DEPTH) {
+                    listItems(nested, items, depth + 1);
+                } else {
+                    items.add(nested.text());
+                }
             }
         }
     }

@@ -14,10 +14,11 @@ final class HtmlParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(String name, byte[] content) {
-        var html = Jsoup.parse(MarkdownParser.Text.decode(content, name));
+        var html = Jsoup.parse(TextDecoding.decode(content, name));
         var metadata = metadata(html, name);
-        html.select("script,style,noscript,template,nav,svg,iframe,object").remove();
+        // hidden text first, while the style rules that may hide it are still there
         var concealed = ConcealedText.remove(html);
+        html.select("script,style,noscript,template,nav,svg,iframe,object").remove();
         var collector = new SectionCollector();
         HtmlBlocks.read(html.body(), collector);
         return new ParsedDocument(metadata, collector.sections(), concealed);

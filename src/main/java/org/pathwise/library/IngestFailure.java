@@ -28,6 +28,8 @@ public record IngestFailure(Kind kind, String reason) {
         /** The file is encrypted, corrupt or otherwise unreadable (HTTP 422). */
         UNREADABLE,
         /** The document's metadata is invalid (HTTP 422). */
-        INVALID_METADATA
+        INVALID_METADATA,
+        /** An upload of the same name with different content exists, and the upload asked not to replace it (409). */
+        CONFLICT
     }
 }

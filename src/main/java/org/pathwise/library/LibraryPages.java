@@ -115,7 +115,7 @@ class LibraryPages {
     String upload(@RequestParam("file") MultipartFile file, @RequestParam Map<String, String> fields, Model model)
             throws IOException {
         var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        var result = library.upload(name, file.getBytes(), fields, metrics);
+        var result = library.upload(name, file.getBytes(), fields, Library.OnConflict.KEEP_BOTH, metrics);
         switch (result) {
             case IngestResult.Indexed indexed -> {
                 model.addAttribute("outcome", message("upload.indexed", indexed.source(), indexed.passages()));

@@ -1,6 +1,5 @@
 package org.pathwise.library;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -42,6 +41,15 @@ final class MarkdownParser implements DocumentParser {
     /** The box of a task-list item, {@code - [ ] item} or {@code - [x] item}. */
     private static final Pattern TASK_BOX = Pattern.compile("^\\[[ xX]]\\s+");
 
+    /**
+     * The deepest nesting of blocks and inline markup read, counted in nodes (a list item in a list is two levels);
+     * deeper documents are refused with a reason.
+     */
+    static final int MAX_DEPTH = 200;
+
+    /** Unclosed HTML comments, processing instructions or CDATA openers left as they are; more are escaped. */
+    private static final int UNCLOSED_TOLERATED = 100;
+
     private static final Pattern ATTRIBUTES = Pattern.compile("(?<=[)\\]])\\{[^{}\\n]*}");
 
     private final Parser parser =
@@ -49,7 +57,7 @@ final class MarkdownParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(String name, byte[] content) {
-        var text = Text.decode(content, name).replace("\r\n", "\n");
+        var text = TextDecoding.decode(content, name).replace("\r\n", "\n").replace('\r', '\n');
         var metadata = DocumentMetadata.EMPTY;
         var body = text;
         if (text.startsWith("---\n")) {
@@ -65,20 +73,77 @@ final class MarkdownParser implements DocumentParser {
                     .repeat((int) text.substring(0, Math.max(end, 0)).lines().count() + 1);
             body = blankLines + (bodyStart < 0 ? "" : text.substring(bodyStart + 1));
         }
+        body = escapeUnclosed(body, "<!--", "-->");
+        body = escapeUnclosed(body, "<?", "?>");
+        body = escapeUnclosed(body, "<![CDATA[", "]]>");
         body = FENCED_DIV.matcher(body).replaceAll("");
         body = ATTRIBUTES.matcher(body).replaceAll("");
         var concealed = new ArrayList<>(ConcealedText.comments(body));
+        var document = parser.parse(body);
+        int depth = depth(document);
+        if (depth > MAX_DEPTH) {
+            throw new IngestException(
+                    IngestFailure.Kind.UNREADABLE,
+                    name + " nests quotations, lists or inline markup " + depth
+                            + " levels deep (a list and its item count as"
+                            + " two), over the limit of "
+                            + MAX_DEPTH + ": flatten the structure and ingest it again");
+        }
         var collector = new SectionCollector();
-        for (var node = parser.parse(body).getFirstChild(); node != null; node = node.getNext()) {
+        for (var node = document.getFirstChild(); node != null; node = node.getNext()) {
             block(node, collector, concealed);
         }
         return new ParsedDocument(metadata, collector.sections(), concealed);
     }
 
+    /**
+     * The text with every {@code opener} that no {@code closer} follows escaped, when there are more than a few:
+     * commonmark-java looks for the closer from each such opener to the end of the text, which takes quadratic time
+     * (20,000 unclosed {@code <!--} take seconds, 200,000 minutes). The escaped openers read as the text they are.
+     */
+    static String escapeUnclosed(String text, String opener, String closer) {
+        int lastCloser = text.lastIndexOf(closer);
+        int from = lastCloser < 0 ? 0 : lastCloser + closer.length();
+        int count = 0;
+        for (int at = text.indexOf(opener, from);
+                at >= 0 && count <= UNCLOSED_TOLERATED;
+                at = text.indexOf(opener, at + 1)) {
+            count++;
+        }
+        if (count <= UNCLOSED_TOLERATED) {
+            return text;
+        }
+        return text.substring(0, from) + text.substring(from).replace(opener, "\\" + opener);
+    }
+
+    /**
+     * The depth of the deepest node under {@code root}, found without recursion: the readers below recurse once per
+     * level, so a document nested deeper than {@link #MAX_DEPTH} is refused before they see it.
+     */
+    static int depth(Node root) {
+        int max = 0;
+        int depth = 0;
+        var node = root;
+        while (node != null) {
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                max = Math.max(max, depth);
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            node = node == root ? null : node.getNext();
+        }
+        return max;
+    }
+
     private static void block(Node node, SectionCollector collector, List<String> concealed) {
         switch (node) {
             case Heading heading -> collector.heading(heading.getLevel(), inline(heading), "");
-            case Paragraph paragraph -> collector.paragraph(inline(paragraph));
+            case Paragraph paragraph -> collector.paragraph(visibleInline(paragraph, concealed));
             case ListBlock list -> list(list, collector, concealed);
             case FencedCodeBlock code -> code(code.getLiteral(), collector);
             case IndentedCodeBlock code -> code(code.getLiteral(), collector);
@@ -185,6 +250,48 @@ final class MarkdownParser implements DocumentParser {
         }
     }
 
+    /**
+     * The text of a paragraph as a reader sees it: when it holds inline HTML, the paragraph is read as HTML so that
+     * text an inline style or attribute hides ({@code <span style="color:white">}) is kept aside as concealed, not
+     * read as the paragraph's text.
+     */
+    private static String visibleInline(Node paragraph, List<String> concealed) {
+        if (!hasInlineHtml(paragraph)) {
+            return inline(paragraph);
+        }
+        var html = new StringBuilder();
+        appendHtml(paragraph, html);
+        var fragment = Jsoup.parseBodyFragment(html.toString());
+        ConcealedText.remove(fragment).stream()
+                .filter(text -> !concealed.contains(text))
+                .forEach(concealed::add);
+        return fragment.body().text().replaceAll("\\s+", " ").strip();
+    }
+
+    private static boolean hasInlineHtml(Node node) {
+        for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof HtmlInline || hasInlineHtml(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void appendHtml(Node node, StringBuilder html) {
+        for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+            switch (child) {
+                case org.commonmark.node.Text literal ->
+                    html.append(org.jsoup.nodes.Entities.escape(literal.getLiteral()));
+                case Code code -> html.append(org.jsoup.nodes.Entities.escape(code.getLiteral()));
+                case SoftLineBreak ignored -> html.append(' ');
+                case HardLineBreak ignored -> html.append(' ');
+                case Image ignored -> {}
+                case HtmlInline raw -> html.append(raw.getLiteral());
+                default -> appendHtml(child, html);
+            }
+        }
+    }
+
     /** The text of a node's inline content: line breaks as spaces, links as their text, images and raw HTML left out. */
     private static String inline(Node node) {
         var text = new StringBuilder();
@@ -203,28 +310,6 @@ final class MarkdownParser implements DocumentParser {
                 case HtmlInline ignored -> {}
                 default -> appendInline(child, text);
             }
-        }
-    }
-
-    /** Text decoding shared by the text-based parsers. */
-    static final class Text {
-        private Text() {}
-
-        static String decode(byte[] content, String name) {
-            var decoder = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-            String text;
-            try {
-                text = decoder.decode(java.nio.ByteBuffer.wrap(content)).toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
-                text = new String(content, StandardCharsets.ISO_8859_1);
-            }
-            if (text.indexOf('\0') >= 0) {
-                throw new IngestException(IngestFailure.Kind.UNREADABLE, name + " looks like a binary file, not text");
-            }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
     }
 }

@@ -71,11 +71,40 @@ final class MetadataYaml {
                 list(map, where, "authors", "author", "creator"),
                 licence,
                 language,
-                text(map, where, "source_url", "sourceUrl", "url"),
+                sourceUrl(text(map, where, "source_url", "sourceUrl", "url"), where),
                 text(map, where, "course", "course_id", "courseId"),
                 list(map, where, "competencies", "competences", "competency"),
                 text(map, where, "level"),
                 text(map, where, "resource_type", "resourceType", "type"));
+    }
+
+    /**
+     * A document's source URL, which pages show as a link: only an absolute {@code http} or {@code https} address is
+     * accepted, so that a {@code javascript:}, {@code data:} or {@code vbscript:} URL never reaches a page, and a
+     * relative one never resolves against Pathwise's own address.
+     */
+    static String sourceUrl(String value, String where) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(value);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        var scheme =
+                uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getHost().isBlank()) {
+            var shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+            throw new IngestException(
+                    IngestFailure.Kind.INVALID_METADATA,
+                    "source_url '" + shown + "' in the " + where + " is not an absolute http or https address: give"
+                            + " the full address of the original, such as https://example.org/lesson");
+        }
+        return value;
     }
 
     static String languageTag(String value, String where) {

@@ -8,7 +8,7 @@ final class PlainTextParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(String name, byte[] content) {
-        var lines = MarkdownParser.Text.decode(content, name).split("\r?\n", -1);
+        var lines = TextDecoding.decode(content, name).split("\r\n|\r|\n", -1);
         var sections = new ArrayList<ParsedDocument.Section>();
         var paragraph = new StringBuilder();
         int start = 0;

@@ -6,10 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.ToXMLContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -21,8 +23,18 @@ import org.jsoup.nodes.Element;
  */
 final class TikaParser implements DocumentParser {
 
+    /**
+     * The most characters of XHTML a document may expand to; beyond, it fails (a small file that expands this far is
+     * a decompression bomb, or simply more text than one document should hold).
+     */
+    static final int MAX_CHARACTERS = 20_000_000;
+
     private final ApacheTikaDocumentParser parser = new ApacheTikaDocumentParser(
-            AutoDetectParser::new, () -> new ToXMLContentHandler(), Metadata::new, ParseContext::new, true);
+            AutoDetectParser::new,
+            () -> new WriteOutContentHandler(new ToXMLContentHandler(), MAX_CHARACTERS),
+            Metadata::new,
+            ParseContext::new,
+            true);
 
     @Override
     public ParsedDocument parse(String name, byte[] content) {
@@ -102,6 +114,20 @@ final class TikaParser implements DocumentParser {
 
     private static IngestException unreadable(String name, RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WriteLimitReachedException
+                    || (cause instanceof org.xml.sax.SAXException sax
+                            && sax.getException() instanceof WriteLimitReachedException)
+                    || String.valueOf(cause.getMessage())
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains("zip bomb")
+                    || String.valueOf(cause.getMessage()).contains("more than " + MAX_CHARACTERS)) {
+                return new IngestException(
+                        IngestFailure.Kind.UNREADABLE,
+                        name + " expands to far more than its size (over " + MAX_CHARACTERS
+                                + " characters of text, or a compression ratio typical of a zip bomb): split it"
+                                + " into smaller documents",
+                        e);
+            }
             if (cause instanceof EncryptedDocumentException) {
                 return new IngestException(
                         IngestFailure.Kind.UNREADABLE,

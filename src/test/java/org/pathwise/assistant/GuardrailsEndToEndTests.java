@@ -98,9 +98,7 @@ class GuardrailsEndToEndTests {
                 """);
         var report = library.ingest(folder, false, IngestListener.NONE);
         assertThat(report.failed()).isEmpty();
-        assertThat(library.document(Library.documentId("peer-review.html"))
-                        .orElseThrow()
-                        .warnings())
+        assertThat(library.documentWithSource("peer-review.html").orElseThrow().warnings())
                 .isNotEmpty();
 
         int citingTheDocument = 0;

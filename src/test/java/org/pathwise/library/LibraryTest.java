@@ -46,6 +46,11 @@ class LibraryTest {
         index.close();
     }
 
+    /** The id of a document ingested from {@link #folder}. */
+    private String id(String source) {
+        return Library.documentId(folder.toAbsolutePath().normalize().toString(), source);
+    }
+
     private void write(String name, String text) throws IOException {
         var file = folder.resolve(name);
         Files.createDirectories(file.getParent());
@@ -107,8 +112,7 @@ class LibraryTest {
         var second = library.ingest(folder, false, IngestListener.NONE);
 
         assertThat(second.unchanged()).extracting(IngestResult::source).containsExactly("a.md");
-        assertThat(second.indexed())
-                .containsExactly(new IngestResult.Indexed("b.md", Library.documentId("b.md"), 1, true));
+        assertThat(second.indexed()).containsExactly(new IngestResult.Indexed("b.md", id("b.md"), 1, true));
         assertThat(second.removed()).isEmpty();
         assertThat(sourcesFound("badger")).isEmpty();
         assertThat(sourcesFound("bison")).containsExactly("b.md");
@@ -119,7 +123,7 @@ class LibraryTest {
         assertThat(third.unchanged()).hasSize(2);
         assertThat(third.removed()).containsExactly("c.md");
         assertThat(sourcesFound("capybara")).isEmpty();
-        assertThat(library.document(Library.documentId("c.md"))).isEmpty();
+        assertThat(library.document(id("c.md"))).isEmpty();
     }
 
     @Test
@@ -137,14 +141,14 @@ class LibraryTest {
         assertThat(report.indexed())
                 .extracting(IngestResult::source)
                 .containsExactlyInAnyOrder("fr.md", "own.md", "side.md");
-        var fr = library.document(Library.documentId("fr.md")).orElseThrow().metadata();
+        var fr = library.document(id("fr.md")).orElseThrow().metadata();
         assertThat(fr.language()).isEqualTo("fr");
         assertThat(fr.licence()).isEqualTo("CC-BY-SA-4.0");
         assertThat(fr.title()).isEqualTo("Évaluer");
-        var own = library.document(Library.documentId("own.md")).orElseThrow().metadata();
+        var own = library.document(id("own.md")).orElseThrow().metadata();
         assertThat(own.licence()).isEqualTo("CC0-1.0");
         assertThat(own.authors()).containsExactly("Ada");
-        var side = library.document(Library.documentId("side.md")).orElseThrow().metadata();
+        var side = library.document(id("side.md")).orElseThrow().metadata();
         assertThat(side.title()).isEqualTo("Sidecar title");
         assertThat(side.course()).isEqualTo("dc-101");
         assertThat(side.competencies()).containsExactly("2.1");
@@ -180,7 +184,7 @@ class LibraryTest {
         assertThat(report.failed())
                 .allSatisfy(f -> assertThat(f.failure().reason()).contains(f.source()));
         for (var failed : report.failed()) {
-            var id = Library.documentId(failed.source());
+            var id = id(failed.source());
             assertThat(index.passageCount(id)).as(failed.source()).isZero();
             assertThat(library.document(id)).as(failed.source()).isEmpty();
         }
@@ -203,7 +207,7 @@ class LibraryTest {
     void reindexesADocumentWhosePassagesWentMissing() throws IOException {
         write("doc.md", "# Doc\n\nNarwhal text.");
         library.ingest(folder, false, IngestListener.NONE);
-        index.remove(Library.documentId("doc.md"));
+        index.remove(id("doc.md"));
         index.commit();
 
         var report = library.ingest(folder, false, IngestListener.NONE);
@@ -226,7 +230,7 @@ class LibraryTest {
 
         library.ingest(folder, false, IngestListener.NONE);
 
-        var passages = library.passages(Library.documentId("design.md"));
+        var passages = library.passages(id("design.md"));
         assertThat(passages).hasSizeGreaterThan(1);
         assertThat(passages).allSatisfy(p -> {
             assertThat(WordCounter.words(p.text())).isLessThanOrEqualTo(40);
@@ -262,7 +266,7 @@ class LibraryTest {
 
         library.ingest(folder, false, IngestListener.NONE);
 
-        var html = library.document(Library.documentId("peer-review.html")).orElseThrow();
+        var html = library.document(id("peer-review.html")).orElseThrow();
         assertThat(html.warnings())
                 .hasSize(2)
                 .allSatisfy(warning -> assertThat(warning).startsWith("hidden text addressed to an AI"));
@@ -271,23 +275,20 @@ class LibraryTest {
                 .contains("checklist")
                 .contains("revise")
                 .doesNotContain("CANARY");
-        var markdown = library.document(Library.documentId("captions.md")).orElseThrow();
+        var markdown = library.document(id("captions.md")).orElseThrow();
         assertThat(markdown.warnings())
                 .anySatisfy(warning -> assertThat(warning).startsWith("hidden text addressed to an AI (role change)"))
                 .anySatisfy(warning -> assertThat(warning)
                         .startsWith("text addressed to an AI (override)")
                         .contains("CANARY-VISIBLE-79"));
-        assertThat(library.document(Library.documentId("plain.md"))
-                        .orElseThrow()
-                        .warnings())
-                .isEmpty();
+        assertThat(library.document(id("plain.md")).orElseThrow().warnings()).isEmpty();
     }
 
     @Test
     void deletesADocumentAndItsPassages() throws IOException {
         write("doc.md", "# Doc\n\nPangolin text.");
         library.ingest(folder, false, IngestListener.NONE);
-        var id = Library.documentId("doc.md");
+        var id = id("doc.md");
 
         assertThat(library.delete(id)).isTrue();
         assertThat(library.delete(id)).isFalse();
@@ -299,5 +300,173 @@ class LibraryTest {
         assertThatThrownBy(() -> library.ingest(folder.resolve("missing"), false, IngestListener.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a folder");
+    }
+
+    @Test
+    void sniffsTheContentBeforeBelievingTheExtension() throws IOException {
+        var random = new byte[2048];
+        new java.util.Random(3).nextBytes(random);
+        write("noise.docx", random);
+        write("paper.md", Fixtures.pdf("A PDF in disguise"));
+        write("good.md", "# Good\n\nWombat lesson.");
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.indexed()).extracting(IngestResult::source).containsExactly("good.md");
+        assertThat(report.failed())
+                .extracting(IngestResult::source, failed -> failed.failure().reason())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "noise.docx",
+                                "noise.docx is not a valid DOCX (a zip archive); the content looks like"
+                                        + " application/octet-stream"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "paper.md",
+                                "paper.md is named as Markdown but its content looks like application/pdf: give it the"
+                                        + " extension of its real format, or convert it to text"));
+    }
+
+    @Test
+    void refusesADocxThatExpandsLikeAZipBomb() throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(
+                        new java.io.ByteArrayInputStream(Fixtures.docx("Heading", "Text.", "Second", "More text.")));
+                var out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (entry.getName().equals("word/document.xml")) {
+                    var xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    int body = xml.indexOf("<w:body>") + "<w:body>".length();
+                    out.write(xml.substring(0, body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    var paragraph = ("<w:p><w:r><w:t>" + "a".repeat(10_000) + "</w:t></w:r></w:p>")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    for (int i = 0; i < 3_000; i++) {
+                        out.write(paragraph);
+                    }
+                    out.write(xml.substring(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        assertThat(bytes.size()).isLessThan(1_000_000);
+        write("bomb.docx", bytes.toByteArray());
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.failed())
+                .singleElement()
+                .satisfies(failed -> assertThat(failed.failure().reason())
+                        .startsWith("bomb.docx expands to far more than its size"));
+    }
+
+    @Test
+    void neverFollowsALinkOutOfTheFolderAndReportsLinksToNothing(@TempDir Path outside) throws IOException {
+        Files.writeString(outside.resolve("secret.md"), "# Secret\n\nThe zebra password.");
+        Files.writeString(outside.resolve("meta.yaml"), "title: Stolen");
+        write("good.md", "# Good\n\nWombat lesson.");
+        Files.createSymbolicLink(folder.resolve("escape.md"), outside.resolve("secret.md"));
+        Files.createSymbolicLink(folder.resolve("dangling.md"), folder.resolve("gone.md"));
+        Files.createSymbolicLink(folder.resolve("alias.md"), folder.resolve("good.md"));
+        Files.createSymbolicLink(folder.resolve("good.md.meta.yaml"), outside.resolve("meta.yaml"));
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.indexed()).extracting(IngestResult::source).containsExactly("alias.md");
+        assertThat(report.failed())
+                .extracting(IngestResult::source, failed -> failed.failure().reason())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "dangling.md", "dangling.md is a symbolic link to nothing (its target does not exist)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "escape.md",
+                                "escape.md is a symbolic link that points outside the folder being ingested; it is"
+                                        + " not followed"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "good.md",
+                                "the sidecar good.md.meta.yaml is a symbolic link that points outside the folder, or"
+                                        + " to nothing; it is not followed"));
+        assertThat(sourcesFound("zebra")).isEmpty();
+    }
+
+    @Test
+    void keepsTheSamePathInTwoFoldersAndAnUploadOfThatNameApart(@TempDir Path other) throws IOException {
+        write("notes.md", "# Notes\n\nAardvark notes.");
+        Files.writeString(other.resolve("notes.md"), "# Notes\n\nBadger notes.");
+
+        var first = library.ingest(folder, false, IngestListener.NONE);
+        var second = library.ingest(other, false, IngestListener.NONE);
+        var upload = library.upload(
+                "notes.md",
+                "# Notes\n\nCapybara notes.".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of(),
+                Library.OnConflict.REFUSE,
+                IngestListener.NONE);
+        var again = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(List.of(first.indexed().getFirst(), second.indexed().getFirst(), upload))
+                .extracting(result -> ((IngestResult.Indexed) result).documentId())
+                .doesNotHaveDuplicates();
+        assertThat(first.indexed().getFirst().replaced()).isFalse();
+        assertThat(second.indexed().getFirst().replaced()).isFalse();
+        assertThat(library.size()).isEqualTo(3);
+        assertThat(sourcesFound("aardvark")).containsExactly("notes.md");
+        assertThat(sourcesFound("badger")).containsExactly("notes.md");
+        assertThat(sourcesFound("capybara")).containsExactly("notes.md");
+        assertThat(again.unchanged()).containsExactly(new IngestResult.Unchanged("notes.md", id("notes.md")));
+    }
+
+    @Test
+    void anUploadOfAnExistingNameWithOtherContentIsRefusedReplacedOrKeptBesideAsAsked() {
+        var bytes = (java.util.function.Function<String, byte[]>)
+                text -> ("# Plan\n\n" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var original = (IngestResult.Indexed) library.upload(
+                "plan.md", bytes.apply("Okapi."), Map.of(), Library.OnConflict.REFUSE, IngestListener.NONE);
+
+        var same = library.upload(
+                "plan.md", bytes.apply("Okapi."), Map.of(), Library.OnConflict.REFUSE, IngestListener.NONE);
+        var refused = library.upload(
+                "plan.md", bytes.apply("Quagga."), Map.of(), Library.OnConflict.REFUSE, IngestListener.NONE);
+        var kept = library.upload(
+                "plan.md", bytes.apply("Quagga."), Map.of(), Library.OnConflict.KEEP_BOTH, IngestListener.NONE);
+        var replaced = library.upload(
+                "plan.md", bytes.apply("Serval."), Map.of(), Library.OnConflict.REPLACE, IngestListener.NONE);
+
+        assertThat(same).isEqualTo(new IngestResult.Unchanged("plan.md", original.documentId()));
+        assertThat(refused).isInstanceOfSatisfying(IngestResult.Failed.class, failed -> {
+            assertThat(failed.failure().kind()).isEqualTo(IngestFailure.Kind.CONFLICT);
+            assertThat(failed.failure().reason())
+                    .contains(original.documentId())
+                    .contains("on-conflict=replace")
+                    .contains("on-conflict=keep-both");
+        });
+        assertThat(kept).isInstanceOfSatisfying(IngestResult.Indexed.class, indexed -> {
+            assertThat(indexed.source()).isEqualTo("plan (2).md");
+            assertThat(indexed.documentId()).isNotEqualTo(original.documentId());
+        });
+        assertThat(replaced).isEqualTo(new IngestResult.Indexed("plan.md", original.documentId(), 1, true));
+        assertThat(sourcesFound("okapi")).isEmpty();
+        assertThat(sourcesFound("quagga")).containsExactly("plan (2).md");
+        assertThat(sourcesFound("serval")).containsExactly("plan.md");
+    }
+
+    @Test
+    void aDocumentRecordedWithAnIdOfTheOldSchemeKeepsItWhenItsFolderIsIngestedAgain() throws IOException {
+        write("old.md", "# Old\n\nNumbat notes.");
+        library.ingest(folder, false, IngestListener.NONE);
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(database);
+        jdbc.sql("UPDATE library_document SET id = ? WHERE id = ?")
+                .param("00legacy00000000")
+                .param(id("old.md"))
+                .update();
+        index.remove(id("old.md"));
+        index.commit();
+
+        var report = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(report.indexed()).containsExactly(new IngestResult.Indexed("old.md", "00legacy00000000", 1, true));
+        assertThat(library.size()).isEqualTo(1);
+        assertThat(sourcesFound("numbat")).containsExactly("old.md");
     }
 }

@@ -65,4 +65,34 @@ class MetadataYamlTest {
     void treatsAnEmptyDocumentAsNoMetadata() {
         assertThat(MetadataYaml.parse("", "test", 1)).isEqualTo(DocumentMetadata.EMPTY);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                "JavaScript:alert(document.cookie)",
+                "data:text/html;base64,PHNjcmlwdD4=",
+                "vbscript:msgbox(1)",
+                "file:///etc/passwd",
+                "/relative/page",
+                "http://",
+                "not a url at all"
+            })
+    void rejectsASourceUrlThatIsNotAnAbsoluteHttpAddress(String url) {
+        assertThatThrownBy(() -> MetadataYaml.parse("source_url: '" + url + "'", "sidecar a.md.meta.yaml", 1))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("is not an absolute http or https address")
+                .hasMessageContaining("sidecar a.md.meta.yaml")
+                .extracting(e -> ((IngestException) e).failure().kind())
+                .isEqualTo(IngestFailure.Kind.INVALID_METADATA);
+    }
+
+    @Test
+    void acceptsHttpAndHttpsSourceUrls() {
+        assertThat(MetadataYaml.parse("source_url: https://oer.example/a?b=c#d", "x", 1)
+                        .sourceUrl())
+                .isEqualTo("https://oer.example/a?b=c#d");
+        assertThat(MetadataYaml.parse("url: HTTP://oer.example/", "x", 1).sourceUrl())
+                .isEqualTo("HTTP://oer.example/");
+    }
 }

@@ -26,7 +26,7 @@ final class TestLibraries {
     }
 
     static LibraryProperties properties(DataSize maxFileSize, int batchPassages) {
-        return new LibraryProperties(maxFileSize, 20, 40, 5, batchPassages, false);
+        return new LibraryProperties(maxFileSize, 20, 40, 5, batchPassages, false, java.util.List.of());
     }
 
     static Library library(PassageIndex index, DataSource dataSource, LibraryProperties properties) {

@@ -105,7 +105,7 @@ class TwoInstancesIngestTest {
     }
 
     private Library instance() {
-        var properties = new LibraryProperties(DataSize.ofMegabytes(1), 20, 40, 5, 8, false);
+        var properties = new LibraryProperties(DataSize.ofMegabytes(1), 20, 40, 5, 8, false, java.util.List.of());
         var dataSource = schema.dataSource();
         return new Library(
                 PgVectorPassageIndex.open(dataSource, new Embedder("fake", new SlowModel(), "query: ", "")),
