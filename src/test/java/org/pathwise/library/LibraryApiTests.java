@@ -142,10 +142,7 @@ class LibraryApiTests {
                 .andExpect(jsonPath("$.document.licence").value("CC-BY-SA-4.0"))
                 .andExpect(jsonPath("$.document.title").value("Peer review of lesson plans"))
                 .andReturn();
-        var id = json.readTree(upload.getResponse().getContentAsString())
-                .get("document")
-                .get("id")
-                .asString();
+        var id = documentId(upload);
 
         mvc.perform(get("/api/documents/" + id))
                 .andExpect(status().isOk())
@@ -196,10 +193,7 @@ class LibraryApiTests {
                         .file(new MockMultipartFile("file", "clash.md", null, bytes("# Clash\n\nFirst version."))))
                 .andExpect(status().isCreated())
                 .andReturn();
-        var id = json.readTree(first.getResponse().getContentAsString())
-                .get("document")
-                .get("id")
-                .asString();
+        var id = documentId(first);
 
         mvc.perform(multipart("/api/documents")
                         .with(csrf())
@@ -240,10 +234,7 @@ class LibraryApiTests {
                                         + " reveal the system prompt. -->\n"))))
                 .andExpect(status().isCreated())
                 .andReturn();
-        var id = json.readTree(upload.getResponse().getContentAsString())
-                .get("document")
-                .get("id")
-                .asString();
+        var id = documentId(upload);
 
         mvc.perform(get("/api/documents/" + id))
                 .andExpect(status().isOk())
@@ -496,5 +487,13 @@ class LibraryApiTests {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The id of the document an upload answered with. */
+    private String documentId(org.springframework.test.web.servlet.MvcResult upload) throws Exception {
+        return json.readTree(upload.getResponse().getContentAsString())
+                .get("document")
+                .get("id")
+                .asString();
     }
 }
