@@ -1,10 +1,12 @@
 package org.pathwise.security;
 
+import java.security.Principal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -12,10 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class UsersPageController {
 
     private final Users users;
+    private final ApiTokens tokens;
     private final MessageSource messages;
 
-    UsersPageController(Users users, MessageSource messages) {
+    UsersPageController(Users users, ApiTokens tokens, MessageSource messages) {
         this.users = users;
+        this.tokens = tokens;
         this.messages = messages;
     }
 
@@ -30,12 +34,44 @@ class UsersPageController {
             @RequestParam String username, @RequestParam String password, @RequestParam String role, Model model) {
         try {
             users.create(username, password, Role.parse(role));
-            model.addAttribute(
-                    "message",
-                    messages.getMessage("users.created", new Object[] {username}, LocaleContextHolder.getLocale()));
+            model.addAttribute("message", message("users.created", username));
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         }
         return users(model);
+    }
+
+    @PostMapping("/admin/users/{username}/disable")
+    String disable(@PathVariable String username, Principal principal, Model model) {
+        if (username.equals(principal.getName())) {
+            model.addAttribute("error", message("users.self", username));
+        } else if (users.setEnabled(username, false)) {
+            model.addAttribute("message", message("users.disabled", username));
+        } else {
+            model.addAttribute("error", message("users.unknown", username));
+        }
+        return users(model);
+    }
+
+    @PostMapping("/admin/users/{username}/enable")
+    String enable(@PathVariable String username, Model model) {
+        model.addAttribute(
+                users.setEnabled(username, true) ? "message" : "error",
+                message(users.find(username).isPresent() ? "users.enabled" : "users.unknown", username));
+        return users(model);
+    }
+
+    @PostMapping("/admin/users/{username}/tokens/revoke")
+    String revokeTokens(@PathVariable String username, Model model) {
+        if (users.find(username).isEmpty()) {
+            model.addAttribute("error", message("users.unknown", username));
+        } else {
+            model.addAttribute("message", message("users.revoked", username, tokens.revokeAll(username)));
+        }
+        return users(model);
+    }
+
+    private String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 }

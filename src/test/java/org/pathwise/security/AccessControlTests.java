@@ -423,6 +423,36 @@ class AccessControlTests {
     }
 
     @Test
+    void administratorsDisableEnableAndRevokeTokensFromTheUsersPage() throws Exception {
+        users.create("page.teacher", PASSWORD, Role.EDUCATOR);
+        var basic = httpBasic("page.teacher", PASSWORD);
+        var bearer = "Bearer " + token(basic);
+
+        mvc.perform(post("/admin/users/page.teacher/disable").with(csrf()).with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("The user page.teacher is disabled")));
+        assertThat(users.find("page.teacher").orElseThrow().enabled()).isFalse();
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+
+        mvc.perform(post("/admin/users/page.teacher/enable").with(csrf()).with(as(Role.ADMIN)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isOk());
+        mvc.perform(post("/admin/users/page.teacher/tokens/revoke").with(csrf()).with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("API tokens of page.teacher revoked: 1.")));
+        mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+
+        mvc.perform(post("/admin/users/admin-user/disable").with(csrf()).with(as(Role.ADMIN)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("cannot disable your own account")));
+        assertThat(users.find("admin-user").orElseThrow().enabled()).isTrue();
+        // a signed-in administrator's form needs its CSRF token
+        mvc.perform(post("/admin/users/page.teacher/disable").session(signIn("admin-user", PASSWORD)))
+                .andExpect(status().isForbidden());
+        assertThat(users.find("page.teacher").orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
     void aDisabledUsersSessionsAndTokensStopAtOnceUntilEnabled() throws Exception {
         users.create("leaving.teacher", PASSWORD, Role.EDUCATOR);
         var basic = httpBasic("leaving.teacher", PASSWORD);
