@@ -24,6 +24,22 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * A problem's members in RFC 9457's order, for code that writes a response itself where Spring MVC does not (a
+     * servlet filter, the error page, the servlet container's error report); a null instance is left out.
+     */
+    public static java.util.Map<String, Object> members(int status, String title, String detail, String instance) {
+        var members = new java.util.LinkedHashMap<String, Object>();
+        members.put("type", "about:blank");
+        members.put("title", title);
+        members.put("status", status);
+        members.put("detail", detail);
+        if (instance != null) {
+            members.put("instance", instance);
+        }
+        return members;
+    }
+
     /** A 404 problem titled "Not found". */
     public static ErrorResponseException notFound(String detail) {
         return problem(HttpStatus.NOT_FOUND, "Not found", detail);

@@ -2,9 +2,9 @@ package org.pathwise.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pathwise.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -43,21 +43,16 @@ class ErrorResponses extends BasicErrorController {
 
     /** A problem for a status; the cause's message is shown for a client error only, never for a server error. */
     static Map<String, Object> problem(HttpStatus status, Object message, HttpServletRequest request) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("type", "about:blank");
-        body.put("title", title(status));
-        body.put("status", status.value());
-        var detail = status.is4xxClientError() && message instanceof String text && !text.isBlank()
-                ? text
-                : status.is4xxClientError()
-                        ? "the request could not be read: check its path, its percent-encoding (UTF-8) and its headers"
-                        : "the request failed on the server; try again later";
-        body.put("detail", detail);
-        var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (uri != null) {
-            body.put("instance", uri.toString());
+        String detail;
+        if (!status.is4xxClientError()) {
+            detail = "the request failed on the server; try again later";
+        } else if (message instanceof String text && !text.isBlank()) {
+            detail = text;
+        } else {
+            detail = "the request could not be read: check its path, its percent-encoding (UTF-8) and its headers";
         }
-        return body;
+        var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return Problems.members(status.value(), title(status), detail, uri == null ? null : uri.toString());
     }
 
     private static String title(HttpStatus status) {
