@@ -68,20 +68,17 @@ final class LoginThrottle {
     LoginThrottle(SecurityProperties.LoginThrottle policy, Clock clock) {
         this.policy = policy;
         this.clock = clock;
-        this.perAccountAndAddress = counter();
-        this.perAddress = counter();
-        this.perAccount = counter();
-        this.trusted = Caffeine.newBuilder()
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfterWrite(policy.trustAfterSuccess())
-                .maximumSize(policy.maxEntries())
-                .build();
+        this.perAccountAndAddress = cache(policy.forgetAfter());
+        this.perAddress = cache(policy.forgetAfter());
+        this.perAccount = cache(policy.forgetAfter());
+        this.trusted = cache(policy.trustAfterSuccess());
     }
 
-    private <V> Cache<String, V> counter() {
+    /** A bounded cache on this throttle's clock whose entries expire {@code lifetime} after they were written. */
+    private <V> Cache<String, V> cache(Duration lifetime) {
         return Caffeine.newBuilder()
                 .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfterWrite(policy.forgetAfter())
+                .expireAfterWrite(lifetime)
                 .maximumSize(policy.maxEntries())
                 .build();
     }

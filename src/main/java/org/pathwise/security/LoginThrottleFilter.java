@@ -28,10 +28,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean form = "POST".equals(request.getMethod())
-                && "/signin"
-                        .equals(request.getRequestURI()
-                                .substring(request.getContextPath().length()));
+        boolean form = "POST".equals(request.getMethod()) && "/signin".equals(SecurityConfiguration.pathOf(request));
         var account = form ? request.getParameter("username") : basicUsername(request.getHeader("Authorization"));
         if (account == null
                 || !(throttle.check(account, request.getRemoteAddr()) instanceof LoginThrottle.Decision.Throttled t)) {

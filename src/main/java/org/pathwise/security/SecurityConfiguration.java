@@ -221,7 +221,8 @@ class SecurityConfiguration {
                 "your role may not use " + request.getMethod() + " " + pathOf(request));
     }
 
-    private static String pathOf(HttpServletRequest request) {
+    /** The request's path within the application. */
+    static String pathOf(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 }
