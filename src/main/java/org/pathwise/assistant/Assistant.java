@@ -96,11 +96,39 @@ public class Assistant {
         return answer(question, Objects.requireNonNull(tokens, "tokens"));
     }
 
+    /**
+     * What the pipeline made of one question: the interaction as {@link #ask(Question)} would store it (retrieved
+     * passages, every verdict, the answer, the time per stage) and the response its user would get.
+     */
+    public record Trace(Interaction interaction, AskResponse response) {}
+
+    /**
+     * Answers a question through the same guardrails, retrieval and composer as {@link #ask(Question)}, and records
+     * nothing: no interaction, conversation, review item or audit record is written and no event is published.
+     * Evaluation runs ask through here, so that a benchmark never appears in the audit log, the review queue or the
+     * researchers' dashboard.
+     *
+     * @throws IllegalArgumentException when the question names a conversation: a trace has no history to follow up
+     */
+    public Trace trace(Question question) {
+        if (question.conversation() != null && !question.conversation().isBlank()) {
+            throw new IllegalArgumentException("a traced question cannot follow up a conversation");
+        }
+        return answer(question, new Conversation(UUID.randomUUID().toString(), List.of(), true), null);
+    }
+
     /** {@code tokens} is {@code null} for an answer that is not streamed. */
     private AskResponse answer(Question question, Consumer<String> tokens) {
+        var conversation = conversation(question);
+        var trace = answer(question, conversation, tokens);
+        store.save(trace.interaction(), trace.response(), conversation.isNew());
+        events.publishEvent(new Answered(trace.interaction().id()));
+        return trace.response();
+    }
+
+    private Trace answer(Question question, Conversation conversation, Consumer<String> tokens) {
         var stages = new LinkedHashMap<String, Long>();
         long start = System.nanoTime();
-        var conversation = conversation(question);
         var verdicts = new ArrayList<Verdict>();
         var policyVersion = guardrails.policyVersion();
         var disclosure = guardrails.disclosure();
@@ -179,11 +207,7 @@ public class Assistant {
                 stages,
                 clock.instant(),
                 searched);
-        var response = AskResponse.of(interaction, disclosure);
-        store.save(interaction, response, conversation.isNew());
-        lap(stages, "record", start);
-        events.publishEvent(new Answered(interaction.id()));
-        return response;
+        return new Trace(interaction, AskResponse.of(interaction, disclosure));
     }
 
     /**

@@ -352,7 +352,7 @@ public class AuditLog {
         return new AuditLog(
                         JdbcClient.create(dataSource),
                         dataSource,
-                        new AuditProperties(null, null, null, null),
+                        new AuditProperties(null, null, null),
                         Path.of("."),
                         Clock.systemUTC())
                 .verify();

@@ -11,15 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pseudonymSecret the key of the users' pseudonyms; empty: a random key kept in the database, created on
  *     first use
  * @param purgeCron when the retention purge runs (a Spring cron expression; daily by default)
- * @param reportDir where evaluation runs started over HTTP or from the pages write their report folders, as
- *     {@code eval --report-dir} does; {@code eval/reports} by default, as for the command
  */
 @ConfigurationProperties("pathwise.audit")
 public record AuditProperties(
         @DefaultValue Retention retention,
         @DefaultValue("") String pseudonymSecret,
-        @DefaultValue("0 17 3 * * *") String purgeCron,
-        @DefaultValue("eval/reports") java.nio.file.Path reportDir) {
+        @DefaultValue("0 17 3 * * *") String purgeCron) {
 
     /**
      * The shortest retention the EU AI Act allows for the logs of a high-risk system's deployer (Article 26(6): at
@@ -30,7 +27,6 @@ public record AuditProperties(
     public AuditProperties {
         retention = retention == null ? new Retention(null, null) : retention;
         pseudonymSecret = pseudonymSecret == null ? "" : pseudonymSecret;
-        reportDir = reportDir == null ? java.nio.file.Path.of("eval", "reports") : reportDir;
     }
 
     /**

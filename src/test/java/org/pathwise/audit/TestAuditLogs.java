@@ -53,8 +53,7 @@ final class TestAuditLogs {
 
     /** The log of a data directory's database, as the application opens it. */
     static Fixture ofDataDir(Path dataDir) {
-        return create(
-                "jdbc:h2:file:" + dataDir.resolve("pathwise"), new AuditProperties(null, null, null, null), dataDir);
+        return create("jdbc:h2:file:" + dataDir.resolve("pathwise"), new AuditProperties(null, null, null), dataDir);
     }
 
     static Fixture create(String url, AuditProperties properties, Path dataDir) {
@@ -87,7 +86,7 @@ final class TestAuditLogs {
     }
 
     static AuditProperties properties() {
-        return new AuditProperties(null, "a test key of sufficient length", null, null);
+        return new AuditProperties(null, "a test key of sufficient length", null);
     }
 
     static Interaction interaction(String user, String question, String answer) {

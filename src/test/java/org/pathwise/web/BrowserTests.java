@@ -49,7 +49,8 @@ class BrowserTests {
         registry.add("pathwise.data-dir", DATA_DIR::toString);
         registry.add("pathwise.security.bootstrap-admin-password", () -> ADMIN_PASSWORD);
         registry.add(
-                "pathwise.audit.report-dir", () -> DATA_DIR.resolve("reports").toString());
+                "pathwise.evaluation.report-dir",
+                () -> DATA_DIR.resolve("reports").toString());
     }
 
     @LocalServerPort

@@ -1,0 +1,133 @@
+package org.pathwise.evaluation;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pathwise.CliCommand;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code pathwise eval <questions.jsonl>}: runs the question set ({@link AnswerEvaluation}), stores the run with what
+ * it ran on, writes its report, and, given a baseline, fails when a metric fell by more than allowed.
+ */
+final class QuestionSetRun {
+
+    private static final String NAME = "pathwise eval: ";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private QuestionSetRun() {}
+
+    static int run(EvalCommand command, ApplicationContext context, PrintWriter out, PrintWriter err) {
+        RegressionGate gate;
+        try {
+            gate = RegressionGate.parse(command.maxDrops);
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + e.getMessage());
+            return CliCommand.USAGE;
+        }
+        if (!command.maxDrops.isEmpty() && command.baseline == null) {
+            err.println(NAME + "--max-drop needs --baseline");
+            return CliCommand.USAGE;
+        }
+        var runs = context.getBean(EvalRuns.class);
+        Map<String, Object> baseline = null;
+        if (command.baseline != null) {
+            try {
+                baseline = baseline(command.baseline, runs);
+            } catch (IllegalArgumentException e) {
+                err.println(NAME + e.getMessage());
+                return CliCommand.USAGE;
+            }
+        }
+        QuestionSet set;
+        try {
+            set = QuestionSet.read(command.dataset);
+            set.first(command.limitQueries);
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + e.getMessage());
+            return CliCommand.USAGE;
+        }
+        var evaluations = context.getBean(Evaluations.class);
+        var completed = evaluations.run(
+                evaluations.newId(set, id -> false),
+                set,
+                command.limitQueries,
+                command.reportDir,
+                AnswerEvaluation.Progress.NONE);
+        var run = completed.run();
+        var evaluation = completed.evaluation();
+        var folder = completed.report();
+        if (command.json) {
+            var printed = new LinkedHashMap<String, Object>();
+            printed.put("summary", evaluation.summary());
+            printed.put("items", evaluation.results());
+            printed.put("run", run.id());
+            printed.put("report", folder.resolve("report.html").toString());
+            out.println(CliCommand.json(printed));
+        } else {
+            AnswerEvaluation.printSummary(evaluation.summary(), out);
+            out.println("run " + run.id() + ": " + folder.resolve("report.html"));
+        }
+        out.flush();
+        if (baseline == null) {
+            return CliCommand.OK;
+        }
+        List<RegressionGate.Regression> regressions;
+        try {
+            regressions = gate.check(baseline, evaluation.summary());
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + e.getMessage());
+            return CliCommand.USAGE;
+        }
+        regressions.forEach(r -> err.println(NAME + "regression: " + r.describe()));
+        return regressions.isEmpty() ? CliCommand.OK : CliCommand.FAILED;
+    }
+
+    /**
+     * A whole run: a stored run's id, or a {@code report.json}.
+     *
+     * @throws IllegalArgumentException when it is neither
+     */
+    static EvalRun load(String reference, EvalRuns runs) {
+        var file = Path.of(reference);
+        if (Files.isRegularFile(file)) {
+            try {
+                return JSON.readValue(Files.readString(file), EvalRun.class);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("can't read the run " + reference + ": " + e.getMessage());
+            }
+        }
+        return runs.find(reference)
+                .orElseThrow(() -> new IllegalArgumentException(reference + " is neither a file nor a stored run"));
+    }
+
+    /** A baseline's summary: from a stored run's id, or a {@code report.json} or {@code eval --json} file. */
+    static Map<String, Object> baseline(String reference, EvalRuns runs) {
+        var file = Path.of(reference);
+        if (Files.isRegularFile(file)) {
+            try {
+                var tree = JSON.readTree(Files.readString(file));
+                if (!tree.has("summary")) {
+                    throw new IllegalArgumentException(
+                            reference + " has no \"summary\": give a report.json or the" + " output of eval --json");
+                }
+                return JSON.convertValue(tree.get("summary"), new TypeReference<Map<String, Object>>() {});
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof IllegalArgumentException illegal) {
+                    throw illegal;
+                }
+                throw new IllegalArgumentException("can't read the baseline " + reference + ": " + e.getMessage());
+            }
+        }
+        return runs.find(reference)
+                .map(EvalRun::summary)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the baseline " + reference + " is neither a file nor a stored run"));
+    }
+}
