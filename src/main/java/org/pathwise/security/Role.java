@@ -2,7 +2,7 @@ package org.pathwise.security;
 
 import java.util.Locale;
 
-/** What a user may do. See the access model in the README. */
+/** What a user may do. See the access model in docs/pages-and-access.md. */
 public enum Role {
     /** Reads the library, searches, asks; sees and deletes their own history, profile and paths. */
     EDUCATOR,
