@@ -135,6 +135,18 @@ public final class TrainAnswerabilityCommand implements CliCommand {
             throw new IllegalArgumentException("not an evaluation report: it has no \"items\" list");
         }
         var set = root.has("dataset") ? root.get("dataset").asString() : report.toString();
+        long test = 0;
+        for (var result : results) {
+            // a result without a split is from a run before splits were recorded: its set's name says
+            var split = result.path("split").asString(set.contains("calibration") ? "calibration" : "test");
+            if (!split.equals("calibration")) {
+                test++;
+            }
+        }
+        if (test > 0) {
+            throw new IllegalArgumentException(test + " of its questions are not calibration questions: the model is"
+                    + " fitted on calibration questions only (run eval --split calibration)");
+        }
         int before = examples.size();
         for (var result : results) {
             var expect = result.path("expect").asString("");

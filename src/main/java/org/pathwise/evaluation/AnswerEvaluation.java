@@ -97,6 +97,8 @@ final class AnswerEvaluation {
      *
      * @param expectedRule for a question to refuse, the rule that should refuse it ({@code expected_rule}), or empty
      * @param referenceAnswer for a question to answer, a good answer to it ({@code reference_answer}), or empty
+     * @param split the part of its set the question belongs to: {@link Split#CALIBRATION} to fit on, or
+     *     {@link Split#TEST} to report on only
      */
     record Item(
             String id,
@@ -105,7 +107,21 @@ final class AnswerEvaluation {
             String expect,
             String language,
             String expectedRule,
-            String referenceAnswer) {}
+            String referenceAnswer,
+            Split split) {
+
+        /** A question of a test split. */
+        Item(
+                String id,
+                String question,
+                List<String> expectedSources,
+                String expect,
+                String language,
+                String expectedRule,
+                String referenceAnswer) {
+            this(id, question, expectedSources, expect, language, expectedRule, referenceAnswer, Split.TEST);
+        }
+    }
 
     /**
      * One question's outcome, as {@code --json} prints it.
@@ -129,6 +145,7 @@ final class AnswerEvaluation {
      * @param features the evidence the assistant measured for the question, by feature name ({@link Evidence})
      * @param evidence the probability the answerability model gives that the library answers it
      * @param trace what the pipeline did on the way to the answer
+     * @param split {@code calibration} or {@code test}: whether a model may be fitted on this result
      */
     record Result(
             String id,
@@ -151,7 +168,8 @@ final class AnswerEvaluation {
             Map<String, Double> features,
             double evidence,
             double millis,
-            Trace trace) {}
+            Trace trace,
+            String split) {}
 
     /**
      * What the pipeline did with a question, kept with the run instead of in the audit log.
@@ -256,7 +274,8 @@ final class AnswerEvaluation {
                     new Trace(
                             trace.interaction().retrieved(),
                             response.verdicts(),
-                            trace.interaction().stageMillis())));
+                            trace.interaction().stageMillis()),
+                    item.split().label()));
             progress.asked(results.size(), items.size());
         }
         return new Evaluation(items, results, summary(results, byId));

@@ -53,6 +53,14 @@ public final class EvalCommand implements CliCommand {
     java.util.List<String> maxDrops = new java.util.ArrayList<>();
 
     @Option(
+            names = "--split",
+            paramLabel = "PART",
+            defaultValue = "all",
+            description = "For a question set: ask only its test or calibration questions (test, calibration or all;"
+                    + " default all). A line's \"split\" says; else only a …calibration….jsonl set is calibration.")
+    Split.Selection split;
+
+    @Option(
             names = "--report-dir",
             paramLabel = "DIR",
             defaultValue = "eval/reports",

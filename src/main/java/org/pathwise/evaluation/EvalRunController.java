@@ -37,8 +37,9 @@ class EvalRunController {
      *
      * @param set its name ({@code sample-library})
      * @param limit only the first questions, or {@code null} for all
+     * @param split {@code test}, {@code calibration} or {@code all} (the default): which of its questions to ask
      */
-    record StartRequest(String set, Integer limit) {}
+    record StartRequest(String set, Integer limit, String split) {}
 
     private final EvalRuns runs;
     private final EvalRunStarter starter;
@@ -93,13 +94,14 @@ class EvalRunController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Start a run of a bundled question set (researchers and administrators)",
-            description = "{\"set\":\"sample-library\",\"limit\":…}; 202 with Location; 409 while another run runs")
+            description = "{\"set\":\"sample-library\",\"limit\":…,\"split\":\"test|calibration|all\"}; 202 with"
+                    + " Location; 409 while another run runs")
     ResponseEntity<EvalRuns.Started> startBundled(@RequestBody StartRequest body, Authentication user) {
         if (body == null || body.set() == null || body.set().isBlank()) {
             throw new IllegalArgumentException("send {\"set\":\"<name>\"} naming a bundled question set ("
                     + String.join(", ", bundled.names()) + "), or the question set itself as JSONL");
         }
-        return start(bundled.load(body.set()), body.limit(), user);
+        return start(bundled.load(body.set()).only(selection(body.split())), body.limit(), user);
     }
 
     @PostMapping(
@@ -108,14 +110,33 @@ class EvalRunController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Start a run of the question set in the body, JSONL (researchers and administrators)",
-            description = "name: the set's name in the run (default upload.jsonl); limit: only the first questions."
+            description = "name: the set's name in the run (default upload.jsonl); limit: only the first questions;"
+                    + " split: test, calibration or all (the default)."
                     + " 422 with the line at fault when a line is not a valid question; 409 while another run runs")
     ResponseEntity<EvalRuns.Started> startUploaded(
             @RequestBody(required = false) byte[] body,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String split,
             Authentication user) {
-        return start(uploaded(name, body), limit, user);
+        return start(uploaded(name, body).only(selection(split)), limit, user);
+    }
+
+    /**
+     * The questions a run asks: {@code test}, {@code calibration} or {@code all}; all when not given.
+     *
+     * @throws IllegalArgumentException naming the choices
+     */
+    static Split.Selection selection(String split) {
+        if (split == null || split.isBlank()) {
+            return Split.Selection.ALL;
+        }
+        for (var selection : Split.Selection.values()) {
+            if (selection.label().equals(split.strip())) {
+                return selection;
+            }
+        }
+        throw new IllegalArgumentException("split must be test, calibration or all, got " + split);
     }
 
     /**

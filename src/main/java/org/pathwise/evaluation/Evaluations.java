@@ -123,6 +123,7 @@ class Evaluations {
         if (limit != null) {
             configuration.put("limit", limit);
         }
+        configuration.put("split", set.split());
         var items = evaluation.results().stream()
                 .map(r -> JSON.convertValue(r, new TypeReference<java.util.Map<String, Object>>() {}))
                 .toList();

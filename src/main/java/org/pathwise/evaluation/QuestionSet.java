@@ -39,6 +39,32 @@ record QuestionSet(String name, String sha256, List<AnswerEvaluation.Item> items
         }
     }
 
+    /**
+     * The questions of one split, in file order; the set keeps its name and hash (what was read), and a run records
+     * the selection beside them.
+     *
+     * @throws IllegalArgumentException when the set holds no question of that split
+     */
+    QuestionSet only(Split.Selection selection) {
+        var kept = items.stream().filter(i -> selection.holds(i.split())).toList();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException(name + " holds no " + selection.label() + " question: its questions are "
+                    + items.stream()
+                            .map(i -> i.split().label())
+                            .distinct()
+                            .sorted()
+                            .toList()
+                    + " (a line's \"split\", else the file's name: only a …calibration….jsonl set is calibration)");
+        }
+        return kept.size() == items.size() ? this : new QuestionSet(name, sha256, kept);
+    }
+
+    /** {@code calibration} or {@code test} when every question is of that split, else {@code mixed}. */
+    String split() {
+        var splits = items.stream().map(AnswerEvaluation.Item::split).distinct().toList();
+        return splits.size() == 1 ? splits.getFirst().label() : "mixed";
+    }
+
     /** A line of a question set that can't be used, or a set that can't be read. */
     static final class InvalidException extends IllegalArgumentException {
 
@@ -123,6 +149,13 @@ record QuestionSet(String name, String sha256, List<AnswerEvaluation.Item> items
                 throw new InvalidException(name, number, "the id " + id + " is already used on line " + earlier);
             }
             strings(node, "tags", name, number);
+            var split = optional(node, "split", name, number);
+            Split part;
+            try {
+                part = split.isEmpty() ? Split.ofSet(name) : Split.of(split);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidException(name, number, e.getMessage());
+            }
             items.add(new AnswerEvaluation.Item(
                     id,
                     question,
@@ -130,7 +163,8 @@ record QuestionSet(String name, String sha256, List<AnswerEvaluation.Item> items
                     expect,
                     optional(node, "language", name, number),
                     optional(node, "expected_rule", name, number),
-                    optional(node, "reference_answer", name, number)));
+                    optional(node, "reference_answer", name, number),
+                    part));
         }
         if (items.isEmpty()) {
             throw new InvalidException(name, 0, "holds no question");

@@ -47,7 +47,7 @@ final class QuestionSetRun {
         }
         QuestionSet set;
         try {
-            set = QuestionSet.read(command.dataset);
+            set = QuestionSet.read(command.dataset).only(command.split);
             set.first(command.limitQueries);
         } catch (IllegalArgumentException e) {
             err.println(NAME + e.getMessage());
@@ -117,7 +117,14 @@ final class QuestionSetRun {
                     throw new IllegalArgumentException(
                             reference + " has no \"summary\": give a report.json or the" + " output of eval --json");
                 }
-                return JSON.convertValue(tree.get("summary"), new TypeReference<Map<String, Object>>() {});
+                var summary = JSON.convertValue(tree.get("summary"), new TypeReference<Map<String, Object>>() {});
+                if (!summary.containsKey("intervals") && tree.has("intervals")) {
+                    // a baseline file keeps the intervals beside the summary
+                    summary.put(
+                            "intervals",
+                            JSON.convertValue(tree.get("intervals"), new TypeReference<Map<String, Object>>() {}));
+                }
+                return summary;
             } catch (IOException | RuntimeException e) {
                 if (e instanceof IllegalArgumentException illegal) {
                     throw illegal;

@@ -109,7 +109,7 @@ class AnswerabilityTest {
 
     @Test
     void theCommandFitsAModelFromEvaluationReportsAndLeavesOutQuestionsWhoseSourceWasNotRetrieved() throws Exception {
-        var report = new StringBuilder("{\"dataset\":\"cal.jsonl\",\"items\":[");
+        var report = new StringBuilder("{\"dataset\":\"set-calibration.jsonl\",\"items\":[");
         var random = new Random(11);
         for (int i = 0; i < 60; i++) {
             boolean answerable = i % 2 == 0;
@@ -146,12 +146,29 @@ class AnswerabilityTest {
                 out.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("54 questions from 1 sets").contains("cal.jsonl");
+        assertThat(run.out()).contains("54 questions from 1 sets").contains("set-calibration.jsonl");
         assertThat(Answerability.read(out).features()).isEqualTo(Evidence.FEATURES);
         assertThat(CliRun.of(
                                 "train-answerability",
                                 folder.resolve("missing.json").toString())
                         .code())
                 .isEqualTo(2);
+        var test = Files.writeString(
+                folder.resolve("test-report.json"),
+                report.toString()
+                        .replace("\"id\":\"q7\",", "\"id\":\"q7\",\"split\":\"test\",")
+                        .replace("set-calibration.jsonl", "set.jsonl"));
+        var refused = CliRun.of("train-answerability", test.toString(), "--out", out.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().lines())
+                .singleElement()
+                .asString()
+                .contains("61 of its questions are not calibration questions", "eval --split calibration");
+        var oneTestQuestion = Files.writeString(
+                folder.resolve("one-test-question.json"),
+                report.toString().replace("\"id\":\"q7\",", "\"id\":\"q7\",\"split\":\"test\","));
+        assertThat(CliRun.of("train-answerability", oneTestQuestion.toString(), "--out", out.toString())
+                        .err())
+                .contains("1 of its questions are not calibration questions");
     }
 }

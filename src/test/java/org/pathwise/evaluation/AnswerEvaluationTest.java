@@ -73,7 +73,8 @@ class AnswerEvaluationTest {
                 Map.of("semantic", 0.9, "coverage", 0.5),
                 1.0,
                 10,
-                new AnswerEvaluation.Trace(List.of(), List.of(), Map.of()));
+                new AnswerEvaluation.Trace(List.of(), List.of(), Map.of()),
+                "test");
     }
 
     private static Map<String, AnswerEvaluation.Item> items(List<AnswerEvaluation.Result> results) {
@@ -317,7 +318,8 @@ class AnswerEvaluationTest {
                 r.features(),
                 r.evidence(),
                 r.millis(),
-                r.trace());
+                r.trace(),
+                r.split());
     }
 
     @Test

@@ -106,4 +106,36 @@ class QuestionSetTest {
                 .isNotEmpty()
                 .allSatisfy(item -> assertThat(item.referenceAnswer()).isNotBlank());
     }
+
+    @Test
+    void aQuestionsSplitIsItsLinesElseItsSetsAndARunCanAskOneSplit() {
+        var lines = """
+                {"id":"a","question":"What is a rubric?","expect":"answer"}
+                {"id":"b","question":"What is SAMR?","expect":"abstain","split":"calibration"}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var test = QuestionSet.parse("eval/datasets/mine.jsonl", lines);
+        var calibration = QuestionSet.parse("eval/datasets/mine-calibration.jsonl", lines);
+
+        assertThat(test.items())
+                .extracting(AnswerEvaluation.Item::split)
+                .containsExactly(Split.TEST, Split.CALIBRATION);
+        assertThat(calibration.items())
+                .extracting(AnswerEvaluation.Item::split)
+                .containsExactly(Split.CALIBRATION, Split.CALIBRATION);
+        assertThat(test.split()).isEqualTo("mixed");
+        var testOnly = test.only(Split.Selection.TEST);
+        assertThat(testOnly.items()).extracting(AnswerEvaluation.Item::id).containsExactly("a");
+        assertThat(testOnly.split()).isEqualTo("test");
+        assertThat(testOnly.sha256()).isEqualTo(test.sha256());
+        assertThat(test.only(Split.Selection.ALL)).isSameAs(test);
+        assertThatThrownBy(() -> calibration.only(Split.Selection.TEST))
+                .hasMessageContaining("holds no test question: its questions are [calibration]");
+        assertThatThrownBy(() -> parse("""
+                        {"id":"a","question":"What is a rubric?","expect":"answer","split":"train"}
+                        """))
+                .hasMessageContaining("line 1: split must be calibration or test, got train");
+        assertThat(QuestionSet.read(Path.of("eval/datasets/sample-library.jsonl"))
+                        .split())
+                .isEqualTo("test");
+    }
 }

@@ -48,6 +48,24 @@ class RegressionGateTest {
     }
 
     @Test
+    void aFallWithinTheBaselinesIntervalIsNoRegressionAndOneBelowItIsNamedWithTheInterval() {
+        var before = Map.<String, Object>of(
+                "abstention_f1", 0.41, "intervals", Map.of("abstention_f1", List.of(0.21, 0.57)));
+        var gate = RegressionGate.parse(List.of("abstention_f1=0.05"));
+
+        assertThat(gate.check(before, Map.of("abstention_f1", 0.17))).isEmpty();
+        var regressions = gate.check(before, Map.of("abstention_f1", 0.15));
+        assertThat(regressions)
+                .singleElement()
+                .satisfies(r -> assertThat(r.describe())
+                        .isEqualTo("abstention_f1 fell from 0.4100 to 0.1500, below the baseline's 95% interval"
+                                + " [0.2100, 0.5700] by more than the 0.0500 allowed"));
+        // a baseline without intervals is compared with its value, as before
+        assertThat(gate.check(Map.of("abstention_f1", 0.41), Map.of("abstention_f1", 0.35)))
+                .hasSize(1);
+    }
+
+    @Test
     void rejectsMalformedDropsAndUnknownMetrics() {
         assertThatThrownBy(() -> RegressionGate.parse(List.of("citation_precision")))
                 .hasMessageContaining("metric=value");
@@ -71,7 +89,7 @@ class RegressionGateTest {
         var after = new java.util.LinkedHashMap<>(before);
         after.put("answer_f1", 0.37);
         assertThat(gate.check(before, after)).isEmpty();
-        after.put("answer_f1", 0.35);
+        after.put("answer_f1", 0.30);
         after.put("answer_f1_oracle", 0.61);
         assertThat(gate.check(before, after))
                 .extracting(RegressionGate.Regression::metric)
