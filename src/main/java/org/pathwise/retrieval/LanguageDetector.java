@@ -1,5 +1,7 @@
 package org.pathwise.retrieval;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Locale;
@@ -26,9 +28,23 @@ public final class LanguageDetector {
                     .withMinimumRelativeDistance(0.05)
                     .build();
 
+    /**
+     * The languages of the texts detected last, shared by every instance: a question is screened by the guardrails,
+     * answered by the assistant and recorded by the audit log, and each asks its language; it is detected once.
+     */
+    private static final Cache<String, String> RECENT =
+            Caffeine.newBuilder().maximumSize(1_024).build();
+
+    /** Texts up to this long are remembered: questions, not documents. */
+    private static final int REMEMBERED_CHARS = 1_000;
+
     /** The BCP 47 tag of the text's language, or {@code und}. */
     public String detect(String text) {
         var sample = text.length() <= SAMPLE_CHARS ? text : text.substring(0, SAMPLE_CHARS);
+        return sample.length() <= REMEMBERED_CHARS ? RECENT.get(sample, LanguageDetector::detected) : detected(sample);
+    }
+
+    private static String detected(String sample) {
         var language = DETECTOR.detectLanguageOf(sample);
         if (language == Language.UNKNOWN) {
             return "und";
