@@ -127,7 +127,9 @@ public final class Cli implements Runnable {
             if (!CliCommand.class.isAssignableFrom(type)) {
                 throw new IllegalStateException(className + " is annotated @Command but is not a CliCommand");
             }
+            // a module's commands are its own, not part of its API: not public
             var constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
             return constructor.newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("can't create the command " + className + ": " + e.getMessage(), e);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pathwise ask "<question>" [--json]}. */
 @Command(name = "ask", description = "Ask the library a question; the answer cites its sources.")
-public final class AskCommand implements CliCommand {
+final class AskCommand implements CliCommand {
 
     /** The user the command line's interactions are recorded under. */
     static final String USER = "cli";

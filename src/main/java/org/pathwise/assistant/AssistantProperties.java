@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param llm the language model that composes answers, if any ({@code pathwise.assistant.llm.*})
  */
 @ConfigurationProperties("pathwise.assistant")
-public record AssistantProperties(
+record AssistantProperties(
         @DefaultValue("") String answerabilityModel,
         Double answerabilityThreshold,
         @DefaultValue("5") int passages,

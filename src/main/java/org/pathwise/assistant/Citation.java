@@ -17,7 +17,7 @@ import java.util.List;
  * @param documentId the document's id
  * @param passageId the passage's id
  */
-public record Citation(
+record Citation(
         int marker,
         String source,
         String title,

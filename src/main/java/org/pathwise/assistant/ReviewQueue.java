@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * never deleted while their interaction is kept.
  */
 @Service
-public class ReviewQueue {
+class ReviewQueue {
 
     /**
      * An item of the queue.

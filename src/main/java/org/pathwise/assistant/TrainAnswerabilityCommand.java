@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
         name = "train-answerability",
         description = "Fit the model that decides whether the library answers a question, from evaluation runs of"
                 + " calibration question sets.")
-public final class TrainAnswerabilityCommand implements CliCommand {
+final class TrainAnswerabilityCommand implements CliCommand {
 
     private static final String NAME = "pathwise train-answerability: ";
 

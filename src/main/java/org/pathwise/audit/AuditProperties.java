@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purgeCron when the retention purge runs (a Spring cron expression; daily by default)
  */
 @ConfigurationProperties("pathwise.audit")
-public record AuditProperties(
+record AuditProperties(
         @DefaultValue Retention retention,
         @DefaultValue("") String pseudonymSecret,
         @DefaultValue("0 17 3 * * *") String purgeCron) {

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * @param prompt the prompt id and version
  * @param pseudonym only this user's records (an educator sees only their own)
  */
-public record RecordFilter(
+record RecordFilter(
         String kind,
         Instant from,
         Instant to,

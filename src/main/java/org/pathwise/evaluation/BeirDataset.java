@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param queries every query's text by id, in file order
  * @param qrels the test judgements: for each query id (in file order), the score of each judged corpus id
  */
-public record BeirDataset(
+record BeirDataset(
         String name, List<CorpusEntry> corpus, Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
 
     /** The corpus file, whose presence makes a folder a BEIR folder. */

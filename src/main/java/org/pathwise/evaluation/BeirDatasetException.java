@@ -6,7 +6,7 @@ import java.util.Objects;
  * A BEIR folder that can't be read. The message names the file (and line, when there is one) and what is wrong with
  * it, so the command line can print it as is.
  */
-public final class BeirDatasetException extends RuntimeException {
+final class BeirDatasetException extends RuntimeException {
 
     /** What is wrong with the folder. */
     public enum Kind {

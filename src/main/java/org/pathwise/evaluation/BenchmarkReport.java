@@ -23,7 +23,7 @@ import org.pathwise.stats.Percentiles;
  * @param embeddingModel the id of the embedding model, for example {@code bge-small-en-v1.5-q}
  */
 @JsonPropertyOrder({"dataset", "corpus", "queries", "modes", "ingest", "latency_ms", "peak_heap_mb", "embedding_model"})
-public record BenchmarkReport(
+record BenchmarkReport(
         String dataset,
         Corpus corpus,
         int queries,

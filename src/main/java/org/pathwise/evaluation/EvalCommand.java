@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * does not exist or has no {@code corpus.jsonl}, 1 on any other failure (one line on standard error says why).
  */
 @Command(name = "eval", description = "Measure retrieval quality and speed on a BEIR folder.")
-public final class EvalCommand implements CliCommand {
+final class EvalCommand implements CliCommand {
 
     private static final String NAME = "pathwise eval: ";
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * a higher share of supported sentences, then a higher nDCG@10, then a higher answer F1) and what got worse.
  */
 @Command(name = "eval-compare", description = "Compare two evaluation runs, metric by metric and question by question.")
-public final class EvalCompareCommand implements CliCommand {
+final class EvalCompareCommand implements CliCommand {
 
     private static final String NAME = "pathwise eval-compare: ";
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param summary the summary metrics, as {@code eval --json} prints them
  * @param items every question's result
  */
-public record EvalRun(
+record EvalRun(
         String id,
         Instant createdAt,
         String dataset,

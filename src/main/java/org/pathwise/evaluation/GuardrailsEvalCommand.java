@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
         name = "guardrails-eval",
         description = "Judge the ethics policy's question stage on labelled questions: false refusals, recall and"
                 + " precision per rule.")
-public final class GuardrailsEvalCommand implements CliCommand {
+final class GuardrailsEvalCommand implements CliCommand {
 
     private static final String NAME = "pathwise guardrails-eval: ";
 

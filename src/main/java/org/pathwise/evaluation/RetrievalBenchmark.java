@@ -45,7 +45,7 @@ import org.pathwise.stats.Percentiles;
  * <p>The temporary index lives in a new folder that is deleted when the run ends, whatever happens; the service's own
  * data directory is never touched.
  */
-public final class RetrievalBenchmark {
+final class RetrievalBenchmark {
 
     /** Passages searched per query, at least, to rank documents for recall@100. */
     public static final int PASSAGE_DEPTH = 300;

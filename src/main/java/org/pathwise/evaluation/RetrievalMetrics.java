@@ -13,7 +13,7 @@ import java.util.Map;
  * graded relevance; a document without a judgement, or with a score of 0 or less, is not relevant. Both measures need
  * at least one relevant document, so queries without one must be left out of averages.
  */
-public final class RetrievalMetrics {
+final class RetrievalMetrics {
 
     private RetrievalMetrics() {}
 

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * The built-in detectors a policy's rules can name, each with the stages it can run at and a factory that reads its
  * settings. A rule's detector finds what the rule is about; the policy decides what to do about it.
  */
-public final class Detectors {
+final class Detectors {
 
     private record Entry(Set<Policy.Stage> stages, Function<Settings, RuleSet.Rule> factory) {}
 

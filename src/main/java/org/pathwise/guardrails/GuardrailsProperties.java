@@ -10,4 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     administrator put in force later takes precedence over both
  */
 @ConfigurationProperties("pathwise.guardrails")
-public record GuardrailsProperties(Path policy) {}
+record GuardrailsProperties(Path policy) {}

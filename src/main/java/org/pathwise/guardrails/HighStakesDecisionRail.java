@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * outcomes or monitors students is high-risk) and Article 14 (human oversight); and the UNESCO Recommendation on the
  * Ethics of AI (2021), "Human oversight and determination".
  */
-public final class HighStakesDecisionRail implements RuleSet.Rule {
+final class HighStakesDecisionRail implements RuleSet.Rule {
 
     /** The rule's id in the policy. */
     public static final String RULE = "high-stakes-decision";

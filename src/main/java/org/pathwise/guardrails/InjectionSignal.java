@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param score the classifier's probability that the question is an injection, in [0, 1]; 1 for a pattern or an
  *     encoding, which are certain once they match
  */
-public record InjectionSignal(Kind kind, String name, String evidence, double score) {
+record InjectionSignal(Kind kind, String name, String evidence, double score) {
 
     /** The longest evidence excerpt, in characters. */
     public static final int MAX_EVIDENCE = 80;

@@ -1,7 +1,7 @@
 package org.pathwise.guardrails;
 
 /** A policy file that can't be used, with the line at fault (1-based; 0 when the fault has no line). */
-public final class PolicyException extends RuntimeException {
+final class PolicyException extends RuntimeException {
 
     private final int line;
 

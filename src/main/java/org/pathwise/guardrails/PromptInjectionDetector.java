@@ -33,7 +33,7 @@ import org.pathwise.stats.LogisticRegression;
  * in OWASP's "LLM01: Prompt Injection" (OWASP Top 10 for LLM Applications, 2025) and in Greshake et al. (2023),
  * "Not what you've signed up for: Compromising real-world LLM-integrated applications with indirect prompt injection".
  */
-public final class PromptInjectionDetector {
+final class PromptInjectionDetector {
 
     /** The name of the classifier's signal. */
     public static final String CLASSIFIER = "logistic-regression";

@@ -37,7 +37,7 @@ import tools.jackson.core.JacksonException;
 @Command(
         name = "train-injection-classifier",
         description = "Cross-validate the prompt-injection detector, then train its classifier on all the data.")
-public final class TrainInjectionClassifierCommand implements CliCommand {
+final class TrainInjectionClassifierCommand implements CliCommand {
 
     private static final String NAME = "pathwise train-injection-classifier: ";
 

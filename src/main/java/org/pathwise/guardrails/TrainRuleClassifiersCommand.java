@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         name = "train-rule-classifiers",
         description =
                 "Train the refusal rules' classifiers on calibration questions and measure them by cross-validation.")
-public final class TrainRuleClassifiersCommand implements CliCommand {
+final class TrainRuleClassifiersCommand implements CliCommand {
 
     static final List<String> RULES =
             List.of("high-stakes-decision", "academic-integrity", "other-users-data", "out-of-scope");

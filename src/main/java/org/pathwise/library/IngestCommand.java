@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pathwise ingest <folder> [--prune] [--json]}. */
 @Command(name = "ingest", description = "Add or update the documents of a folder in the library.")
-public final class IngestCommand implements CliCommand {
+final class IngestCommand implements CliCommand {
 
     @Parameters(index = "0", paramLabel = "FOLDER", description = "The folder to ingest.")
     Path folder;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param kind the class of failure, which decides the HTTP status of an upload
  * @param reason a sentence for the user that names the problem and, where it can, what to do
  */
-public record IngestFailure(Kind kind, String reason) {
+record IngestFailure(Kind kind, String reason) {
 
     public IngestFailure {
         Objects.requireNonNull(kind, "kind");

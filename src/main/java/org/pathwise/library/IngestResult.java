@@ -1,7 +1,7 @@
 package org.pathwise.library;
 
 /** What happened to one document in an ingestion run. */
-public sealed interface IngestResult {
+sealed interface IngestResult {
 
     /** The document's source: its path relative to the ingested folder, or the uploaded file name. */
     String source();

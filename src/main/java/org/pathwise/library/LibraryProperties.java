@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  *     an operator on the machine, is not limited); none: the API ingests no folder
  */
 @ConfigurationProperties("pathwise.library")
-public record LibraryProperties(
+record LibraryProperties(
         @DefaultValue("50MB") DataSize maxFileSize,
         @DefaultValue("200") int minPassageTokens,
         @DefaultValue("400") int maxPassageTokens,

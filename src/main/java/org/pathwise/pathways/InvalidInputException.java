@@ -4,7 +4,7 @@ package org.pathwise.pathways;
  * A framework, profile or catalogue file that can't be used, with the place at fault: the file (or "profile",
  * "catalogue"), and the line when known (0 when not).
  */
-public final class InvalidInputException extends RuntimeException {
+final class InvalidInputException extends RuntimeException {
 
     private final String where;
     private final int line;

@@ -6,7 +6,7 @@ import java.util.Locale;
  * A DigCompEdu proficiency level, ordered A1 (newcomer) &lt; A2 &lt; B1 &lt; B2 &lt; C1 &lt; C2 (pioneer). Levels only go up:
  * completing a course never lowers a competence.
  */
-public enum Level {
+enum Level {
     A1,
     A2,
     B1,

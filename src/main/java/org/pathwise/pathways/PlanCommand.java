@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * competences when the data directory holds a library.
  */
 @Command(name = "plan", description = "Plan a learning path for a competency profile.")
-public final class PlanCommand implements CliCommand {
+final class PlanCommand implements CliCommand {
 
     @Option(names = "--profile", required = true, paramLabel = "FILE", description = "The profile (YAML).")
     Path profile;

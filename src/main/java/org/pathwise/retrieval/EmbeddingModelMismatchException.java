@@ -1,7 +1,7 @@
 package org.pathwise.retrieval;
 
 /** Thrown when an index holds vectors of another embedding model than the one configured. */
-public final class EmbeddingModelMismatchException extends IllegalStateException {
+final class EmbeddingModelMismatchException extends IllegalStateException {
 
     public EmbeddingModelMismatchException(String indexModel, int indexDimensions, String configuredModel) {
         super("the index was built with embedding model '" + indexModel + "' (" + indexDimensions

@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param modelsDir where added ONNX models live
  */
 @ConfigurationProperties("pathwise.embedding")
-public record EmbeddingProperties(
+record EmbeddingProperties(
         @DefaultValue(Embedder.DEFAULT_MODEL) String model,
         @DefaultValue("models") Path modelsDir) {}

@@ -7,4 +7,4 @@ package org.pathwise.retrieval;
  * @param embeddingModel the id of the embedding model whose vectors the index holds
  * @param dimensions the vectors' dimensions
  */
-public record IndexStats(long passages, String embeddingModel, int dimensions) {}
+record IndexStats(long passages, String embeddingModel, int dimensions) {}

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** {@code pathwise re-embed}: rebuilds every vector of the index with the configured embedding model. */
 @Command(name = "re-embed", description = "Rebuild the index's vectors with the configured embedding model.")
-public final class ReEmbedCommand implements CliCommand {
+final class ReEmbedCommand implements CliCommand {
 
     @Override
     public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {

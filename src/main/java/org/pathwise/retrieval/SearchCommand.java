@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pathwise search "<query>" [--k N] [--mode lexical|semantic|hybrid] [--json]}. */
 @Command(name = "search", description = "Search the library's passages, most relevant first.")
-public final class SearchCommand implements CliCommand {
+final class SearchCommand implements CliCommand {
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "What to look for.")
     String query;

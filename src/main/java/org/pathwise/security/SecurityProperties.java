@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param loginThrottle how failed sign-ins slow down further attempts
  */
 @ConfigurationProperties("pathwise.security")
-public record SecurityProperties(
+record SecurityProperties(
         @DefaultValue("admin") String bootstrapAdminUsername,
         @DefaultValue("") String bootstrapAdminPassword,
         @DefaultValue("90d") Duration tokenTtl,

@@ -3,4 +3,4 @@ package org.pathwise.security;
 import java.time.Instant;
 
 /** A person who can sign in, unless an administrator has disabled them. */
-public record UserAccount(long id, String username, Role role, Instant createdAt, boolean enabled) {}
+record UserAccount(long id, String username, Role role, Instant createdAt, boolean enabled) {}

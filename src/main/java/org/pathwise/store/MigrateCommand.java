@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "migrate",
         description = "Copy the embedded data directory into PostgreSQL (server mode), vectors included, and verify.")
-public final class MigrateCommand implements CliCommand {
+final class MigrateCommand implements CliCommand {
 
     private static final String NAME = "pathwise migrate: ";
 

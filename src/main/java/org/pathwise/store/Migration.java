@@ -28,7 +28,7 @@ import org.pathwise.retrieval.PgVectorPassageIndex;
  * transaction, in an order that puts referenced rows first; then it counts both sides and verifies the audit chain
  * there. A failure removes what was copied, so the target is left as it was.
  */
-public final class Migration {
+final class Migration {
 
     /** Tables that the application fills as it runs; the target must hold none of their rows. */
     private static final List<String> CONTENT = List.of(

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "guardrails-benchmark",
         description = "Measure the time the ethics policy adds per question, stage by stage.")
-public final class GuardrailsBenchmarkCommand implements CliCommand {
+final class GuardrailsBenchmarkCommand implements CliCommand {
 
     private static final String NAME = "pathwise guardrails-benchmark: ";
 

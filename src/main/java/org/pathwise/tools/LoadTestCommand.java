@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * apart, by status, and do not count as errors.
  */
 @Command(name = "load-test", description = "Load running instances with concurrent searches and asks; report figures.")
-public final class LoadTestCommand implements CliCommand {
+final class LoadTestCommand implements CliCommand {
 
     private static final String NAME = "pathwise load-test: ";
 
