@@ -90,7 +90,7 @@ class EvalRunPages {
         model.addAttribute("after", done.isEmpty() ? "" : done.getFirst().id());
         model.addAttribute("sets", bundled.names());
         model.addAttribute("running", runs.running().orElse(null));
-        return "audit/runs";
+        return "evaluation/runs";
     }
 
     @PostMapping("/audit/runs")
@@ -144,7 +144,7 @@ class EvalRunPages {
         model.addAttribute(
                 "changed",
                 changes.stream().filter(c -> c.verdict().equals("changed")).toList());
-        return "audit/compare";
+        return "evaluation/compare";
     }
 
     @GetMapping("/audit/runs/{id}")
@@ -170,7 +170,7 @@ class EvalRunPages {
             model.addAttribute(
                     "questions", stored.items().stream().map(EvalRunPages::row).toList());
         }
-        return "audit/run";
+        return "evaluation/run";
     }
 
     @GetMapping("/audit/runs/{id}/status")
@@ -184,7 +184,7 @@ class EvalRunPages {
         }
         model.addAttribute("id", id);
         model.addAttribute("started", started);
-        return "audit/run :: status";
+        return "evaluation/run :: status";
     }
 
     @GetMapping(path = "/audit/runs/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
