@@ -1,6 +1,6 @@
 package org.pathwise.pathways;
 
-import java.io.StringReader;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Node;
+import org.pathwise.Located;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -397,25 +395,30 @@ final class CatalogueImport {
 
     // ---- YAML: courses: [...] or a bare list; rows keep their lines
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CatalogueFile(Located<List<Located<Object>>> courses) {}
+
     static List<Row> yamlRows(String content, String where) {
-        var tree = YamlTree.of(where);
-        var root = tree.parse(content);
-        Node listNode = root;
-        if (root instanceof org.yaml.snakeyaml.nodes.MappingNode) {
-            listNode = tree.required(tree.mapping(root, "the catalogue"), root, "courses", "the catalogue");
+        var yaml = YamlInput.of(where);
+        var root = yaml.read(content, new TypeReference<Located<Object>>() {});
+        List<Located<Object>> items;
+        if (root.value() instanceof List<?>) {
+            items = yaml.read(content, new TypeReference<List<Located<Object>>>() {});
+        } else {
+            var file = yaml.read(content, new TypeReference<Located<CatalogueFile>>() {});
+            items = yaml.required(file.value().courses(), file, "courses", "the catalogue")
+                    .value();
         }
-        var items = tree.sequence(listNode, "courses");
-        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(new StringReader(content));
-        List<?> values = loaded instanceof Map<?, ?> map ? (List<?>) map.get("courses") : (List<?>) loaded;
         var rows = new ArrayList<Row>();
         for (int i = 0; i < items.size(); i++) {
-            var value = values.get(i);
+            var item = items.get(i);
             Map<String, Object> fields = new LinkedHashMap<>();
-            if (value instanceof Map<?, ?> map) {
+            int line = item == null ? root.line() : item.line();
+            if (item != null && item.value() instanceof Map<?, ?> map) {
                 map.forEach((k, v) -> fields.put(String.valueOf(k), v));
-                rows.add(new Row(i + 1, YamlTree.line(items.get(i)), fields));
+                rows.add(new Row(i + 1, line, fields));
             } else {
-                rows.add(new Row(i + 1, YamlTree.line(items.get(i)), fields, "the course must be a mapping of fields"));
+                rows.add(new Row(i + 1, line, fields, "the course must be a mapping of fields"));
             }
         }
         return rows;
