@@ -26,6 +26,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
@@ -33,7 +34,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * which line: a syntax error, a duplicate or unknown key, a value of the wrong shape, an unknown choice of an enum,
  * and (through {@link #check}) a Jakarta Bean Validation constraint. Keys appear once, unknown keys are refused unless
  * a record says otherwise ({@code @JsonIgnoreProperties(ignoreUnknown = true)}), a single value is read as a list of
- * one, and enum values are matched without regard to case.
+ * one, enum values are matched without regard to case, and aliases ({@code *name}) are refused.
  */
 public final class YamlRecords {
 
@@ -106,6 +107,13 @@ public final class YamlRecords {
                     return Optional.empty();
                 }
                 for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                        // an alias would be read as its name; one that repeats a repeated list is a "billion laughs"
+                        throw new Invalid(
+                                line(parser.currentTokenLocation()),
+                                "invalid YAML: aliases (*" + parser.getString() + ") are not accepted; write the value"
+                                        + " out");
+                    }
                     if (token == JsonToken.PROPERTY_NAME) {
                         keyLines.putIfAbsent(
                                 parser.streamReadContext().pathAsPointer().toString(),
