@@ -46,8 +46,11 @@ public final class YamlRecords {
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .build();
 
-    private static final Validator VALIDATOR =
-            Validation.buildDefaultValidatorFactory().getValidator();
+    /** Built on first use: a reader that never checks constraints does not pay for a validator. */
+    private static final class Validators {
+        static final Validator VALIDATOR =
+                Validation.buildDefaultValidatorFactory().getValidator();
+    }
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
 
@@ -134,7 +137,7 @@ public final class YamlRecords {
      * the record's components) is reported on the record's line with the constraint's message.
      */
     public static void check(Located<?> located) {
-        var violations = VALIDATOR.validate(located.value());
+        var violations = Validators.VALIDATOR.validate(located.value());
         var components = Arrays.stream(located.value().getClass().getRecordComponents())
                 .map(c -> c.getName())
                 .toList();

@@ -43,7 +43,7 @@ public final class PolicyYaml {
             String description,
 
             @NotNull(message = "rules must be a list of rules")
-            List<Located<RuleFile>> rules) {}
+            Located<List<Located<RuleFile>>> rules) {}
 
     /** One rule as written; the stage, action and severity are matched without regard to case. */
     record RuleFile(
@@ -84,7 +84,11 @@ public final class PolicyYaml {
             YamlRecords.check(file);
             var rules = new ArrayList<Policy.Rule>();
             var ids = new HashSet<String>();
-            for (var located : file.value().rules()) {
+            for (var located : file.value().rules().value()) {
+                if (located == null || located.value() == null) {
+                    throw new YamlRecords.Invalid(
+                            file.value().rules().line(), "rules must be a list of rules; one is empty");
+                }
                 YamlRecords.check(located);
                 var rule = rule(located);
                 if (!ids.add(rule.id())) {

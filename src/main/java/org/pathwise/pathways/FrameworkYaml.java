@@ -73,7 +73,7 @@ final class FrameworkYaml {
         var name = yaml.requiredText(file.name(), root, "name", "the framework");
         var levelsNode = yaml.required(file.levels(), root, "levels", "the framework");
         var levels = new ArrayList<Framework.LevelInfo>();
-        for (var item : levelsNode.value()) {
+        for (var item : yaml.items(levelsNode, "levels")) {
             var levelId = yaml.requiredText(item.value().id(), item, "id", "a level");
             var level =
                     new Framework.LevelInfo(levelId, YamlInput.text(item.value().name()));
@@ -89,13 +89,13 @@ final class FrameworkYaml {
         var competenceIds = new HashSet<String>();
         var areas = new ArrayList<Framework.Area>();
         var areasNode = yaml.required(file.areas(), root, "areas", "the framework");
-        for (var areaNode : areasNode.value()) {
+        for (var areaNode : yaml.items(areasNode, "areas")) {
             var area = areaNode.value();
             var areaId = yaml.requiredText(area.id(), areaNode, "id", "an area");
             var areaName = yaml.requiredText(area.name(), areaNode, "name", "area " + areaId);
             var competences = new ArrayList<Framework.Competence>();
             var competencesNode = yaml.required(area.competences(), areaNode, "competences", "area " + areaId);
-            for (var competenceNode : competencesNode.value()) {
+            for (var competenceNode : yaml.items(competencesNode, "the competences of area " + areaId)) {
                 competences.add(competence(yaml, competenceNode, levelIds, competenceIds));
             }
             if (competences.isEmpty()) {
@@ -161,8 +161,7 @@ final class FrameworkYaml {
             levels.put(level.getKey(), YamlInput.text(level.getValue()));
         }
         var mappings = new ArrayList<Framework.Mapping>();
-        for (var item : yaml.required(entry.mappings(), node, "mappings", "the crosswalk")
-                .value()) {
+        for (var item : yaml.items(yaml.required(entry.mappings(), node, "mappings", "the crosswalk"), "mappings")) {
             var mapping = item.value();
             var from = yaml.requiredText(mapping.from(), item, "from", "a crosswalk mapping");
             if (!competenceIds.contains(from)) {

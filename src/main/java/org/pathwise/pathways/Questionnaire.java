@@ -67,8 +67,8 @@ final class Questionnaire {
         var root = yaml.read(
                 Frameworks.resource("pathways/questionnaire.yaml"), new TypeReference<Located<QuestionnaireFile>>() {});
         var options = new ArrayList<Option>();
-        for (var node : yaml.required(root.value().options(), root, "options", "the questionnaire")
-                .value()) {
+        for (var node :
+                yaml.items(yaml.required(root.value().options(), root, "options", "the questionnaire"), "options")) {
             var option = node.value();
             options.add(new Option(
                     yaml.required(option.score(), node, "score", "an option").value(),
@@ -76,8 +76,7 @@ final class Questionnaire {
                     yaml.requiredText(option.fr(), node, "fr", "an option")));
         }
         var items = new ArrayList<Item>();
-        for (var node : yaml.required(root.value().items(), root, "items", "the questionnaire")
-                .value()) {
+        for (var node : yaml.items(yaml.required(root.value().items(), root, "items", "the questionnaire"), "items")) {
             var item = node.value();
             var id = yaml.requiredText(item.id(), node, "id", "an item");
             yaml.required(item.competences(), node, "competences", id);

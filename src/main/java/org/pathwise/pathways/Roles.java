@@ -45,8 +45,7 @@ final class Roles {
         var yaml = YamlInput.of(where);
         var root = yaml.read(text, new TypeReference<Located<RolesFile>>() {});
         var roles = new java.util.ArrayList<Role>();
-        for (var node : yaml.required(root.value().roles(), root, "roles", "the roles file")
-                .value()) {
+        for (var node : yaml.items(yaml.required(root.value().roles(), root, "roles", "the roles file"), "roles")) {
             var entry = node.value();
             var id = yaml.requiredText(entry.id(), node, "id", "a role");
             var targets = new LinkedHashMap<String, Level>();

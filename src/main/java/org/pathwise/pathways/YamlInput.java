@@ -54,6 +54,16 @@ final class YamlInput {
         return value;
     }
 
+    /** The items of a list; an empty item ("-" and nothing after it) is reported on the list's line. */
+    <T> List<Located<T>> items(Located<List<Located<T>>> list, String what) {
+        for (var item : list.value()) {
+            if (item == null || item.value() == null) {
+                throw error(list, what + " has an empty item");
+            }
+        }
+        return list.value();
+    }
+
     /** A required key's text, stripped; it must not be empty. */
     String requiredText(Located<String> value, Located<?> owner, String key, String what) {
         var text = required(value, owner, key, what).value().strip();
