@@ -77,7 +77,12 @@ public final class YamlRecords {
         }
     }
 
-    /** Reads one document as {@code type}; empty when the document holds nothing (or only comments). */
+    /**
+     * Reads one document as {@code type}; empty when the document holds nothing (or only comments).
+     *
+     * @param names names a record type in messages about its unknown keys: "rule" gives "unknown rule key 'x'"
+     * @throws Invalid naming the line at fault and what to fix
+     */
     public static <T> Optional<T> read(String text, Class<T> type, Function<Class<?>, String> names) {
         return read(text, MAPPER.constructType(type), names);
     }
@@ -139,7 +144,7 @@ public final class YamlRecords {
     public static void check(Located<?> located) {
         var violations = Validators.VALIDATOR.validate(located.value());
         var components = Arrays.stream(located.value().getClass().getRecordComponents())
-                .map(c -> c.getName())
+                .map(java.lang.reflect.RecordComponent::getName)
                 .toList();
         violations.stream()
                 .min(Comparator.comparingInt((ConstraintViolation<?> v) ->
