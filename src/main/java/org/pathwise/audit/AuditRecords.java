@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.pathwise.CsvCells;
 import org.pathwise.guardrails.PersonalDataRail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -357,29 +359,15 @@ class AuditRecords {
         return fields.substring(0, fields.length() - 1) + ",\"metadata\":" + metadata + "}\n";
     }
 
+    /** A row as one CSV record (RFC 4180, Apache Commons CSV), its text cells {@link CsvCells#safe safe}. */
     private static String csv(Object[] row) {
-        var line = new StringBuilder();
+        var cells = new Object[row.length];
         for (int i = 0; i < row.length; i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            var value = row[i];
-            String text = value == null
-                    ? ""
-                    : value instanceof List<?> list
-                            ? String.join(
-                                    ";", list.stream().map(String::valueOf).toList())
-                            : String.valueOf(value);
-            if (text.indexOf(',') >= 0
-                    || text.indexOf('"') >= 0
-                    || text.indexOf('\n') >= 0
-                    || text.indexOf('\r') >= 0) {
-                line.append('"').append(text.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(text);
-            }
+            cells[i] = row[i] instanceof List<?> list
+                    ? String.join(";", list.stream().map(String::valueOf).toList())
+                    : row[i];
         }
-        return line.append("\r\n").toString();
+        return CSVFormat.RFC4180.format(CsvCells.safe(cells)) + "\r\n";
     }
 
     private record Where(StringBuilder sql, List<Object> params) {}

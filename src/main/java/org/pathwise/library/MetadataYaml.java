@@ -1,16 +1,15 @@
 package org.pathwise.library;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.pathwise.YamlRecords;
 
 /**
  * Reads document metadata from YAML (front matter or a sidecar {@code <file>.meta.yaml}). Accepts the common spellings
@@ -21,6 +20,25 @@ final class MetadataYaml {
 
     private MetadataYaml() {}
 
+    /** Metadata as written: each key under its common spellings; keys it does not know are ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MetadataFile(
+            String title,
+            @JsonAlias("author") Object authors,
+            @JsonAlias("creator") Object creator,
+            @JsonAlias("license") String licence,
+            @JsonAlias("lang") String language,
+
+            @JsonProperty("source_url") @JsonAlias({"sourceUrl", "url"})
+            String sourceUrl,
+
+            @JsonAlias({"course_id", "courseId"}) String course,
+            @JsonAlias({"competences", "competency"}) Object competencies,
+            String level,
+
+            @JsonProperty("resource_type") @JsonAlias({"resourceType", "type"})
+            String resourceType) {}
+
     /**
      * Parses YAML text into metadata.
      *
@@ -28,54 +46,66 @@ final class MetadataYaml {
      * @param firstLine the line of the file on which the YAML starts, so errors name the file's own line
      */
     static DocumentMetadata parse(String yaml, String where, int firstLine) {
-        Object loaded;
         try {
-            loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (MarkedYAMLException e) {
-            var line = e.getProblemMark() == null
-                    ? firstLine
-                    : firstLine + e.getProblemMark().getLine();
-            throw new IngestException(
-                    IngestFailure.Kind.INVALID_METADATA,
-                    "invalid YAML in the " + where + " at line " + line + ": " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new IngestException(
-                    IngestFailure.Kind.INVALID_METADATA, "invalid YAML in the " + where + ": " + e.getMessage());
+            var root = YamlRecords.read(yaml, Object.class, type -> "");
+            if (root.isEmpty()) {
+                return DocumentMetadata.EMPTY;
+            }
+            if (!(root.get() instanceof Map<?, ?>)) {
+                throw invalid("the " + where + " must be a YAML mapping of keys to values");
+            }
+            return metadata(
+                    YamlRecords.read(yaml, MetadataFile.class, type -> "").orElseThrow(), where);
+        } catch (YamlRecords.Invalid e) {
+            throw invalid(e, where, e.line() > 0 ? firstLine - 1 + e.line() : 0);
         }
-        if (loaded == null) {
-            return DocumentMetadata.EMPTY;
-        }
-        if (!(loaded instanceof Map<?, ?> map)) {
-            throw new IngestException(
-                    IngestFailure.Kind.INVALID_METADATA, "the " + where + " must be a YAML mapping of keys to values");
-        }
-        return fromMap(map, where);
     }
 
+    /** Reads metadata given as fields (an upload form's), with the same checks as YAML. */
     static DocumentMetadata fromMap(Map<?, ?> map, String where) {
-        var licenceText = text(map, where, "licence", "license");
+        try {
+            return metadata(YamlRecords.convert(map, MetadataFile.class, type -> ""), where);
+        } catch (YamlRecords.Invalid e) {
+            throw invalid(e, where, 0);
+        }
+    }
+
+    private static DocumentMetadata metadata(MetadataFile file, String where) {
+        var licenceText = text(file.licence());
         var licence = "";
         if (!licenceText.isEmpty()) {
             licence = Licences.normalise(licenceText)
-                    .orElseThrow(() -> new IngestException(
-                            IngestFailure.Kind.INVALID_METADATA,
-                            "unknown licence '" + licenceText + "' in the " + where
-                                    + ": use an SPDX id such as CC-BY-4.0, CC-BY-SA-4.0 or CC0-1.0"));
+                    .orElseThrow(() -> invalid("unknown licence '" + licenceText + "' in the " + where
+                            + ": use an SPDX id such as CC-BY-4.0, CC-BY-SA-4.0 or CC0-1.0"));
         }
-        var language = text(map, where, "language", "lang");
+        var language = text(file.language());
         if (!language.isEmpty()) {
             language = languageTag(language, where);
         }
         return new DocumentMetadata(
-                text(map, where, "title"),
-                list(map, where, "authors", "author", "creator"),
+                text(file.title()),
+                list(file.authors() != null ? file.authors() : file.creator(), where, "authors"),
                 licence,
                 language,
-                sourceUrl(text(map, where, "source_url", "sourceUrl", "url"), where),
-                text(map, where, "course", "course_id", "courseId"),
-                list(map, where, "competencies", "competences", "competency"),
-                text(map, where, "level"),
-                text(map, where, "resource_type", "resourceType", "type"));
+                sourceUrl(text(file.sourceUrl()), where),
+                text(file.course()),
+                list(file.competencies(), where, "competencies"),
+                text(file.level()),
+                text(file.resourceType()));
+    }
+
+    /** "invalid YAML in the front matter of a.md at line 3: ...", "'title' in the sidecar ... must be a single value". */
+    private static IngestException invalid(YamlRecords.Invalid e, String where, int line) {
+        var at = line > 0 ? " at line " + line : "";
+        var reason = e.reason();
+        if (reason.startsWith("invalid YAML: ")) {
+            return invalid("invalid YAML in the " + where + at + ": " + reason.substring("invalid YAML: ".length()));
+        }
+        return invalid(reason + " (in the " + where + at + ")");
+    }
+
+    private static IngestException invalid(String message) {
+        return new IngestException(IngestFailure.Kind.INVALID_METADATA, message);
     }
 
     /**
@@ -123,30 +153,12 @@ final class MetadataYaml {
         }
     }
 
-    private static Object value(Map<?, ?> map, String... keys) {
-        for (var key : keys) {
-            if (map.containsKey(key) && map.get(key) != null) {
-                return map.get(key);
-            }
-        }
-        return null;
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
     }
 
-    private static String text(Map<?, ?> map, String where, String... keys) {
-        var value = value(map, keys);
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
-            throw new IngestException(
-                    IngestFailure.Kind.INVALID_METADATA,
-                    "'" + keys[0] + "' in the " + where + " must be a single value");
-        }
-        return value.toString().strip();
-    }
-
-    private static List<String> list(Map<?, ?> map, String where, String... keys) {
-        var value = value(map, keys);
+    /** A list of names: a YAML list (items may be mappings with a name) or one value separated by commas or semicolons. */
+    private static List<String> list(Object value, String where, String key) {
         if (value == null) {
             return List.of();
         }
@@ -160,8 +172,7 @@ final class MetadataYaml {
                 }
             }
         } else if (value instanceof Map<?, ?>) {
-            throw new IngestException(
-                    IngestFailure.Kind.INVALID_METADATA, "'" + keys[0] + "' in the " + where + " must be a list");
+            throw invalid("'" + key + "' in the " + where + " must be a list");
         } else {
             for (var item : value.toString().split("[,;]")) {
                 items.add(item.strip());

@@ -1,6 +1,9 @@
 package org.pathwise.pathways;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,11 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Node;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.pathwise.Located;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -264,10 +267,11 @@ final class CatalogueImport {
         return List.of();
     }
 
-    // ---- CSV (RFC 4180: quoted fields may hold separators, quotes doubled, and line breaks)
+    // ---- CSV (RFC 4180, read with Apache Commons CSV: quoted fields may hold separators, quotes doubled, and line
+    // breaks)
 
     static List<Row> csvRows(String content, String where) {
-        var records = csvRecords(content);
+        var records = csvRecords(content, where);
         if (records.isEmpty()) {
             throw new InvalidInputException(where, 1, "the CSV file is empty; it needs a header row");
         }
@@ -300,63 +304,58 @@ final class CatalogueImport {
         return rows;
     }
 
-    record CsvRecord(int line, List<String> values) {}
+    /** One CSV record: the line it starts on and its values. */
+    record CsvRecord(int line, List<String> values) {
+        CsvRecord {
+            values = List.copyOf(values);
+        }
+    }
 
-    static List<CsvRecord> csvRecords(String content) {
-        var records = new ArrayList<CsvRecord>();
-        var values = new ArrayList<String>();
-        var field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int line = 1;
-        int recordLine = 1;
-        for (int i = 0; i < content.length(); i++) {
-            char ch = content.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < content.length() && content.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    field.append(ch);
-                }
-                continue;
-            }
-            switch (ch) {
-                case '"' -> {
-                    quoted = true;
-                    any = true;
-                }
-                case ',' -> {
-                    values.add(field.toString());
-                    field.setLength(0);
-                    any = true;
-                }
-                case '\r' -> {}
-                case '\n' -> {
-                    values.add(field.toString());
-                    field.setLength(0);
-                    records.add(new CsvRecord(recordLine, List.copyOf(values)));
-                    values.clear();
-                    any = false;
-                    line++;
-                    recordLine = line;
-                }
-                default -> {
-                    field.append(ch);
-                    any = true;
-                }
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().get();
+
+    private static final java.util.regex.Pattern START_LINE = java.util.regex.Pattern.compile("\\(startline (\\d+)\\)");
+
+    /** What Commons CSV found wrong, said as what to fix. */
+    private static String csvProblem(String message) {
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted value is never closed: add the closing \"";
+        }
+        if (message.contains("Invalid character between encapsulated token and delimiter")) {
+            return "text follows a closing quote: write a \" inside a quoted value as \"\"";
+        }
+        return "invalid CSV: " + message;
+    }
+
+    /**
+     * The records of a CSV text, blank lines included so that record numbers match a spreadsheet's rows. A leading
+     * UTF-8 byte-order mark (as spreadsheets write) is dropped; a record that can't be read (a quote left open, text
+     * after a closing quote) is an {@link InvalidInputException} with its line.
+     */
+    static List<CsvRecord> csvRecords(String content, String where) {
+        var text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        var lineStarts = new ArrayList<Integer>();
+        lineStarts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lineStarts.add(i + 1);
             }
         }
-        if (any || field.length() > 0) {
-            values.add(field.toString());
-            records.add(new CsvRecord(recordLine, List.copyOf(values)));
+        var records = new ArrayList<CsvRecord>();
+        CSVParser parser = null;
+        try {
+            parser = CSV.parse(new StringReader(text));
+            for (var record : parser) {
+                int index = java.util.Collections.binarySearch(lineStarts, (int) record.getCharacterPosition());
+                int line = index >= 0 ? index + 1 : -index - 1;
+                records.add(new CsvRecord(line, record.toList()));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            var message = String.valueOf((e instanceof UncheckedIOException u ? u.getCause() : e).getMessage());
+            var start = START_LINE.matcher(message);
+            int line = start.find()
+                    ? Integer.parseInt(start.group(1))
+                    : parser == null ? 1 : (int) Math.max(1, parser.getCurrentLineNumber());
+            throw new InvalidInputException(where, line, csvProblem(message));
         }
         return records;
     }
@@ -397,25 +396,30 @@ final class CatalogueImport {
 
     // ---- YAML: courses: [...] or a bare list; rows keep their lines
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CatalogueFile(Located<List<Located<Object>>> courses) {}
+
     static List<Row> yamlRows(String content, String where) {
-        var tree = YamlTree.of(where);
-        var root = tree.parse(content);
-        Node listNode = root;
-        if (root instanceof org.yaml.snakeyaml.nodes.MappingNode) {
-            listNode = tree.required(tree.mapping(root, "the catalogue"), root, "courses", "the catalogue");
+        var yaml = YamlInput.of(where);
+        var root = yaml.read(content, new TypeReference<Located<Object>>() {});
+        List<Located<Object>> items;
+        if (root.value() instanceof List<?>) {
+            items = yaml.read(content, new TypeReference<List<Located<Object>>>() {});
+        } else {
+            var file = yaml.read(content, new TypeReference<Located<CatalogueFile>>() {});
+            items = yaml.required(file.value().courses(), file, "courses", "the catalogue")
+                    .value();
         }
-        var items = tree.sequence(listNode, "courses");
-        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(new StringReader(content));
-        List<?> values = loaded instanceof Map<?, ?> map ? (List<?>) map.get("courses") : (List<?>) loaded;
         var rows = new ArrayList<Row>();
         for (int i = 0; i < items.size(); i++) {
-            var value = values.get(i);
+            var item = items.get(i);
             Map<String, Object> fields = new LinkedHashMap<>();
-            if (value instanceof Map<?, ?> map) {
+            int line = item == null ? root.line() : item.line();
+            if (item != null && item.value() instanceof Map<?, ?> map) {
                 map.forEach((k, v) -> fields.put(String.valueOf(k), v));
-                rows.add(new Row(i + 1, YamlTree.line(items.get(i)), fields));
+                rows.add(new Row(i + 1, line, fields));
             } else {
-                rows.add(new Row(i + 1, YamlTree.line(items.get(i)), fields, "the course must be a mapping of fields"));
+                rows.add(new Row(i + 1, line, fields, "the course must be a mapping of fields"));
             }
         }
         return rows;

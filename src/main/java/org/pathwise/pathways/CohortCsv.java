@@ -20,7 +20,7 @@ final class CohortCsv {
     private CohortCsv() {}
 
     static Read read(String content, String where, Bundled bundled) {
-        var records = CatalogueImport.csvRecords(content);
+        var records = CatalogueImport.csvRecords(content, where);
         if (records.isEmpty()) {
             throw new InvalidInputException(where, 1, "the CSV file is empty; it needs a header row");
         }

@@ -1,5 +1,7 @@
 package org.pathwise.pathways;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.pathwise.CsvCells;
 
 /**
  * Plans a cohort: every educator's own path, then what the institution has to run. The heatmap counts, per competence
@@ -149,52 +154,63 @@ final class CohortPlanner {
         return order;
     }
 
-    /** The programme as CSV: one row per course to run, in order. */
+    /** CSV as the exports write it: RFC 4180 quoting, one record a line ending in a line feed. */
+    private static final CSVFormat CSV =
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+    /** The programme as CSV: one row per course to run, in order; text cells are {@link CsvCells#safe safe}. */
     static String programmeCsv(Result result) {
-        var csv = new StringBuilder(
-                "order,course,title,participants,hours,learner_hours,mode,languages,mean_start_week\n");
-        for (var run : result.programme()) {
-            var course = run.course();
-            csv.append(run.order())
-                    .append(',')
-                    .append(cell(course.id()))
-                    .append(',')
-                    .append(cell(course.title()))
-                    .append(',')
-                    .append(run.participants())
-                    .append(',')
-                    .append(Planner.hours(course.hours()))
-                    .append(',')
-                    .append(Planner.hours(run.learnerHours()))
-                    .append(',')
-                    .append(course.delivery().label())
-                    .append(',')
-                    .append(cell(String.join(";", course.languages())))
-                    .append(',')
-                    .append(String.format(Locale.ROOT, "%.1f", run.meanStartWeek()))
-                    .append('\n');
-        }
-        return csv.toString();
+        return csv(
+                List.of(
+                        "order",
+                        "course",
+                        "title",
+                        "participants",
+                        "hours",
+                        "learner_hours",
+                        "mode",
+                        "languages",
+                        "mean_start_week"),
+                result.programme().stream()
+                        .map(run -> new Object[] {
+                            run.order(),
+                            run.course().id(),
+                            run.course().title(),
+                            run.participants(),
+                            Planner.hours(run.course().hours()),
+                            Planner.hours(run.learnerHours()),
+                            run.course().delivery().label(),
+                            String.join(";", run.course().languages()),
+                            String.format(Locale.ROOT, "%.1f", run.meanStartWeek())
+                        })
+                        .toList());
     }
 
     /** The heatmap as CSV: one row per competence, one column per level from A2 to C2. */
     static String heatmapCsv(Result result, Framework framework) {
-        var csv = new StringBuilder("competence,title,A2,B1,B2,C1,C2\n");
+        var rows = new ArrayList<Object[]>();
         for (var competence : framework.competences()) {
-            var row = result.heatmap().getOrDefault(competence.id(), Map.of());
-            csv.append(competence.id()).append(',').append(cell(competence.title()));
+            var counts = result.heatmap().getOrDefault(competence.id(), Map.of());
+            var row = new ArrayList<Object>(List.of(competence.id(), competence.title()));
             for (int level = 1; level < Level.values().length; level++) {
-                csv.append(',').append(row.getOrDefault(Level.values()[level], 0));
+                row.add(counts.getOrDefault(Level.values()[level], 0));
             }
-            csv.append('\n');
+            rows.add(row.toArray());
         }
-        return csv.toString();
+        return csv(List.of("competence", "title", "A2", "B1", "B2", "C1", "C2"), rows);
     }
 
-    static String cell(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
+    private static String csv(List<String> header, List<Object[]> rows) {
+        var text = new StringBuilder();
+        try {
+            var printer = new CSVPrinter(text, CSV);
+            printer.printRecord(header);
+            for (var row : rows) {
+                printer.printRecord(CsvCells.safe(row));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return value;
+        return text.toString();
     }
 }

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pathwise.YamlRecords;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.Search;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -240,9 +239,7 @@ public class Pathways {
             questionnaire.score(scores).forEach((k, level) -> levels.put(k, level.name()));
             copy.put("current", levels);
         }
-        var options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(copy);
+        return YamlRecords.write(copy);
     }
 
     Optional<Profile> profile(String username) {

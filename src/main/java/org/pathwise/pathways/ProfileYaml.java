@@ -1,10 +1,13 @@
 package org.pathwise.pathways;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.Node;
+import org.pathwise.Located;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Reads a profile:
@@ -24,33 +27,26 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ProfileYaml {
 
-    private static final java.util.Set<String> KEYS = java.util.Set.of(
-            "framework",
-            "current",
-            "target",
-            "targets",
-            "role",
-            "hours_per_week",
-            "weeks",
-            "languages",
-            "mode",
-            "completed");
-
     private ProfileYaml() {}
 
+    /** A profile as written; competence-to-level mappings keep each level's line. */
+    record ProfileFile(
+            Located<String> framework,
+            Located<Map<String, Located<String>>> current,
+            Located<Map<String, Located<String>>> target,
+            Located<Map<String, Located<String>>> targets,
+            Located<String> role,
+            @JsonProperty("hours_per_week") Located<Double> hoursPerWeek,
+            Located<Double> weeks,
+            Located<List<String>> languages,
+            Located<String> mode,
+            Located<List<String>> completed) {}
+
     static Profile parse(String text, String where, Frameworks frameworks, Roles roles) {
-        var yaml = YamlTree.of(where);
-        var root = yaml.parse(text);
-        var top = yaml.mapping(root, "the profile");
-        for (var key : top.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw yaml.error(
-                        root,
-                        "unknown key '" + key + "'; a profile has framework, current, target, role, hours_per_week,"
-                                + " weeks, languages, mode, completed");
-            }
-        }
-        var frameworkId = yaml.optionalText(top, "framework", "the profile");
+        var yaml = YamlInput.of(where);
+        var root = yaml.read(text, new TypeReference<Located<ProfileFile>>() {}, type -> "profile");
+        var file = root.value();
+        var frameworkId = YamlInput.text(file.framework());
         if (frameworkId.isEmpty()) {
             frameworkId = Frameworks.DEFAULT;
         }
@@ -58,7 +54,7 @@ final class ProfileYaml {
         var framework = frameworks
                 .get(frameworkId)
                 .orElseThrow(() -> yaml.error(
-                        top.get("framework"),
+                        file.framework(),
                         "unknown framework '" + chosen + "' (known: "
                                 + String.join(
                                         ", ",
@@ -66,18 +62,14 @@ final class ProfileYaml {
                                                 .map(Framework::id)
                                                 .toList())
                                 + ")"));
-        var current = levels(yaml, top.get("current"), "current", framework, frameworks);
-        var target = new LinkedHashMap<>(levels(
-                yaml,
-                top.containsKey("target") ? top.get("target") : top.get("targets"),
-                "target",
-                framework,
-                frameworks));
-        var role = yaml.optionalText(top, "role", "the profile");
+        var current = levels(yaml, file.current(), "current", framework, frameworks);
+        var target = new LinkedHashMap<>(
+                levels(yaml, file.target() != null ? file.target() : file.targets(), "target", framework, frameworks));
+        var role = YamlInput.text(file.role());
         if (!role.isEmpty()) {
             var found = roles.get(role)
                     .orElseThrow(() -> yaml.error(
-                            top.get("role"),
+                            file.role(),
                             "unknown role '" + role + "' (roles: "
                                     + String.join(
                                             ", ",
@@ -91,76 +83,72 @@ final class ProfileYaml {
             throw yaml.error(root, "the profile needs target levels (target: {\"2.1\": B2}) or a role (role: <id>)");
         }
         double hoursPerWeek = 4;
-        if (top.containsKey("hours_per_week")) {
-            hoursPerWeek = number(yaml, top.get("hours_per_week"), "hours_per_week");
+        if (file.hoursPerWeek() != null) {
+            hoursPerWeek = file.hoursPerWeek().value();
             if (!(hoursPerWeek > 0) || hoursPerWeek > 168) {
-                throw yaml.error(top.get("hours_per_week"), "hours_per_week must be more than 0 and at most 168");
+                throw yaml.error(file.hoursPerWeek(), "hours_per_week must be more than 0 and at most 168");
             }
         }
         int weeks = 0;
-        if (top.containsKey("weeks")) {
-            var value = number(yaml, top.get("weeks"), "weeks");
+        if (file.weeks() != null) {
+            double value = file.weeks().value();
             if (value != Math.rint(value) || value < 1 || value > 520) {
-                throw yaml.error(top.get("weeks"), "weeks must be a whole number from 1 to 520");
+                throw yaml.error(file.weeks(), "weeks must be a whole number from 1 to 520");
             }
             weeks = (int) value;
         }
         var languages = new ArrayList<String>();
-        for (var language : yaml.texts(top.get("languages"), "languages")) {
+        for (var language : YamlInput.texts(file.languages())) {
             if (!language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
-                throw yaml.error(top.get("languages"), "'" + language + "' is not a language tag such as en or fr");
+                throw yaml.error(file.languages(), "'" + language + "' is not a language tag such as en or fr");
             }
             languages.add(language.toLowerCase(Locale.ROOT));
         }
         ModePreference mode;
         try {
-            mode = ModePreference.parse(yaml.optionalText(top, "mode", "the profile"));
+            mode = ModePreference.parse(YamlInput.text(file.mode()));
         } catch (IllegalArgumentException e) {
-            throw yaml.error(top.get("mode"), e.getMessage());
+            throw yaml.error(file.mode(), e.getMessage());
         }
-        var completed = yaml.texts(top.get("completed"), "completed");
+        var completed = YamlInput.texts(file.completed());
         return new Profile(current, target, role, hoursPerWeek, weeks, languages, mode, completed);
-    }
-
-    private static double number(YamlTree yaml, Node node, String what) {
-        var text = yaml.scalar(node, what);
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw yaml.error(node, what + " must be a number, got '" + text + "'");
-        }
     }
 
     /** A competence-to-level mapping, translated to DigCompEdu when written against another framework. */
     private static Map<String, Level> levels(
-            YamlTree yaml, Node node, String what, Framework framework, Frameworks frameworks) {
+            YamlInput yaml,
+            Located<Map<String, Located<String>>> given,
+            String what,
+            Framework framework,
+            Frameworks frameworks) {
         var result = new LinkedHashMap<String, Level>();
-        if (node == null || YamlTree.isNull(node)) {
+        if (given == null || given.value() == null) {
             return result;
         }
         var digCompEdu = frameworks.digCompEdu();
-        for (var entry : yaml.mapping(node, what).entrySet()) {
+        for (var entry : given.value().entrySet()) {
             var id = entry.getKey();
+            var value = entry.getValue() == null ? new Located<>("", given.line()) : entry.getValue();
             if (framework.competence(id).isEmpty()) {
                 throw yaml.error(
-                        entry.getValue(),
+                        value,
                         what + ": unknown competence '" + id + "' in " + framework.id()
                                 + (framework == digCompEdu ? " (ids run from 1.1 to 6.5)" : ""));
             }
             if (framework.id().equals(Frameworks.DEFAULT)) {
-                result.merge(id, yaml.level(entry.getValue(), what + " " + id), Level::max);
+                result.merge(id, yaml.level(value, what + " " + id), Level::max);
                 continue;
             }
-            var levelId = yaml.scalar(entry.getValue(), what + " " + id);
+            var levelId = YamlInput.text(value);
             var crosswalk = framework
                     .crosswalk()
                     .filter(c -> c.to().equals(Frameworks.DEFAULT))
-                    .orElseThrow(() -> yaml.error(
-                            entry.getValue(), framework.id() + " has no crosswalk to DigCompEdu to plan with"));
+                    .orElseThrow(
+                            () -> yaml.error(value, framework.id() + " has no crosswalk to DigCompEdu to plan with"));
             var mapped = crosswalk.levels().get(levelId);
             if (mapped == null) {
                 throw yaml.error(
-                        entry.getValue(),
+                        value,
                         what + " " + id + ": unknown level '" + levelId + "' (levels: "
                                 + String.join(", ", crosswalk.levels().keySet()) + ")");
             }

@@ -1,11 +1,14 @@
 package org.pathwise.pathways;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.pathwise.Located;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * The self-assessment questionnaire ({@code pathways/questionnaire.yaml}): a few statements per DigCompEdu area, each
@@ -45,23 +48,39 @@ final class Questionnaire {
         this.framework = framework;
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record QuestionnaireFile(Located<List<Located<OptionEntry>>> options, Located<List<Located<ItemEntry>>> items) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OptionEntry(Located<Integer> score, Located<String> en, Located<String> fr) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ItemEntry(
+            Located<String> id,
+            Located<String> area,
+            Located<List<String>> competences,
+            Located<String> en,
+            Located<String> fr) {}
+
     static Questionnaire bundled(Framework framework) {
-        var yaml = YamlTree.of("questionnaire.yaml");
-        var root = yaml.parse(Frameworks.resource("pathways/questionnaire.yaml"));
-        var top = yaml.mapping(root, "the questionnaire");
+        var yaml = YamlInput.of("questionnaire.yaml");
+        var root = yaml.read(
+                Frameworks.resource("pathways/questionnaire.yaml"), new TypeReference<Located<QuestionnaireFile>>() {});
         var options = new ArrayList<Option>();
-        for (var node : yaml.sequence(yaml.required(top, root, "options", "the questionnaire"), "options")) {
-            var entries = yaml.mapping(node, "an option");
+        for (var node :
+                yaml.items(yaml.required(root.value().options(), root, "options", "the questionnaire"), "options")) {
+            var option = node.value();
             options.add(new Option(
-                    Integer.parseInt(yaml.requiredText(entries, node, "score", "an option")),
-                    yaml.requiredText(entries, node, "en", "an option"),
-                    yaml.requiredText(entries, node, "fr", "an option")));
+                    yaml.required(option.score(), node, "score", "an option").value(),
+                    yaml.requiredText(option.en(), node, "en", "an option"),
+                    yaml.requiredText(option.fr(), node, "fr", "an option")));
         }
         var items = new ArrayList<Item>();
-        for (var node : yaml.sequence(yaml.required(top, root, "items", "the questionnaire"), "items")) {
-            var entries = yaml.mapping(node, "an item");
-            var id = yaml.requiredText(entries, node, "id", "an item");
-            var competences = yaml.texts(yaml.required(entries, node, "competences", id), id);
+        for (var node : yaml.items(yaml.required(root.value().items(), root, "items", "the questionnaire"), "items")) {
+            var item = node.value();
+            var id = yaml.requiredText(item.id(), node, "id", "an item");
+            yaml.required(item.competences(), node, "competences", id);
+            var competences = YamlInput.texts(item.competences());
             for (var competence : competences) {
                 if (framework.competence(competence).isEmpty()) {
                     throw yaml.error(node, id + " names the unknown competence " + competence);
@@ -69,10 +88,10 @@ final class Questionnaire {
             }
             items.add(new Item(
                     id,
-                    yaml.requiredText(entries, node, "area", id),
+                    yaml.requiredText(item.area(), node, "area", id),
                     competences,
-                    yaml.requiredText(entries, node, "en", id),
-                    yaml.requiredText(entries, node, "fr", id)));
+                    yaml.requiredText(item.en(), node, "en", id),
+                    yaml.requiredText(item.fr(), node, "fr", id)));
         }
         return new Questionnaire(items, options, framework);
     }

@@ -1,10 +1,13 @@
 package org.pathwise.pathways;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pathwise.Located;
+import tools.jackson.core.type.TypeReference;
 
 /** The roles an educator can aim for, each implying target DigCompEdu levels; read from {@code pathways/roles.yaml}. */
 final class Roles {
@@ -28,16 +31,26 @@ final class Roles {
         return parse(Frameworks.resource("pathways/roles.yaml"), "roles.yaml", competenceIds);
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RolesFile(Located<List<Located<RoleEntry>>> roles) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RoleEntry(
+            Located<String> id,
+            Located<String> name,
+            Located<String> description,
+            Located<Map<String, Located<String>>> targets) {}
+
     static Roles parse(String text, String where, Set<String> competenceIds) {
-        var yaml = YamlTree.of(where);
-        var root = yaml.parse(text);
-        var top = yaml.mapping(root, "the roles file");
+        var yaml = YamlInput.of(where);
+        var root = yaml.read(text, new TypeReference<Located<RolesFile>>() {});
         var roles = new java.util.ArrayList<Role>();
-        for (var node : yaml.sequence(yaml.required(top, root, "roles", "the roles file"), "roles")) {
-            var entries = yaml.mapping(node, "a role");
-            var id = yaml.requiredText(entries, node, "id", "a role");
+        for (var node : yaml.items(yaml.required(root.value().roles(), root, "roles", "the roles file"), "roles")) {
+            var entry = node.value();
+            var id = yaml.requiredText(entry.id(), node, "id", "a role");
             var targets = new LinkedHashMap<String, Level>();
-            for (var target : yaml.mapping(yaml.required(entries, node, "targets", "role " + id), "role " + id)
+            for (var target : yaml.required(entry.targets(), node, "targets", "role " + id)
+                    .value()
                     .entrySet()) {
                 if (!competenceIds.contains(target.getKey())) {
                     throw yaml.error(
@@ -47,8 +60,8 @@ final class Roles {
             }
             roles.add(new Role(
                     id,
-                    yaml.requiredText(entries, node, "name", "role " + id),
-                    yaml.optionalText(entries, "description", "role " + id),
+                    yaml.requiredText(entry.name(), node, "name", "role " + id),
+                    YamlInput.text(entry.description()),
                     targets));
         }
         return new Roles(roles);

@@ -76,7 +76,7 @@ class PolicyYamlTest {
                 "    message: Removed.|    mesage: Removed.|8|unknown rule key 'mesage'",
                 "    message: Removed.|    message: [Removed.|8|invalid YAML",
                 "version: test/1|versio: test/1|1|unknown policy key 'versio'",
-                "  - id: personal-data|  - id: Personal Data|4|lower-case letters"
+                "  - id: personal-data|  - id: Personal Data|4|lower-case letters, digits and hyphens, got Personal Data"
             })
     void rejectsAnInvalidPolicyNamingTheLineAtFault(String original, String broken, int line, String message) {
         var yaml = VALID.replace(original, broken);

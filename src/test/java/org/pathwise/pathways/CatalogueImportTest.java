@@ -88,6 +88,32 @@ class CatalogueImportTest {
     }
 
     @Test
+    void aCsvSavedWithAByteOrderMarkReadsItsHeaderAndKeepsItsLines() {
+        var csv = "\uFEFFid,title,hours,languages,mode,raises\n"
+                + "b1,Fine,3,en,online,2.1:B1\n"
+                + "b2,No mode,3,en,,2.1:B1\n";
+
+        var report = importer.read(csv, CatalogueImport.Format.CSV, "bom.csv", Set.of());
+
+        assertThat(report.imported()).extracting(Course::id).containsExactly("b1");
+        assertThat(report.rejected()).singleElement().satisfies(error -> {
+            assertThat(error.row()).isEqualTo(3);
+            assertThat(error.line()).isEqualTo(3);
+            assertThat(error.id()).isEqualTo("b2");
+        });
+    }
+
+    @Test
+    void aCsvQuoteLeftOpenIsRejectedWithTheLineItOpensOn() {
+        var csv =
+                "id,title,hours,languages,mode\nq1,Fine,3,en,online\nq2,\"Never closed,3,en,online\nq3,x,1,en,online\n";
+
+        assertThatThrownBy(() -> importer.read(csv, CatalogueImport.Format.CSV, "q.csv", Set.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("q.csv line 3: a quoted value is never closed: add the closing \"");
+    }
+
+    @Test
     void malformedJsonIsRejectedWithItsLine() {
         assertThatThrownBy(() -> importer.read(
                         "{\"courses\": [\n {\"id\": \"c1\",,}\n]}", CatalogueImport.Format.JSON, "c.json", Set.of()))

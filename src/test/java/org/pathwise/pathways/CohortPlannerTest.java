@@ -57,4 +57,32 @@ class CohortPlannerTest {
                 .contains(",dr-101,Finding open educational resources,2,4,8,online,en;fr;es,");
         assertThat(CohortPlanner.heatmapCsv(result, framework)).contains("2.1,Selecting digital resources,1,2,1,0,0");
     }
+
+    @Test
+    void readsACohortSavedWithAByteOrderMark() {
+        var read = CohortCsv.read("\uFEFF" + CSV, "cohort.csv", bundled);
+
+        assertThat(read.members()).extracting(CohortPlanner.Member::educator).containsExactly("ana", "ben", "carla");
+        assertThat(read.rejected())
+                .singleElement()
+                .satisfies(error -> assertThat(error.row()).isEqualTo(5));
+    }
+
+    @Test
+    void exportsTextThatASpreadsheetWouldRunAsAFormulaAsText() {
+        var imported = new CatalogueImport(Bundled.competenceIds(framework))
+                .read("""
+                        id,title,hours,languages,mode,raises
+                        f1,"=HYPERLINK(""https://attacker.example"",""Open"")",4,en,online,2.1:B2
+                        """, CatalogueImport.Format.CSV, "c.csv", java.util.Set.of())
+                .imported();
+        var members = CohortCsv.read("educator,current,target\nana,2.1:A2,2.1:B2\n", "cohort.csv", bundled)
+                .members();
+
+        var result = new CohortPlanner(new Planner(framework)).plan(members, new Catalogue(imported));
+
+        assertThat(CohortPlanner.programmeCsv(result))
+                .contains("1,f1,\"'=HYPERLINK(\"\"https://attacker.example\"\",\"\"Open\"\")\",1,4,4,online,en,")
+                .doesNotContain(",=HYPERLINK", ",\"=HYPERLINK");
+    }
 }

@@ -71,6 +71,15 @@ class FrameworksTest {
     }
 
     @Test
+    void anEmptyListItemIsRejectedOnItsListsLine() {
+        var empty = VALID.replace("levels: [low, high]", "levels:\n  - low\n  -\n  - high");
+
+        assertThatThrownBy(() -> FrameworkYaml.parse(empty, "tiny.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("tiny.yaml line 4: levels has an empty item");
+    }
+
+    @Test
     void aCompetenceWithoutADescriptorForEveryLevelIsRejectedAtItsLevels() {
         var missing = VALID.replace("      high: does a lot\n", "");
 
