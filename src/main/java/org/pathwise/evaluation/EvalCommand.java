@@ -61,6 +61,19 @@ final class EvalCommand implements CliCommand {
     Split.Selection split;
 
     @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description = "For a question set: run it on the service at URL (which holds its data directory while it"
+                    + " runs) instead of on --data-dir; the service stores the run and its report.")
+    String url;
+
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = "With --url: a bearer token (default: $PATHWISE_TOKEN) of a researcher or administrator.")
+    String token;
+
+    @Option(
             names = "--report-dir",
             paramLabel = "DIR",
             defaultValue = "eval/reports",
@@ -70,7 +83,11 @@ final class EvalCommand implements CliCommand {
     @Override
     public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
         if (java.nio.file.Files.isRegularFile(dataset)) {
-            return QuestionSetRun.run(this, context, out, err);
+            return url == null ? QuestionSetRun.run(this, context, out, err) : RemoteRun.run(this, out, err);
+        }
+        if (url != null) {
+            err.println(NAME + "--url runs a question set (a .jsonl file), not a BEIR folder: " + dataset);
+            return USAGE;
         }
         var settings = RetrievalBenchmark.Settings.DEFAULTS;
         if (limitQueries != null) {
