@@ -114,7 +114,7 @@ public class Assistant {
         if (question.conversation() != null && !question.conversation().isBlank()) {
             throw new IllegalArgumentException("a traced question cannot follow up a conversation");
         }
-        return answer(question, new Conversation(UUID.randomUUID().toString(), List.of(), true), null);
+        return answer(question, conversation(question), null);
     }
 
     /** {@code tokens} is {@code null} for an answer that is not streamed. */
@@ -188,7 +188,7 @@ public class Assistant {
                 start = lap(stages, "composition", start);
                 if (answer instanceof Answer.Grounded grounded) {
                     answer = checked(text, grounded, readable, verdicts, guardrails);
-                    start = lap(stages, "guardrails_output", start);
+                    lap(stages, "guardrails_output", start);
                 }
             }
         }

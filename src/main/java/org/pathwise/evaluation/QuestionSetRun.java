@@ -60,19 +60,50 @@ final class QuestionSetRun {
                 command.limitQueries,
                 command.reportDir,
                 AnswerEvaluation.Progress.NONE);
-        var run = completed.run();
-        var evaluation = completed.evaluation();
-        var folder = completed.report();
+        var report = completed.report().resolve("report.html").toString();
+        return finish(
+                command,
+                completed.run().id(),
+                completed.evaluation().summary(),
+                completed.evaluation().results(),
+                report,
+                report,
+                gate,
+                baseline,
+                out,
+                err);
+    }
+
+    /**
+     * Prints a finished run, its summary and where to read it (or, with {@code --json}, its summary, results, id and
+     * report), then gates it against the baseline when one is given, for a run made here or on a service.
+     *
+     * @param report the run's {@code report.html}, as {@code --json} names it
+     * @param location where to read the run, as the summary names it
+     * @param baseline the baseline's summary, or {@code null}
+     * @return the exit code: 1 when a metric regressed, 2 when the gate names a metric the summaries lack
+     */
+    static int finish(
+            EvalCommand command,
+            String id,
+            Map<String, Object> summary,
+            Object items,
+            String report,
+            String location,
+            RegressionGate gate,
+            Map<String, Object> baseline,
+            PrintWriter out,
+            PrintWriter err) {
         if (command.json) {
             var printed = new LinkedHashMap<String, Object>();
-            printed.put("summary", evaluation.summary());
-            printed.put("items", evaluation.results());
-            printed.put("run", run.id());
-            printed.put("report", folder.resolve("report.html").toString());
+            printed.put("summary", summary);
+            printed.put("items", items);
+            printed.put("run", id);
+            printed.put("report", report);
             out.println(CliCommand.json(printed));
         } else {
-            AnswerEvaluation.printSummary(evaluation.summary(), out);
-            out.println("run " + run.id() + ": " + folder.resolve("report.html"));
+            AnswerEvaluation.printSummary(summary, out);
+            out.println("run " + id + ": " + location);
         }
         out.flush();
         if (baseline == null) {
@@ -80,7 +111,7 @@ final class QuestionSetRun {
         }
         List<RegressionGate.Regression> regressions;
         try {
-            regressions = gate.check(baseline, evaluation.summary());
+            regressions = gate.check(baseline, summary);
         } catch (IllegalArgumentException e) {
             err.println(NAME + e.getMessage());
             return CliCommand.USAGE;

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pathwise.CliCommand;
 import tools.jackson.core.type.TypeReference;
@@ -106,25 +105,18 @@ final class RemoteRun {
                         NAME + "run " + id + " failed: " + run.path("reason").asString("(no reason given)"));
                 return CliCommand.FAILED;
             }
-            var summary = JSON.convertValue(run.get("summary"), new TypeReference<Map<String, Object>>() {});
-            if (command.json) {
-                var printed = new LinkedHashMap<String, Object>();
-                printed.put("summary", summary);
-                printed.put("items", run.get("items"));
-                printed.put("run", id);
-                printed.put("report", base + "/audit/runs/" + id + "/report.html");
-                out.println(CliCommand.json(printed));
-            } else {
-                AnswerEvaluation.printSummary(summary, out);
-                out.println("run " + id + ": " + base + "/audit/runs/" + id);
-            }
-            out.flush();
-            if (baseline == null) {
-                return CliCommand.OK;
-            }
-            var regressions = gate.check(baseline, summary);
-            regressions.forEach(r -> err.println(NAME + "regression: " + r.describe()));
-            return regressions.isEmpty() ? CliCommand.OK : CliCommand.FAILED;
+            var page = base + "/audit/runs/" + id;
+            return QuestionSetRun.finish(
+                    command,
+                    id,
+                    JSON.convertValue(run.get("summary"), new TypeReference<Map<String, Object>>() {}),
+                    run.get("items"),
+                    page + "/report.html",
+                    page,
+                    gate,
+                    baseline,
+                    out,
+                    err);
         } catch (IllegalArgumentException e) {
             err.println(NAME + e.getMessage());
             return CliCommand.USAGE;
