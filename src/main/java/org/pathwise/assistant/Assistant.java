@@ -47,7 +47,7 @@ public class Assistant {
     private final InteractionStore store;
     private final ApplicationEventPublisher events;
     private final AssistantProperties properties;
-    private final LanguageDetector languages = new LanguageDetector();
+    private final LanguageDetector languages;
     private final Clock clock;
     private final AnswerSelector selector;
     private final Answerability answerability;
@@ -62,8 +62,10 @@ public class Assistant {
             AssistantProperties properties,
             Clock clock,
             AnswerSelector selector,
-            Answerability answerability) {
+            Answerability answerability,
+            LanguageDetector languages) {
         this.search = search;
+        this.languages = languages;
         this.guardrails = guardrails;
         this.composer = composer;
         this.condenser = condenser;

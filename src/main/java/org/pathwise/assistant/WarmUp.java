@@ -25,16 +25,17 @@ class WarmUp {
     };
 
     private final Embedder embedder;
+    private final LanguageDetector detector;
 
-    WarmUp(Embedder embedder) {
+    WarmUp(Embedder embedder, LanguageDetector detector) {
         this.embedder = embedder;
+        this.detector = detector;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
         Thread.ofVirtual().name("pathwise-warm-up").start(() -> {
             long start = System.nanoTime();
-            var detector = new LanguageDetector();
             for (var sample : SAMPLES) {
                 detector.detect(sample[1]);
                 TextTerms.of(sample[1], sample[0]);

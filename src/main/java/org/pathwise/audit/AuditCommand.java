@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Verify, export or benchmark the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Benchmark.class})
-public final class AuditCommand implements CliCommand {
+final class AuditCommand implements CliCommand {
 
     @Spec
     CommandSpec spec;

@@ -56,15 +56,17 @@ public class AuditLog {
     private final AuditProperties properties;
     private final Clock clock;
     private final Supplier<Pseudonyms> pseudonyms;
-    private final LanguageDetector languages = new LanguageDetector();
+    private final LanguageDetector languages;
 
     AuditLog(
             JdbcClient jdbc,
             DataSource dataSource,
             AuditProperties properties,
             @Value("${pathwise.data-dir}") Path dataDir,
-            Clock clock) {
+            Clock clock,
+            LanguageDetector languages) {
         this.jdbc = jdbc;
+        this.languages = languages;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
         this.properties = properties;
@@ -340,13 +342,6 @@ public class AuditLog {
         return new Appended(seq, id, hash);
     }
 
-    /**
-     * Walks the whole chain, oldest first, and returns the first record that does not verify: a sequence number
-     * missing (removed), a previous hash that is not the hash of the record before (inserted or reordered), a hash,
-     * text hash or filter column that does not match the record's content (edited), text missing without an erasure
-     * or purge record that covers it. The chain starts at sequence 1, or after the records the latest purge removed,
-     * from the hash it kept; and it must end at the head.
-     */
     /** Verifies the chain of the audit log in another database, such as the target of a migration. */
     public static Verification verify(DataSource dataSource) {
         return new AuditLog(
@@ -354,10 +349,18 @@ public class AuditLog {
                         dataSource,
                         new AuditProperties(null, null, null),
                         Path.of("."),
-                        Clock.systemUTC())
+                        Clock.systemUTC(),
+                        new LanguageDetector())
                 .verify();
     }
 
+    /**
+     * Walks the whole chain, oldest first, and returns the first record that does not verify: a sequence number
+     * missing (removed), a previous hash that is not the hash of the record before (inserted or reordered), a hash,
+     * text hash or filter column that does not match the record's content (edited), text missing without an erasure
+     * or purge record that covers it. The chain starts at sequence 1, or after the records the latest purge removed,
+     * from the hash it kept; and it must end at the head.
+     */
     @Transactional(readOnly = true)
     public Verification verify() {
         var head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")

@@ -8,6 +8,14 @@ import java.util.List;
  */
 public interface Guardrails {
 
+    /**
+     * The bundled default policy with the built-in detectors, judging answers by their words alone (without a
+     * semantic similarity): the guardrails of a test or a tool that has no application around it.
+     */
+    static Guardrails bundledPolicy() {
+        return PolicyGuardrails.bundledDefault();
+    }
+
     /** Screens a question before retrieval, any model and any storage. */
     Screening screenQuestion(String question);
 

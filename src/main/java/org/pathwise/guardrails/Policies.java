@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rejected with the line at fault and the policy in force stays.
  */
 @Service
-public class Policies {
+class Policies {
 
     /** A version put in force, by whom and when. */
     public record Version(String version, String uploadedBy, java.time.Instant uploadedAt) {}

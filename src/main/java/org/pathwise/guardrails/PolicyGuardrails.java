@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * policy that can't be used never becomes active, and a screening in progress finishes under the policy it started
  * with.
  */
-public final class PolicyGuardrails implements Guardrails {
+final class PolicyGuardrails implements Guardrails {
 
     /**
      * A policy ready to screen.

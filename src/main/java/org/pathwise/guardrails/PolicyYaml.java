@@ -29,7 +29,7 @@ import tools.jackson.core.type.TypeReference;
  *     settings: {}                 # optional, the detector's settings
  * }</pre>
  */
-public final class PolicyYaml {
+final class PolicyYaml {
 
     /** Where the bundled default policy is, on the class path. */
     static final String BUNDLED_DEFAULT = "guardrails/policy.yaml";

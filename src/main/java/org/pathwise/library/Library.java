@@ -52,7 +52,7 @@ public final class Library {
     private final TransactionTemplate transactions;
     private final DocumentSplitter splitter;
     private final Formats formats = new Formats();
-    private final LanguageDetector languages = new LanguageDetector();
+    private final LanguageDetector languages;
     private final long maxFileBytes;
     private final int batchPassages;
     private final Clock clock;
@@ -66,7 +66,15 @@ public final class Library {
             DocumentSplitter splitter,
             LibraryProperties properties,
             Clock clock) {
-        this(index, store, transactions, splitter, properties, clock, DocumentLocks.inProcess());
+        this(
+                index,
+                store,
+                transactions,
+                splitter,
+                properties,
+                clock,
+                DocumentLocks.inProcess(),
+                new LanguageDetector());
     }
 
     /** A library whose ingestions also take turns, document by document, with those of other instances. */
@@ -77,8 +85,10 @@ public final class Library {
             DocumentSplitter splitter,
             LibraryProperties properties,
             Clock clock,
-            DocumentLocks documentLocks) {
+            DocumentLocks documentLocks,
+            LanguageDetector languages) {
         this.documentLocks = documentLocks;
+        this.languages = languages;
         this.index = index;
         this.store = store;
         this.transactions = transactions;

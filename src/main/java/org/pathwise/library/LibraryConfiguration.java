@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.pathwise.Store;
+import org.pathwise.retrieval.LanguageDetector;
 import org.pathwise.retrieval.PassageIndex;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,12 +30,20 @@ class LibraryConfiguration {
             DocumentSplitter splitter,
             LibraryProperties properties,
             @Value("${pathwise.store:embedded}") String store,
-            DataSource dataSource) {
+            DataSource dataSource,
+            LanguageDetector languages) {
         var locks = switch (Store.of(store)) {
             case EMBEDDED -> DocumentLocks.inProcess();
             case POSTGRES -> DocumentLocks.postgres(dataSource);
         };
         return new Library(
-                index, new DocumentStore(jdbc), transactions, splitter, properties, Clock.systemUTC(), locks);
+                index,
+                new DocumentStore(jdbc),
+                transactions,
+                splitter,
+                properties,
+                Clock.systemUTC(),
+                locks,
+                languages);
     }
 }

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * their plans (each step with library documents about its competences when the library has some) and cohort plans.
  */
 @Component
-public class Pathways {
+class Pathways {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -57,7 +57,7 @@ import org.apache.lucene.util.BytesRef;
  * never see half a document. The commit data records the embedding model, and an index built with another model is
  * refused with {@link EmbeddingModelMismatchException}.
  */
-public final class LucenePassageIndex implements PassageIndex {
+final class LucenePassageIndex implements PassageIndex {
 
     static final String MODEL_KEY = "embedding.model";
     static final String DIMENSIONS_KEY = "embedding.dimensions";

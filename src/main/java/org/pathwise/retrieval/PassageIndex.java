@@ -19,6 +19,26 @@ import java.util.List;
 public interface PassageIndex extends AutoCloseable {
 
     /**
+     * The embedded index: a Lucene index in {@code folder}, created when missing.
+     *
+     * @throws IllegalStateException when the index was built with another embedding model, or another process has
+     *     it open for writing
+     */
+    static PassageIndex lucene(java.nio.file.Path folder, Embedder embedder) {
+        return LucenePassageIndex.open(folder, embedder);
+    }
+
+    /**
+     * The server-mode index: passages in PostgreSQL's {@code passage} table, searched with pgvector and full-text
+     * search.
+     *
+     * @throws IllegalStateException when the table holds vectors of another embedding model
+     */
+    static PassageIndex postgres(javax.sql.DataSource dataSource, Embedder embedder) {
+        return PgVectorPassageIndex.open(dataSource, embedder);
+    }
+
+    /**
      * Embeds and stores passages, replacing all earlier passages of the documents they belong to.
      *
      * @throws IllegalArgumentException when two passages share an id

@@ -36,6 +36,12 @@ class RetrievalConfiguration {
         };
     }
 
+    /** The one language detector of the application: documents, questions and audit records are detected with it. */
+    @Bean
+    LanguageDetector languageDetector() {
+        return new LanguageDetector();
+    }
+
     @Bean
     AbstractHealthIndicator indexHealthIndicator(PassageIndex index) {
         return new AbstractHealthIndicator("passage index check failed") {

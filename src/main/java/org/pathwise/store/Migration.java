@@ -20,7 +20,6 @@ import org.pathwise.audit.Verification;
 import org.pathwise.retrieval.EmbeddedPassage;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.PassageIndex;
-import org.pathwise.retrieval.PgVectorPassageIndex;
 
 /**
  * Copies an embedded store (H2 and its Lucene index) into an empty PostgreSQL database: the schema by the same
@@ -126,7 +125,7 @@ final class Migration {
                 .migrate();
         var tables = tablesInOrder();
         requireEmpty(target);
-        var index = PgVectorPassageIndex.open(target, embedder);
+        var index = PassageIndex.postgres(target, embedder);
         var documents = documentIds();
         progress.accept("copying the passages of " + documents.size() + " documents");
         var copied = new ArrayList<String>();

@@ -15,8 +15,8 @@ import org.pathwise.guardrails.Screening;
 import org.pathwise.guardrails.Verdict;
 import org.pathwise.retrieval.DocumentFacets;
 import org.pathwise.retrieval.FakeEmbeddingModel;
-import org.pathwise.retrieval.LucenePassageIndex;
 import org.pathwise.retrieval.Passage;
+import org.pathwise.retrieval.PassageIndex;
 import org.pathwise.retrieval.SearchFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -27,13 +27,13 @@ class AssistantGuardrailsTest {
     @TempDir
     Path folder;
 
-    private LucenePassageIndex index;
+    private PassageIndex index;
     private JdbcClient jdbc;
     private final List<Object> events = new ArrayList<>();
 
     private Assistant assistant(RuleSet rules) {
         var embedder = FakeEmbeddingModel.embedder("fake");
-        index = LucenePassageIndex.open(folder.resolve("index"), embedder);
+        index = PassageIndex.lucene(folder.resolve("index"), embedder);
         var facets = new DocumentFacets("c.md", "Contrast", List.of("Ada"), "CC-BY-4.0", "en", "", List.of(), "");
         index.index(List.of(Passage.of(
                 "c",

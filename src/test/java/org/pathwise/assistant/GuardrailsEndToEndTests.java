@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pathwise.guardrails.Policies;
+import org.pathwise.guardrails.Guardrails;
 import org.pathwise.library.IngestListener;
 import org.pathwise.library.Library;
 import org.pathwise.retrieval.SearchFilter;
@@ -61,7 +61,7 @@ class GuardrailsEndToEndTests {
     Assistant assistant;
 
     @Autowired
-    Policies policies;
+    Guardrails guardrails;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -127,11 +127,15 @@ class GuardrailsEndToEndTests {
     void administratorsReadAndReplaceThePolicyAndAnInvalidOneIsRejectedWithItsLine() throws Exception {
         mvc.perform(get("/api/policy").with(as(Role.RESEARCHER)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.version").value(policies.active().version()))
+                .andExpect(jsonPath("$.version").value(guardrails.policyVersion()))
                 .andExpect(jsonPath("$.rules[0].principle").isNotEmpty());
         mvc.perform(get("/api/policy").with(as(Role.EDUCATOR))).andExpect(status().isForbidden());
-        var yaml = policies.active().yaml();
-        var before = policies.active().version();
+        var yaml = mvc.perform(get("/api/policy/yaml").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var before = guardrails.policyVersion();
 
         mvc.perform(put("/api/policy")
                         .with(as(Role.ADMIN))
@@ -141,7 +145,7 @@ class GuardrailsEndToEndTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.line").isNumber())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("unknown action 'shout'")));
-        assertThat(policies.active().version()).isEqualTo(before);
+        assertThat(guardrails.policyVersion()).isEqualTo(before);
         mvc.perform(put("/api/policy")
                         .with(as(Role.RESEARCHER))
                         .contentType("application/yaml")

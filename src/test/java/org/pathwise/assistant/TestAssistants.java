@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.pathwise.guardrails.Guardrails;
 import org.pathwise.retrieval.Embedder;
+import org.pathwise.retrieval.LanguageDetector;
 import org.pathwise.retrieval.PassageIndex;
 import org.pathwise.retrieval.TestSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +55,8 @@ final class TestAssistants {
                 properties,
                 Clock.systemUTC(),
                 new AnswerSelector(embedder),
-                answerability);
+                answerability,
+                new LanguageDetector());
     }
 
     private static double[] ones() {

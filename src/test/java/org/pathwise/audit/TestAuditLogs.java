@@ -10,6 +10,7 @@ import org.pathwise.MovableClock;
 import org.pathwise.assistant.Answer;
 import org.pathwise.assistant.AskResponse;
 import org.pathwise.assistant.Interaction;
+import org.pathwise.retrieval.LanguageDetector;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -75,7 +76,7 @@ final class TestAuditLogs {
     private static Fixture create(javax.sql.DataSource dataSource, AuditProperties properties, Path dataDir) {
         var jdbc = JdbcClient.create(dataSource);
         var clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
-        var log = new AuditLog(jdbc, dataSource, properties, dataDir, clock);
+        var log = new AuditLog(jdbc, dataSource, properties, dataDir, clock, new LanguageDetector());
         return new Fixture(
                 log,
                 new AuditRecords(jdbc, dataSource, clock),

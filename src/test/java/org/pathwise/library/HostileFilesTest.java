@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pathwise.retrieval.FakeEmbeddingModel;
-import org.pathwise.retrieval.LucenePassageIndex;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
 import org.springframework.util.unit.DataSize;
@@ -54,7 +53,7 @@ class HostileFilesTest {
 
     @BeforeAll
     void open() {
-        index = LucenePassageIndex.open(data.resolve("index"), FakeEmbeddingModel.embedder("fake"));
+        index = PassageIndex.lucene(data.resolve("index"), FakeEmbeddingModel.embedder("fake"));
         var properties = TestLibraries.properties(DataSize.ofBytes(MAX_FILE_BYTES), 64);
         library = TestLibraries.library(index, TestLibraries.database(data), properties);
     }

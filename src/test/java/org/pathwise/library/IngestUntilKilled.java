@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.FakeEmbeddingModel;
-import org.pathwise.retrieval.LucenePassageIndex;
+import org.pathwise.retrieval.PassageIndex;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -37,7 +37,7 @@ public final class IngestUntilKilled {
                 return fake.dimension();
             }
         };
-        var index = LucenePassageIndex.open(data.resolve("index"), new Embedder("fake", slow, "query: ", ""));
+        var index = PassageIndex.lucene(data.resolve("index"), new Embedder("fake", slow, "query: ", ""));
         var library = TestLibraries.library(
                 index, TestLibraries.database(data), TestLibraries.properties(DataSize.ofMegabytes(1), 2));
         library.ingest(folder, false, new IngestListener() {

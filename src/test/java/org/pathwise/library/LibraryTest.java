@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathwise.retrieval.FakeEmbeddingModel;
-import org.pathwise.retrieval.LucenePassageIndex;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
 import org.pathwise.retrieval.SearchMode;
@@ -36,7 +35,7 @@ class LibraryTest {
 
     @BeforeEach
     void open() {
-        index = LucenePassageIndex.open(data.resolve("index"), FakeEmbeddingModel.embedder("fake"));
+        index = PassageIndex.lucene(data.resolve("index"), FakeEmbeddingModel.embedder("fake"));
         database = TestLibraries.database(data);
         library = TestLibraries.library(index, database, TestLibraries.properties(DataSize.ofKilobytes(64), 8));
     }

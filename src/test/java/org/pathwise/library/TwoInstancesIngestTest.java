@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.FakeEmbeddingModel;
-import org.pathwise.retrieval.PgVectorPassageIndex;
+import org.pathwise.retrieval.LanguageDetector;
+import org.pathwise.retrieval.PassageIndex;
 import org.pathwise.retrieval.TestPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -108,13 +109,14 @@ class TwoInstancesIngestTest {
         var properties = new LibraryProperties(DataSize.ofMegabytes(1), 20, 40, 5, 8, false, java.util.List.of());
         var dataSource = schema.dataSource();
         return new Library(
-                PgVectorPassageIndex.open(dataSource, new Embedder("fake", new SlowModel(), "query: ", "")),
+                PassageIndex.postgres(dataSource, new Embedder("fake", new SlowModel(), "query: ", "")),
                 new DocumentStore(JdbcClient.create(dataSource)),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new DocumentSplitter(new WordCounter(), properties),
                 properties,
                 Clock.systemUTC(),
-                DocumentLocks.postgres(dataSource));
+                DocumentLocks.postgres(dataSource),
+                new LanguageDetector());
     }
 
     /** Embeds as the fake model does, slowly enough for the two runs to overlap. */

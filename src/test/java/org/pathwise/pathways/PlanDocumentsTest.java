@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathwise.retrieval.DocumentFacets;
 import org.pathwise.retrieval.FakeEmbeddingModel;
-import org.pathwise.retrieval.LucenePassageIndex;
 import org.pathwise.retrieval.Passage;
+import org.pathwise.retrieval.PassageIndex;
 import org.pathwise.retrieval.TestSearch;
 
 class PlanDocumentsTest {
@@ -27,7 +27,7 @@ class PlanDocumentsTest {
 
     @Test
     void eachStepListsTheLibraryDocumentsTaggedWithItsCompetencesFirst() throws Exception {
-        try (var index = LucenePassageIndex.open(folder, FakeEmbeddingModel.embedder("fake"))) {
+        try (var index = PassageIndex.lucene(folder, FakeEmbeddingModel.embedder("fake"))) {
             index.index(List.of(
                     passage(
                             "d1",
