@@ -90,7 +90,6 @@ public final class Cli implements Runnable {
             return SERVING;
         }
         var command = (CliCommand) sub.commandSpec().userObject();
-        properties.put("spring.main.lazy-initialization", "true");
         properties.put("pathwise.library.sample-library", "false");
         try (var context = start(properties, WebApplicationType.NONE)) {
             return command.run(context, out, err);
@@ -154,6 +153,8 @@ public final class Cli implements Runnable {
         return new SpringApplicationBuilder(PathwiseApplication.class)
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
+                // set on the application itself: spring.main.* is bound before the command line's properties are added
+                .lazyInitialization(true)
                 .logStartupInfo(false)
                 .initializers(overriding(properties))
                 .properties("logging.level.root=OFF")

@@ -5,6 +5,7 @@ import org.pathwise.retrieval.LanguageDetector;
 import org.pathwise.retrieval.TextTerms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Loads the language models, analyzers and the embedding model's first inference in the background once the service
  * is up, so that the first question in each language is not the one that pays for them.
  */
+@ConditionalOnWebApplication
 @Component
 class WarmUp {
 

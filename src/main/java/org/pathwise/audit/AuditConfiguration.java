@@ -2,6 +2,7 @@ package org.pathwise.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,6 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Runs the audit log's retention purge on its schedule ({@code pathwise.audit.purge-cron}), through the log's
  * transactional API so that the purge holds the chain's head while it works.
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class AuditConfiguration {

@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,14 +94,6 @@ class EvalRunStarter implements DisposableBean {
             if (e instanceof Error error) {
                 throw error;
             }
-        }
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void failInterruptedRuns() {
-        int failed = runs.failRunning("the application stopped before the run finished", clock.instant());
-        if (failed > 0) {
-            log.warn("Marked {} evaluation run(s) cut short by a stop as failed", failed);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * installation can be searched at once. It is copied to {@code <data-dir>/sample-library} first, so sources are paths
  * relative to that folder.
  */
+@ConditionalOnWebApplication
 @Component
 class SampleLibrary {
 

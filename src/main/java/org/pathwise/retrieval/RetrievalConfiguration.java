@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.pathwise.Store;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,7 @@ class RetrievalConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     AbstractHealthIndicator indexHealthIndicator(PassageIndex index) {
         return new AbstractHealthIndicator("passage index check failed") {
             @Override

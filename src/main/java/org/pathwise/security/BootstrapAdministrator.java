@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code PATHWISE_BOOTSTRAP_ADMIN_PASSWORD} or, when that is not set, is generated and written to the log once.
  * There are no built-in default passwords.
  */
+@ConditionalOnWebApplication
 @Component
 class BootstrapAdministrator {
 

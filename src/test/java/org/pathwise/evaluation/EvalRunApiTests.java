@@ -60,7 +60,7 @@ class EvalRunApiTests {
     EvalRuns runs;
 
     @Autowired
-    EvalRunStarter starter;
+    InterruptedRuns interruptedRuns;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -388,7 +388,7 @@ class EvalRunApiTests {
             assertThat(polled.getHeader("HX-Refresh")).isNull();
         } finally {
             // what happens at start-up to a run that a stop cut short
-            starter.failInterruptedRuns();
+            interruptedRuns.failInterruptedRuns();
         }
         var failed = read(mvc.perform(get("/api/audit/runs/" + running.id()).with(as(Role.RESEARCHER)))
                 .andExpect(status().isOk()));
