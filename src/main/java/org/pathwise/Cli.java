@@ -3,22 +3,23 @@ package org.pathwise;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.spring.PicocliSpringFactory;
 
 /**
  * The {@code pathwise} command line: {@code serve} (the default) starts the web service; every other command starts
@@ -62,37 +63,52 @@ public final class Cli implements Runnable {
     /**
      * Runs the command line and returns the exit code, or {@link #SERVING} when it started the web service; never
      * calls {@code System.exit}.
+     *
+     * <p>The root's own options are read first, up to the command's name: with no command, or {@code serve}, the web
+     * service starts. Any other command starts the application without its web server and with lazy beans, which
+     * writes nothing until a command uses something; picocli's Spring factory then builds the command line from the
+     * modules' command beans, the arguments are parsed (a usage error exits with 2) and the chosen command runs.
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         var root = new Cli();
-        var commandLine = new CommandLine(root);
-        for (var command : commands()) {
-            commandLine.addSubcommand(command);
-        }
-        commandLine.setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
-        CommandLine.ParseResult parsed;
+        var head = new CommandLine(root).setStopAtUnmatched(true).setOut(out).setErr(err);
+        CommandLine.ParseResult rootOnly;
         try {
-            parsed = commandLine.parseArgs(args);
+            rootOnly = head.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            err.println("pathwise: " + e.getMessage() + " (see pathwise --help)");
-            return CliCommand.USAGE;
-        }
-        if (CommandLine.printHelpIfRequested(parsed)) {
-            return CliCommand.OK;
+            return usageError(err, e);
         }
         var properties = new HashMap<String, Object>();
         if (root.dataDir != null) {
             properties.put("pathwise.data-dir", root.dataDir.toString());
         }
-        var sub = parsed.subcommand();
-        if (sub == null || sub.commandSpec().userObject() instanceof Serve) {
+        boolean helpRequested = rootOnly.isUsageHelpRequested() || rootOnly.isVersionHelpRequested();
+        if (!helpRequested && rootOnly.unmatched().isEmpty()) {
             serve(properties);
             return SERVING;
         }
-        var command = (CliCommand) sub.commandSpec().userObject();
         properties.put("pathwise.library.sample-library", "false");
         try (var context = start(properties, WebApplicationType.NONE)) {
-            return command.run(context, out, err);
+            var commandLine = new CommandLine(new Cli(), new PicocliSpringFactory(context));
+            for (var command : commands(context)) {
+                commandLine.addSubcommand(command);
+            }
+            commandLine.setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
+            CommandLine.ParseResult parsed;
+            try {
+                parsed = commandLine.parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                return usageError(err, e);
+            }
+            if (CommandLine.printHelpIfRequested(parsed)) {
+                return CliCommand.OK;
+            }
+            var sub = parsed.subcommand();
+            if (sub == null || !(sub.commandSpec().userObject() instanceof CliCommand command)) {
+                err.println("pathwise: name a command (see pathwise --help)");
+                return CliCommand.USAGE;
+            }
+            return command.run(out, err);
         } catch (RuntimeException e) {
             err.println("pathwise: " + rootMessage(e));
             if (Boolean.getBoolean("pathwise.debug")) {
@@ -102,37 +118,22 @@ public final class Cli implements Runnable {
         }
     }
 
-    /**
-     * The feature modules' sub-commands: every {@link CliCommand} annotated with {@link Command} under this package,
-     * found by scanning so that the command line does not depend on the modules.
-     */
-    private static java.util.List<Object> commands() {
-        var scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(Command.class));
-        scanner.addIncludeFilter(new AssignableTypeFilter(CliCommand.class));
-        return scanner.findCandidateComponents(Cli.class.getPackageName()).stream()
-                .map(definition -> definition.getBeanClassName())
-                .filter(name -> !name.startsWith(Cli.class.getName()))
-                // a nested command is a sub-command of the command it is nested in, which names it
-                .filter(name -> !name.contains("$"))
-                .sorted(Comparator.naturalOrder())
-                .map(Cli::instantiate)
-                .toList();
+    private static int usageError(PrintWriter err, CommandLine.ParameterException e) {
+        err.println("pathwise: " + e.getMessage() + " (see pathwise --help)");
+        return CliCommand.USAGE;
     }
 
-    private static Object instantiate(String className) {
-        try {
-            var type = Class.forName(className);
-            if (!CliCommand.class.isAssignableFrom(type)) {
-                throw new IllegalStateException(className + " is annotated @Command but is not a CliCommand");
-            }
-            // a module's commands are its own, not part of its API: not public
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("can't create the command " + className + ": " + e.getMessage(), e);
-        }
+    /**
+     * The modules' sub-commands: their beans annotated with {@link Command}, in the order of their names. A command
+     * nested in another is a sub-command of the command that names it, which picocli's Spring factory creates.
+     */
+    private static List<Object> commands(ApplicationContext context) {
+        return Arrays.stream(context.getBeanNamesForAnnotation(Command.class))
+                .map(context::getBean)
+                .filter(CliCommand.class::isInstance)
+                .sorted(Comparator.comparing(command ->
+                        command.getClass().getAnnotation(Command.class).name()))
+                .toList();
     }
 
     private static void serve(Map<String, Object> properties) {

@@ -1,13 +1,14 @@
 package org.pathwise;
 
 import java.io.PrintWriter;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A sub-command of the {@code pathwise} command line that needs the application's beans. The command line parses the
- * arguments first (a usage error exits with 2 before anything starts), then starts the application without its web
- * server and calls {@link #run}.
+ * A sub-command of the {@code pathwise} command line: a Spring bean of its module ({@code @Component} and picocli's
+ * {@code @Command}), which takes what it uses as {@code ObjectProvider}s so that only the command that runs creates
+ * them. The command line starts the application without its web server and with lazy beans, which writes nothing;
+ * picocli's Spring factory gives it the commands, the arguments are parsed into the chosen one (a usage error exits
+ * with 2), and {@link #run} is called.
  */
 public interface CliCommand {
 
@@ -27,7 +28,7 @@ public interface CliCommand {
      * @param err standard error, for progress and one-line failures
      * @return the exit code
      */
-    int run(ApplicationContext context, PrintWriter out, PrintWriter err);
+    int run(PrintWriter out, PrintWriter err);
 
     /** Writes a value as one line of JSON, with the same mapper settings as the HTTP API. */
     static String json(Object value) {

@@ -3,12 +3,14 @@ package org.pathwise.assistant;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.pathwise.CliCommand;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pathwise ask "<question>" [--json]}. */
+@Component
 @Command(name = "ask", description = "Ask the library a question; the answer cites its sources.")
 final class AskCommand implements CliCommand {
 
@@ -21,8 +23,14 @@ final class AskCommand implements CliCommand {
     @Option(names = "--json", description = "Print the answer as JSON.")
     boolean json;
 
+    private final ObjectProvider<Assistant> assistantProvider;
+
+    AskCommand(ObjectProvider<Assistant> assistantProvider) {
+        this.assistantProvider = assistantProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         Question asked;
         try {
             asked = AskController.question(question, Map.of(), null, () -> USER);
@@ -30,7 +38,7 @@ final class AskCommand implements CliCommand {
             err.println("pathwise ask: " + e.getMessage());
             return USAGE;
         }
-        var response = context.getBean(Assistant.class).ask(asked);
+        var response = assistantProvider.getObject().ask(asked);
         if (json) {
             out.println(CliCommand.json(response));
             return OK;

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import org.pathwise.CliCommand;
 import org.pathwise.retrieval.Embedder;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * what it found anyway. Feed it runs of calibration sets only; a set that will measure the model must not be among them. Exit
  * codes: 0 on success, 2 on a usage error or an unreadable file, 1 when the runs hold no usable example.
  */
+@Component
 @Command(
         name = "train-answerability",
         description = "Fit the model that decides whether the library answers a question, from evaluation runs of"
@@ -55,8 +57,14 @@ final class TrainAnswerabilityCommand implements CliCommand {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    private final ObjectProvider<Embedder> embedderProvider;
+
+    TrainAnswerabilityCommand(ObjectProvider<Embedder> embedderProvider) {
+        this.embedderProvider = embedderProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         if (!(l2 > 0)) {
             err.println(NAME + "--l2 must be > 0, got " + l2);
             return USAGE;
@@ -74,7 +82,7 @@ final class TrainAnswerabilityCommand implements CliCommand {
                 return USAGE;
             }
         }
-        var embedder = context.getBean(Embedder.class);
+        var embedder = embedderProvider.getObject();
         AnswerabilityTraining.Result result;
         try {
             result = AnswerabilityTraining.train(examples, l2, embedder.modelId(), String.join(", ", names));

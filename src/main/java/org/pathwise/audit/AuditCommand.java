@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pathwise.CliCommand;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,19 +34,20 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Verify, export or benchmark the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Benchmark.class})
+@Component
 final class AuditCommand implements CliCommand {
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         var sub = spec.commandLine().getParseResult().subcommand();
         if (sub == null) {
             err.println("pathwise audit: name what to do: verify or export (see pathwise audit --help)");
             return USAGE;
         }
-        return ((CliCommand) sub.commandSpec().userObject()).run(context, out, err);
+        return ((CliCommand) sub.commandSpec().userObject()).run(out, err);
     }
 
     /** {@code pathwise audit verify [--json]}. */
@@ -56,9 +60,16 @@ final class AuditCommand implements CliCommand {
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
+        private final ObjectProvider<AuditLog> auditLogProvider;
+
+        /** Created by the command line's Spring factory, like every sub-command. */
+        Verify(ObjectProvider<AuditLog> auditLogProvider) {
+            this.auditLogProvider = auditLogProvider;
+        }
+
         @Override
-        public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
-            var verification = context.getBean(AuditLog.class).verify();
+        public int run(PrintWriter out, PrintWriter err) {
+            var verification = auditLogProvider.getObject().verify();
             out.println(json ? CliCommand.json(shape(verification)) : text(verification));
             out.flush();
             return verification instanceof Verification.Intact ? OK : FAILED;
@@ -148,8 +159,14 @@ final class AuditCommand implements CliCommand {
         @Option(names = "--prompt", description = "The prompt id and version.")
         String prompt;
 
+        private final ObjectProvider<AuditRecords> auditRecordsProvider;
+
+        Export(ObjectProvider<AuditRecords> auditRecordsProvider) {
+            this.auditRecordsProvider = auditRecordsProvider;
+        }
+
         @Override
-        public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+        public int run(PrintWriter out, PrintWriter err) {
             RecordFilter filter;
             AuditRecords.Format chosen;
             try {
@@ -171,7 +188,7 @@ final class AuditCommand implements CliCommand {
                 err.println(NAME + e.getMessage());
                 return USAGE;
             }
-            var records = context.getBean(AuditRecords.class);
+            var records = auditRecordsProvider.getObject();
             long start = System.nanoTime();
             long count;
             if (file == null) {
@@ -218,14 +235,30 @@ final class AuditCommand implements CliCommand {
         @Option(names = "--json", description = "Print the figures as JSON.")
         boolean json;
 
+        private final ObjectProvider<JdbcClient> jdbcProvider;
+        private final ObjectProvider<TransactionTemplate> transactionsProvider;
+        private final ObjectProvider<AuditLog> auditLogProvider;
+        private final ObjectProvider<AuditRecords> auditRecordsProvider;
+
+        Benchmark(
+                ObjectProvider<JdbcClient> jdbcProvider,
+                ObjectProvider<TransactionTemplate> transactionsProvider,
+                ObjectProvider<AuditLog> auditLogProvider,
+                ObjectProvider<AuditRecords> auditRecordsProvider) {
+            this.jdbcProvider = jdbcProvider;
+            this.transactionsProvider = transactionsProvider;
+            this.auditLogProvider = auditLogProvider;
+            this.auditRecordsProvider = auditRecordsProvider;
+        }
+
         @Override
-        public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+        public int run(PrintWriter out, PrintWriter err) {
             if (appends < 1 || records < appends) {
                 err.println(
                         NAME + "--appends must be >= 1 and --records >= --appends, got " + appends + " and " + records);
                 return USAGE;
             }
-            var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            var jdbc = jdbcProvider.getObject();
             long existing = jdbc.sql("SELECT COUNT(*) FROM audit_record")
                     .query(Long.class)
                     .single();
@@ -234,12 +267,10 @@ final class AuditCommand implements CliCommand {
                         + " records; run the benchmark with --data-dir on an empty directory");
                 return USAGE;
             }
-            var transactions = new org.springframework.transaction.support.TransactionTemplate(
-                    context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
             var benchmark = new AuditBenchmark(
-                    context.getBean(AuditLog.class),
-                    context.getBean(AuditRecords.class),
-                    transactions,
+                    auditLogProvider.getObject(),
+                    auditRecordsProvider.getObject(),
+                    transactionsProvider.getObject(),
                     message -> err.println(NAME + message));
             AuditBenchmark.Report report;
             try {

@@ -8,7 +8,9 @@ import org.pathwise.Store;
 import org.pathwise.library.DocumentSplitter;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.ScratchIndex;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Parameters;
  * {@link BenchmarkReport}; progress goes to standard error. Exit codes: 0 when the run completes, 2 when the folder
  * does not exist or has no {@code corpus.jsonl}, 1 on any other failure (one line on standard error says why).
  */
+@Component
 @Command(name = "eval", description = "Measure retrieval quality and speed on a BEIR folder.")
 final class EvalCommand implements CliCommand {
 
@@ -80,10 +83,31 @@ final class EvalCommand implements CliCommand {
             description = "For a question set: where the run's report.html and report.json go (default eval/reports).")
     Path reportDir;
 
+    private final ObjectProvider<DocumentSplitter> documentSplitterProvider;
+    private final ObjectProvider<Embedder> embedderProvider;
+    private final Environment environment;
+    private final ObjectProvider<EvalRuns> evalRunsProvider;
+    private final ObjectProvider<Evaluations> evaluationsProvider;
+
+    EvalCommand(
+            ObjectProvider<DocumentSplitter> documentSplitterProvider,
+            ObjectProvider<Embedder> embedderProvider,
+            Environment environment,
+            ObjectProvider<EvalRuns> evalRunsProvider,
+            ObjectProvider<Evaluations> evaluationsProvider) {
+        this.documentSplitterProvider = documentSplitterProvider;
+        this.embedderProvider = embedderProvider;
+        this.environment = environment;
+        this.evalRunsProvider = evalRunsProvider;
+        this.evaluationsProvider = evaluationsProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         if (java.nio.file.Files.isRegularFile(dataset)) {
-            return url == null ? QuestionSetRun.run(this, context, out, err) : RemoteRun.run(this, out, err);
+            return url == null
+                    ? QuestionSetRun.run(this, evalRunsProvider, evaluationsProvider, out, err)
+                    : RemoteRun.run(this, out, err);
         }
         if (url != null) {
             err.println(NAME + "--url runs a question set (a .jsonl file), not a BEIR folder: " + dataset);
@@ -106,11 +130,11 @@ final class EvalCommand implements CliCommand {
         }
         err.println(NAME + "loaded " + dataset + ": " + data.corpus().size() + " documents, "
                 + data.testQueries().size() + " test queries");
-        var splitter = context.getBean(DocumentSplitter.class);
-        var embedder = context.getBean(Embedder.class);
+        var splitter = documentSplitterProvider.getObject();
+        var embedder = embedderProvider.getObject();
         var benchmark = new RetrievalBenchmark(
                 splitter::passagesOf, embedder, settings, message -> err.println(NAME + message));
-        var environment = context.getEnvironment();
+
         // the store and its URL were checked when the application started (StoreEnvironment)
         java.util.function.Supplier<ScratchIndex> scratch = switch (Store.of(environment.getProperty(Store.PROPERTY))) {
             case EMBEDDED -> () -> ScratchIndex.lucene(Path.of(System.getProperty("java.io.tmpdir")), embedder);

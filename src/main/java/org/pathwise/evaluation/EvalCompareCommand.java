@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pathwise.CliCommand;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Parameters;
  * question what got better (the outcome now matches what the question expects, or it now cites; with the same outcome,
  * a higher share of supported sentences, then a higher nDCG@10, then a higher answer F1) and what got worse.
  */
+@Component
 @Command(name = "eval-compare", description = "Compare two evaluation runs, metric by metric and question by question.")
 final class EvalCompareCommand implements CliCommand {
 
@@ -36,9 +38,15 @@ final class EvalCompareCommand implements CliCommand {
     /** One question whose result changed. */
     record Change(String id, String expect, String before, String after, String verdict) {}
 
+    private final ObjectProvider<EvalRuns> evalRunsProvider;
+
+    EvalCompareCommand(ObjectProvider<EvalRuns> evalRunsProvider) {
+        this.evalRunsProvider = evalRunsProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
-        var runs = context.getBean(EvalRuns.class);
+    public int run(PrintWriter out, PrintWriter err) {
+        var runs = evalRunsProvider.getObject();
         EvalRun a;
         EvalRun b;
         try {

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.pathwise.CliCommand;
 import org.pathwise.guardrails.Guardrails;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
  * searched, answered or stored. Exit codes: 0 when the run completes, 2 when a file can't be read or used (one line on
  * standard error says why).
  */
+@Component
 @Command(
         name = "guardrails-eval",
         description = "Judge the ethics policy's question stage on labelled questions: false refusals, recall and"
@@ -52,8 +54,14 @@ final class GuardrailsEvalCommand implements CliCommand {
                     + " such as the classifier's training data, to report on held-out questions only. Repeatable.")
     List<Path> exclude = new ArrayList<>();
 
+    private final ObjectProvider<Guardrails> guardrailsProvider;
+
+    GuardrailsEvalCommand(ObjectProvider<Guardrails> guardrailsProvider) {
+        this.guardrailsProvider = guardrailsProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         var cases = new ArrayList<ScreeningEvaluation.Case>();
         for (var file : files) {
             try {
@@ -77,7 +85,7 @@ final class GuardrailsEvalCommand implements CliCommand {
             cases.removeIf(c -> seen.contains(c.question().strip()));
             err.println("left out " + (before - cases.size()) + " questions found in " + exclude);
         }
-        var guardrails = context.getBean(Guardrails.class);
+        var guardrails = guardrailsProvider.getObject();
         err.println("screening " + cases.size() + " questions under " + guardrails.policyVersion());
         var outcomes = ScreeningEvaluation.run(guardrails, cases);
         var summary = new LinkedHashMap<String, Object>();

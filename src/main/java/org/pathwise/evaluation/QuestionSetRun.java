@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pathwise.CliCommand;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +23,12 @@ final class QuestionSetRun {
 
     private QuestionSetRun() {}
 
-    static int run(EvalCommand command, ApplicationContext context, PrintWriter out, PrintWriter err) {
+    static int run(
+            EvalCommand command,
+            ObjectProvider<EvalRuns> runsProvider,
+            ObjectProvider<Evaluations> evaluationsProvider,
+            PrintWriter out,
+            PrintWriter err) {
         RegressionGate gate;
         try {
             gate = RegressionGate.parse(command.maxDrops);
@@ -35,7 +40,7 @@ final class QuestionSetRun {
             err.println(NAME + "--max-drop needs --baseline");
             return CliCommand.USAGE;
         }
-        var runs = context.getBean(EvalRuns.class);
+        var runs = runsProvider.getObject();
         Map<String, Object> baseline = null;
         if (command.baseline != null) {
             try {
@@ -53,7 +58,7 @@ final class QuestionSetRun {
             err.println(NAME + e.getMessage());
             return CliCommand.USAGE;
         }
-        var evaluations = context.getBean(Evaluations.class);
+        var evaluations = evaluationsProvider.getObject();
         var completed = evaluations.run(
                 evaluations.newId(set, id -> false),
                 set,

@@ -14,7 +14,8 @@ import java.util.Map;
 import org.pathwise.CliCommand;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.LanguageDetector;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +35,7 @@ import tools.jackson.core.JacksonException;
  * {@code --benchmark}, nothing is trained: the bundled detector inspects every text and the command prints the time
  * per question. Exit codes: 0 on success, 2 on a usage error or a missing file, 1 when a line can't be read.
  */
+@Component
 @Command(
         name = "train-injection-classifier",
         description = "Cross-validate the prompt-injection detector, then train its classifier on all the data.")
@@ -107,8 +109,14 @@ final class TrainInjectionClassifierCommand implements CliCommand {
     /** A labelled text. */
     record Example(String text, int label) {}
 
+    private final ObjectProvider<Embedder> embedderProvider;
+
+    TrainInjectionClassifierCommand(ObjectProvider<Embedder> embedderProvider) {
+        this.embedderProvider = embedderProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         if (folds < 2) {
             err.println(NAME + "--folds must be at least 2, got " + folds);
             return USAGE;
@@ -156,7 +164,7 @@ final class TrainInjectionClassifierCommand implements CliCommand {
             err.println(NAME + e.getMessage());
             return FAILED;
         }
-        var embedder = context.getBean(Embedder.class);
+        var embedder = embedderProvider.getObject();
         if (benchmark) {
             out.println(InjectionBenchmark.run(
                             PromptInjectionDetector.withBundledClassifier(embedder),

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.pathwise.CliCommand;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.stats.LogisticRegression;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Parameters;
  * calibration sets only: the test sets judge the result. Exit codes: 0 on success, 2 on a usage error, 1 when a file
  * can't be read.
  */
+@Component
 @Command(
         name = "train-rule-classifiers",
         description =
@@ -63,8 +65,14 @@ final class TrainRuleClassifiersCommand implements CliCommand {
             description = "Where to write the weights (default: src/main/resources/guardrails/rule-classifiers.json).")
     Path output;
 
+    private final ObjectProvider<Embedder> embedderProvider;
+
+    TrainRuleClassifiersCommand(ObjectProvider<Embedder> embedderProvider) {
+        this.embedderProvider = embedderProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         if (folds < 2 || !(minPrecision > 0 && minPrecision <= 1) || !(l2 >= 0)) {
             err.println(NAME + "need --folds >= 2, --min-precision in (0, 1] and --l2 >= 0");
             return USAGE;
@@ -78,7 +86,7 @@ final class TrainRuleClassifiersCommand implements CliCommand {
             err.println(NAME + e.getMessage());
             return FAILED;
         }
-        var embedder = context.getBean(Embedder.class);
+        var embedder = embedderProvider.getObject();
         err.println(NAME + "embedding " + examples.size() + " questions with " + embedder.modelId());
         var x = new double[examples.size()][];
         for (int i = 0; i < x.length; i++) {

@@ -9,12 +9,14 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.pathwise.CliCommand;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pathwise ingest <folder> [--prune] [--json]}. */
+@Component
 @Command(name = "ingest", description = "Add or update the documents of a folder in the library.")
 final class IngestCommand implements CliCommand {
 
@@ -27,14 +29,22 @@ final class IngestCommand implements CliCommand {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    private final ObjectProvider<Library> libraryProvider;
+    private final ObjectProvider<IngestMetrics> ingestMetricsProvider;
+
+    IngestCommand(ObjectProvider<Library> libraryProvider, ObjectProvider<IngestMetrics> ingestMetricsProvider) {
+        this.libraryProvider = libraryProvider;
+        this.ingestMetricsProvider = ingestMetricsProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         if (!Files.isDirectory(folder)) {
             err.println("pathwise ingest: " + folder + " is not a folder");
             return USAGE;
         }
-        var library = context.getBean(Library.class);
-        var listener = context.getBean(IngestMetrics.class);
+        var library = libraryProvider.getObject();
+        var listener = ingestMetricsProvider.getObject();
         IngestReport report;
         if (System.console() != null && !json) {
             try (var bar = new ProgressBarBuilder()

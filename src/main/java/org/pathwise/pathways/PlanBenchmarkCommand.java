@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.pathwise.CliCommand;
 import org.pathwise.stats.Percentiles;
-import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
  * catalogue, times single plans over random profiles (after a warm-up) and one cohort plan, and reports the
  * latency percentiles, how many plans were proven optimal and the largest gap to the lower bound.
  */
+@Component
 @Command(name = "plan-benchmark", description = "Time the path planner on a generated catalogue and cohort.")
 final class PlanBenchmarkCommand implements CliCommand {
 
@@ -37,7 +38,7 @@ final class PlanBenchmarkCommand implements CliCommand {
     boolean json;
 
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         if (courses < 1 || profiles < 1 || cohort < 1) {
             err.println("pathwise plan-benchmark: --courses, --profiles and --cohort must be at least 1");
             return USAGE;

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.pathwise.CliCommand;
 import org.pathwise.retrieval.Search;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,6 +20,7 @@ import picocli.CommandLine.Option;
  * the bundled sample catalogue or a catalogue file (CSV, JSON or YAML). Each step lists library documents about its
  * competences when the data directory holds a library.
  */
+@Component
 @Command(name = "plan", description = "Plan a learning path for a competency profile.")
 final class PlanCommand implements CliCommand {
 
@@ -33,8 +36,16 @@ final class PlanCommand implements CliCommand {
     @Option(names = "--json", description = "Print the plan as one line of JSON.")
     boolean json;
 
+    private final ObjectProvider<Search> searchProvider;
+    private final Environment environment;
+
+    PlanCommand(ObjectProvider<Search> searchProvider, Environment environment) {
+        this.searchProvider = searchProvider;
+        this.environment = environment;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         for (var file : catalogue == null ? new Path[] {profile} : new Path[] {profile, catalogue}) {
             if (!Files.isRegularFile(file)) {
                 err.println("pathwise plan: " + file + " is not a file; give an existing "
@@ -58,7 +69,7 @@ final class PlanCommand implements CliCommand {
             err.println("pathwise plan: can't read " + e.getMessage());
             return FAILED;
         }
-        plan = withDocuments(plan, context, bundled.frameworks.digCompEdu());
+        plan = withDocuments(plan, bundled.frameworks.digCompEdu());
         if (json) {
             out.println(CliCommand.json(PlanView.of(plan)));
         } else {
@@ -90,16 +101,16 @@ final class PlanCommand implements CliCommand {
     }
 
     /** Documents come from the library only when the data directory has an index: planning never creates one. */
-    private static Plan withDocuments(Plan plan, ApplicationContext context, Framework framework) {
-        if (context == null || plan.steps().isEmpty()) {
+    private Plan withDocuments(Plan plan, Framework framework) {
+        if (plan.steps().isEmpty()) {
             return plan;
         }
-        var dataDir = context.getEnvironment().getProperty("pathwise.data-dir");
+        var dataDir = environment.getProperty("pathwise.data-dir");
         if (dataDir == null || !Files.isDirectory(Path.of(dataDir).resolve("index"))) {
             return plan;
         }
         try {
-            return new PlanDocuments(context.getBean(Search.class), framework).attach(plan);
+            return new PlanDocuments(searchProvider.getObject(), framework).attach(plan);
         } catch (RuntimeException e) {
             return plan;
         }

@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import org.pathwise.CliCommand;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pathwise search "<query>" [--k N] [--mode lexical|semantic|hybrid] [--json]}. */
+@Component
 @Command(name = "search", description = "Search the library's passages, most relevant first.")
 final class SearchCommand implements CliCommand {
 
@@ -29,8 +31,14 @@ final class SearchCommand implements CliCommand {
     @Option(names = "--json", description = "Print the hits as JSON.")
     boolean json;
 
+    private final ObjectProvider<Search> searchProvider;
+
+    SearchCommand(ObjectProvider<Search> searchProvider) {
+        this.searchProvider = searchProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         SearchRequest request;
         try {
             request = SearchRequest.of(query, k, mode);
@@ -38,7 +46,7 @@ final class SearchCommand implements CliCommand {
             err.println("pathwise search: " + e.getMessage());
             return USAGE;
         }
-        var hits = context.getBean(Search.class).search(request).stream()
+        var hits = searchProvider.getObject().search(request).stream()
                 .map(SearchHitView::of)
                 .toList();
         if (json) {

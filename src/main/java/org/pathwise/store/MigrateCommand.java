@@ -12,7 +12,9 @@ import org.pathwise.StoreEnvironment;
 import org.pathwise.audit.Verification;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.PassageIndex;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,7 @@ import picocli.CommandLine.Option;
  * no data yet, then prints the rows of every table on both sides, the passages, and the audit chain verified there.
  * Exits 1 when a count differs or the chain does not verify to the same head.
  */
+@Component
 @Command(
         name = "migrate",
         description = "Copy the embedded data directory into PostgreSQL (server mode), vectors included, and verify.")
@@ -35,13 +38,29 @@ final class MigrateCommand implements CliCommand {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    private final ObjectProvider<DataSource> dataSourceProvider;
+    private final ObjectProvider<PassageIndex> passageIndexProvider;
+    private final ObjectProvider<Embedder> embedderProvider;
+    private final Environment environment;
+
+    MigrateCommand(
+            ObjectProvider<DataSource> dataSourceProvider,
+            ObjectProvider<PassageIndex> passageIndexProvider,
+            ObjectProvider<Embedder> embedderProvider,
+            Environment environment) {
+        this.dataSourceProvider = dataSourceProvider;
+        this.passageIndexProvider = passageIndexProvider;
+        this.embedderProvider = embedderProvider;
+        this.environment = environment;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         if (!"postgres".equals(to.strip().toLowerCase(Locale.ROOT))) {
             err.println(NAME + "--to must be postgres, got " + to);
             return USAGE;
         }
-        var environment = context.getEnvironment();
+
         if (Store.of(environment.getProperty(Store.PROPERTY)) != Store.EMBEDDED) {
             err.println(NAME + "migrate copies the embedded data directory: unset PATHWISE_STORE and name the target"
                     + " with PATHWISE_DATABASE_URL");
@@ -56,9 +75,7 @@ final class MigrateCommand implements CliCommand {
             return USAGE;
         }
         var migration = new Migration(
-                context.getBean(DataSource.class),
-                context.getBean(PassageIndex.class),
-                context.getBean(Embedder.class));
+                dataSourceProvider.getObject(), passageIndexProvider.getObject(), embedderProvider.getObject());
         var config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(environment.getProperty("pathwise.database.user", ""));

@@ -16,7 +16,8 @@ import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
 import org.pathwise.stats.Percentiles;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Parameters;
  * question that the input stage stops is timed for that stage only, as in the pipeline. The first round is reported
  * separately (cold caches); the percentiles cover the other rounds.
  */
+@Component
 @Command(
         name = "guardrails-benchmark",
         description = "Measure the time the ethics policy adds per question, stage by stage.")
@@ -47,8 +49,16 @@ final class GuardrailsBenchmarkCommand implements CliCommand {
 
     private record Prepared(String question, List<String> passages, String answer, List<Screening.Source> sources) {}
 
+    private final ObjectProvider<Guardrails> guardrailsProvider;
+    private final ObjectProvider<Search> searchProvider;
+
+    GuardrailsBenchmarkCommand(ObjectProvider<Guardrails> guardrailsProvider, ObjectProvider<Search> searchProvider) {
+        this.guardrailsProvider = guardrailsProvider;
+        this.searchProvider = searchProvider;
+    }
+
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         if (rounds < 2) {
             err.println(NAME + "--rounds must be >= 2, got " + rounds);
             return USAGE;
@@ -60,8 +70,8 @@ final class GuardrailsBenchmarkCommand implements CliCommand {
             err.println(NAME + e.getMessage());
             return USAGE;
         }
-        var guardrails = context.getBean(Guardrails.class);
-        var search = context.getBean(Search.class);
+        var guardrails = guardrailsProvider.getObject();
+        var search = searchProvider.getObject();
         var prepared = new ArrayList<Prepared>();
         for (var item : items) {
             var hits =

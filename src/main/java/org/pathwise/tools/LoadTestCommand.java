@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.pathwise.CliCommand;
 import org.pathwise.evaluation.QuestionSets;
-import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
  * ({@code PATHWISE_SECURITY_RATE_LIMITS_SEARCH}, {@code _ASK}). Attackers (wrong passwords and tokens) are reported
  * apart, by status, and do not count as errors.
  */
+@Component
 @Command(name = "load-test", description = "Load running instances with concurrent searches and asks; report figures.")
 final class LoadTestCommand implements CliCommand {
 
@@ -73,7 +74,7 @@ final class LoadTestCommand implements CliCommand {
     boolean json;
 
     @Override
-    public int run(ApplicationContext context, PrintWriter out, PrintWriter err) {
+    public int run(PrintWriter out, PrintWriter err) {
         var bearer = token != null ? token : System.getenv("PATHWISE_TOKEN");
         if (bearer == null || bearer.isBlank()) {
             err.println(NAME + "give a bearer token with --token or PATHWISE_TOKEN (POST /api/tokens creates one)");

@@ -1,6 +1,7 @@
 package org.pathwise.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pathwise.TestProviders.none;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,9 @@ import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathwise.CliCommand;
+import org.pathwise.library.DocumentSplitter;
+import org.pathwise.retrieval.Embedder;
+import org.springframework.core.env.StandardEnvironment;
 
 class EvalCommandTest {
 
@@ -20,12 +24,17 @@ class EvalCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    /** Runs the command without an application context: a dataset problem is found before any bean is needed. */
+    /** Runs the command without an application: a dataset problem is found before any bean is needed. */
     private int run(Path dataset, Integer limitQueries) {
-        var command = new EvalCommand();
+        var command = new EvalCommand(
+                none(DocumentSplitter.class),
+                none(Embedder.class),
+                new StandardEnvironment(),
+                none(EvalRuns.class),
+                none(Evaluations.class));
         command.dataset = dataset;
         command.limitQueries = limitQueries;
-        return command.run(null, new PrintWriter(out, true), new PrintWriter(err, true));
+        return command.run(new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test

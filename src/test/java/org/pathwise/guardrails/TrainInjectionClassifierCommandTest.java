@@ -1,6 +1,7 @@
 package org.pathwise.guardrails;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pathwise.TestProviders.none;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathwise.CliCommand;
+import org.pathwise.retrieval.Embedder;
 
 class TrainInjectionClassifierCommandTest {
 
@@ -20,13 +22,13 @@ class TrainInjectionClassifierCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    /** Runs the command without an application context: input problems are found before any bean is needed. */
+    /** Runs the command without an application: input problems are found before any bean is needed. */
     private int run(Path data, int folds) {
-        var command = new TrainInjectionClassifierCommand();
+        var command = new TrainInjectionClassifierCommand(none(Embedder.class));
         command.data = List.of(data);
         command.folds = folds;
         command.output = folder.resolve("weights.json");
-        return command.run(null, new PrintWriter(out, true), new PrintWriter(err, true));
+        return command.run(new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test

@@ -20,7 +20,7 @@ class PlanBenchmarkCommandTest {
         command.cohort = cohort;
         command.seed = 3;
         command.json = true;
-        return command.run(null, new PrintWriter(out, true), new PrintWriter(err, true));
+        return command.run(new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.pathwise.pathways;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pathwise.TestProviders.none;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathwise.Cli;
 import org.pathwise.CliCommand;
+import org.pathwise.retrieval.Search;
+import org.springframework.core.env.StandardEnvironment;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code pathwise plan}: its JSON contract, its text plan, and one line on stderr for every bad input. */
@@ -45,11 +48,11 @@ class PlanCommandTest {
             """;
 
     private int run(Path profile, Path catalogue, boolean asJson) {
-        var command = new PlanCommand();
+        var command = new PlanCommand(none(Search.class), new StandardEnvironment());
         command.profile = profile;
         command.catalogue = catalogue;
         command.json = asJson;
-        return command.run(null, new PrintWriter(out, true), new PrintWriter(err, true));
+        return command.run(new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     private Path write(String name, String content) throws IOException {

@@ -1,6 +1,8 @@
 package org.pathwise.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pathwise.TestProviders.none;
+import static org.pathwise.TestProviders.of;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +20,6 @@ import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
 import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.TestSearch;
-import org.springframework.context.support.StaticApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 class GuardrailsBenchmarkCommandTest {
@@ -29,19 +30,21 @@ class GuardrailsBenchmarkCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private int run(Path questions, int rounds, StaticApplicationContext context) {
-        var command = new GuardrailsBenchmarkCommand();
+    private int run(Path questions, int rounds, Guardrails guardrails, Search search) {
+        var command = new GuardrailsBenchmarkCommand(
+                guardrails == null ? none(Guardrails.class) : of(Guardrails.class, guardrails),
+                search == null ? none(Search.class) : of(Search.class, search));
         command.questions = questions;
         command.rounds = rounds;
         command.json = true;
-        return command.run(context, new PrintWriter(out, true), new PrintWriter(err, true));
+        return command.run(new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test
     void fewerThanTwoRoundsOrAMissingFileIsAUsageError() {
-        assertThat(run(folder.resolve("q.jsonl"), 1, null)).isEqualTo(CliCommand.USAGE);
+        assertThat(run(folder.resolve("q.jsonl"), 1, null, null)).isEqualTo(CliCommand.USAGE);
         assertThat(err.toString()).contains("--rounds must be >= 2, got 1");
-        assertThat(run(folder.resolve("q.jsonl"), 3, null)).isEqualTo(CliCommand.USAGE);
+        assertThat(run(folder.resolve("q.jsonl"), 3, null, null)).isEqualTo(CliCommand.USAGE);
         assertThat(err.toString()).contains("can't read");
     }
 
@@ -58,14 +61,8 @@ class GuardrailsBenchmarkCommandTest {
             index.index(List.of(Passage.of(
                     "r", 0, "A rubric describes levels of performance. It speeds up marking.", List.of(), "", facets)));
             index.commit();
-            var context = new StaticApplicationContext();
-            context.getBeanFactory().registerSingleton("guardrails", Guardrails.bundledPolicy());
-            context.getBeanFactory().registerSingleton("search", TestSearch.over(index));
-            context.refresh();
-            assertThat(context.getBean(Guardrails.class)).isNotNull();
-            assertThat(context.getBean(Search.class)).isNotNull();
-
-            assertThat(run(questions, 3, context)).isEqualTo(CliCommand.OK);
+            assertThat(run(questions, 3, Guardrails.bundledPolicy(), TestSearch.over(index)))
+                    .isEqualTo(CliCommand.OK);
         }
 
         var report = JsonMapper.builder().build().readTree(out.toString());
