@@ -1,0 +1,115 @@
+package org.pathwise.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pathwise.security.Role;
+import org.pathwise.security.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Takes the README's screenshots in headless Chromium, from the service with its sample library. Not a test that the
+ * build runs (its name says so); run it when the pages change:
+ * {@code ./mvnw test -Dtest=ReadmeScreenshots -Dsurefire.failIfNoSpecifiedTests=false}. The pictures go to
+ * {@code docs/screenshots/}, or to the folder named by {@code -Dpathwise.screenshots=DIR}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadmeScreenshots {
+
+    private static final Path DATA_DIR = createDataDir();
+    private static final Path OUTPUT = Path.of(System.getProperty("pathwise.screenshots", "docs/screenshots"));
+    private static final String ADMIN_PASSWORD = "screenshots admin password";
+    private static final String EDUCATOR_PASSWORD = "screenshots educator password";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("pathwise.data-dir", DATA_DIR::toString);
+        registry.add("pathwise.security.bootstrap-admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Users users;
+
+    @AfterAll
+    static void quit() {
+        browser.quit();
+    }
+
+    @Test
+    void takesTheTour() throws IOException {
+        if (users.find("teacher").isEmpty()) {
+            users.create("teacher", EDUCATOR_PASSWORD, Role.EDUCATOR);
+        }
+        var driver = browser.driver();
+        Files.createDirectories(OUTPUT);
+
+        signIn(driver, "teacher", EDUCATOR_PASSWORD);
+        driver.get(url("/ask"));
+        driver.findElement(By.id("question")).sendKeys("What contrast ratio does WCAG require for normal text?");
+        driver.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".turn a.citation")));
+        save(driver, "ask.png");
+
+        driver.get(url("/library"));
+        driver.findElement(By.id("q")).sendKeys("contrast ratio", Keys.ENTER);
+        waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .snippet mark")));
+        save(driver, "library.png");
+
+        driver.get(url("/pathways/questionnaire"));
+        save(driver, "questionnaire.png");
+
+        driver.manage().deleteAllCookies();
+        signIn(driver, "admin", ADMIN_PASSWORD);
+        driver.get(url("/audit"));
+        save(driver, "audit.png");
+    }
+
+    private void signIn(WebDriver driver, String username, String password) {
+        driver.get(url("/signin"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".session"), username));
+    }
+
+    private static void save(WebDriver driver, String name) throws IOException {
+        Files.write(OUTPUT.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static WebDriverWait waiting(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("pathwise-screenshots");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
