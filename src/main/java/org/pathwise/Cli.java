@@ -110,7 +110,7 @@ public final class Cli implements Runnable {
             }
             return command.run(out, err);
         } catch (RuntimeException e) {
-            err.println("pathwise: " + rootMessage(e));
+            err.println("pathwise: " + failure(e, root.dataDir));
             if (Boolean.getBoolean("pathwise.debug")) {
                 e.printStackTrace(err);
             }
@@ -160,6 +160,30 @@ public final class Cli implements Runnable {
                 .initializers(overriding(properties))
                 .properties("logging.level.root=OFF")
                 .run();
+    }
+
+    /** H2's error code for a database file that another process has open (DATABASE_ALREADY_OPEN_1). */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    /** What a command that failed says on its one line of standard error. */
+    static String failure(Throwable e, Path dataDir) {
+        return heldByAnotherProcess(e) ? inUse(dataDir) : rootMessage(e);
+    }
+
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String inUse(Path dataDir) {
+        return "the data directory " + (dataDir == null ? "" : dataDir + " ")
+                + "is in use by another process, most likely a running Pathwise service (its database file is"
+                + " locked); stop the service or give another --data-dir. To evaluate on the service's library, send"
+                + " the question set to it: pathwise eval SET --url URL --token TOKEN";
     }
 
     /** The innermost message of an exception chain, the one that names the real problem, on one line. */

@@ -88,6 +88,23 @@ class CliTest {
     }
 
     @Test
+    void aDataDirectoryHeldByARunningServiceIsNamedWithWhatToDoInstead() {
+        var locked = new IllegalStateException(
+                "Failed to initialize pool",
+                new java.sql.SQLException("Database may be already in use: The file is locked", "90020", 90020));
+
+        var message = Cli.failure(new RuntimeException("can't create bean", locked), Path.of("/srv/pathwise"));
+
+        assertThat(message)
+                .contains("/srv/pathwise is in use by another process")
+                .contains("--data-dir")
+                .contains("--url");
+        assertThat(message.lines()).hasSize(1);
+        assertThat(Cli.failure(new RuntimeException("outer", new IllegalArgumentException("inner")), null))
+                .isEqualTo("inner");
+    }
+
+    @Test
     void exitsWith2AndOneLineOnAUsageError() {
         var unknown = run("search");
         assertThat(unknown.code()).isEqualTo(2);
