@@ -6,9 +6,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A sub-command of the {@code pathwise} command line: a Spring bean of its module ({@code @Component} and picocli's
  * {@code @Command}), which takes what it uses as {@code ObjectProvider}s so that only the command that runs creates
- * them. The command line starts the application without its web server and with lazy beans, which writes nothing;
- * picocli's Spring factory gives it the commands, the arguments are parsed into the chosen one (a usage error exits
- * with 2), and {@link #run} is called.
+ * them. The command line checks the arguments against a catalogue of the command beans alone (help and usage errors,
+ * exit 2, come before anything starts), then starts the application without its web server and with lazy beans;
+ * picocli's Spring factory gives it the commands, the arguments are parsed into the chosen one, and {@link #run} is
+ * called.
  */
 public interface CliCommand {
 

@@ -105,6 +105,19 @@ class CliTest {
     }
 
     @Test
+    void helpListsTheModulesCommandsWithoutStartingTheApplication() {
+        var help = run("--data-dir", data.toString(), "--help");
+
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("ingest", "search", "ask", "eval", "audit", "plan", "migrate", "load-test");
+        assertThat(help.out().lines().filter(line -> line.startsWith("  audit ")))
+                .hasSize(1);
+        assertThat(data).isEmptyDirectory();
+        var audit = run("--data-dir", data.toString(), "audit", "--help");
+        assertThat(audit.out()).contains("verify", "export", "benchmark");
+    }
+
+    @Test
     void exitsWith2AndOneLineOnAUsageError() {
         var unknown = run("search");
         assertThat(unknown.code()).isEqualTo(2);
@@ -113,6 +126,8 @@ class CliTest {
         var badMode = run("--data-dir", data.toString(), "search", "x", "--mode", "fuzzy");
         assertThat(badMode.code()).isEqualTo(2);
         assertThat(badMode.err()).contains("--mode").contains("fuzzy");
+        // the command line was checked before the application started: nothing was created
+        assertThat(data).isEmptyDirectory();
 
         var missing = run(
                 "--data-dir", data.toString(), "ingest", folder.resolve("nope").toString());
