@@ -57,7 +57,6 @@ final class PathSearch {
     private boolean[] bestSet;
     private long nodes;
     private long budget;
-    private long deadline = Long.MAX_VALUE;
     private boolean aborted;
 
     /** The outcome: the chosen courses (empty when nothing is needed), or none when the targets can't be reached. */
@@ -114,17 +113,12 @@ final class PathSearch {
         return (cost / PER_CENTI_HOUR) / 100.0;
     }
 
-    Result solve(long nodeBudget) {
-        return solve(nodeBudget, Long.MAX_VALUE);
-    }
-
     /**
-     * Solves within a node budget and a {@link System#nanoTime()} deadline; the greedy solution is found first
-     * whatever the deadline, so a stopped search still returns a valid set when there is one.
+     * Solves within a node budget, which makes the result the same on any machine however busy; the greedy solution
+     * is found first whatever the budget, so a stopped search still returns a valid set when there is one.
      */
-    Result solve(long nodeBudget, long deadlineNanos) {
+    Result solve(long nodeBudget) {
         this.budget = nodeBudget;
-        this.deadline = deadlineNanos;
         var greedy = greedy();
         if (greedy != null) {
             best = 0;
@@ -158,7 +152,7 @@ final class PathSearch {
     // ---- the branch and bound
 
     private void search(long spent) {
-        if (++nodes > budget || ((nodes & 127) == 1 && deadline != Long.MAX_VALUE && System.nanoTime() > deadline)) {
+        if (++nodes > budget) {
             aborted = true;
             return;
         }
@@ -479,24 +473,30 @@ final class PathSearch {
     private int[] stuckCandidates() {
         var done = new boolean[n];
         var levels = initial.clone();
-        orderGreedily(chosen, done, levels, null);
-        var candidates =
-                new java.util.TreeSet<Integer>((a, b) -> cost[a] != cost[b] ? Long.compare(cost[a], cost[b]) : a - b);
+        takeChosen(done, levels);
+        var marked = new boolean[n];
+        int found = 0;
+        var candidates = new long[n];
         boolean stuck = false;
-        for (int c = 0; c < n; c++) {
-            if (chosen[c] && !done[c]) {
-                stuck = true;
-                for (int q = 0; q < requireCompetence[c].length; q++) {
-                    int k = requireCompetence[c][q];
-                    int level = requireLevel[c][q];
-                    if (levels[k] < level) {
-                        for (int other : raisers[k]) {
-                            if (!chosen[other]
-                                    && !excluded[other]
-                                    && raisedTo(other, k) >= level
-                                    && requiredOn(other, k) < level) {
-                                candidates.add(other);
-                            }
+        for (int i = 0; i < chosenCount; i++) {
+            int c = chosenList[i];
+            if (done[c]) {
+                continue;
+            }
+            stuck = true;
+            for (int q = 0; q < requireCompetence[c].length; q++) {
+                int k = requireCompetence[c][q];
+                int level = requireLevel[c][q];
+                if (levels[k] < level) {
+                    for (int other : raisers[k]) {
+                        if (!marked[other]
+                                && !chosen[other]
+                                && !excluded[other]
+                                && raisedTo(other, k) >= level
+                                && requiredOn(other, k) < level) {
+                            marked[other] = true;
+                            // cheapest first, then by index: the key sorts as the comparator of the courses did
+                            candidates[found++] = cost[other] * n + other;
                         }
                     }
                 }
@@ -505,7 +505,28 @@ final class PathSearch {
         if (!stuck) {
             return null;
         }
-        return candidates.stream().mapToInt(Integer::intValue).toArray();
+        var sorted = Arrays.copyOf(candidates, found);
+        Arrays.sort(sorted);
+        var courses = new int[found];
+        for (int i = 0; i < found; i++) {
+            courses[i] = (int) (sorted[i] % n);
+        }
+        return courses;
+    }
+
+    /** Takes the chosen courses that can be taken, in any order, until none is left: {@link #orderGreedily} on them. */
+    private void takeChosen(boolean[] done, int[] levels) {
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (int i = 0; i < chosenCount; i++) {
+                int c = chosenList[i];
+                if (!done[c] && startable(c, done, levels)) {
+                    take(c, done, levels);
+                    progress = true;
+                }
+            }
+        }
     }
 
     /**

@@ -34,19 +34,26 @@ final class PlanBenchmarkCommand implements CliCommand {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (42).")
     long seed;
 
+    @Option(
+            names = "--node-budget",
+            paramLabel = "N",
+            description = "Search nodes per plan on a large catalogue (default: the planner's).")
+    long nodeBudget = Planner.NODE_BUDGET;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
     @Override
     public int run(PrintWriter out, PrintWriter err) {
-        if (courses < 1 || profiles < 1 || cohort < 1) {
-            err.println("pathwise plan-benchmark: --courses, --profiles and --cohort must be at least 1");
+        if (courses < 1 || profiles < 1 || cohort < 1 || nodeBudget < 1) {
+            err.println(
+                    "pathwise plan-benchmark: --courses, --profiles, --cohort and --node-budget must be at least 1");
             return USAGE;
         }
         var framework = Bundled.get().frameworks.digCompEdu();
         var generator = new CatalogueGenerator(framework);
         var catalogue = generator.catalogue(seed, courses);
-        var planner = new Planner(framework);
+        var planner = new Planner(framework, nodeBudget);
         var random = new Random(seed + 1);
         for (int i = 0; i < 50; i++) {
             planner.plan(generator.profile(random), catalogue);
@@ -59,6 +66,7 @@ final class PlanBenchmarkCommand implements CliCommand {
         double maxGap = 0;
         double gapSum = 0;
         double hoursSum = 0;
+        var plans = new StringBuilder();
         for (int i = 0; i < profiles; i++) {
             var profile = generator.profile(random);
             long cpuStart = threads.getCurrentThreadCpuTime();
@@ -71,6 +79,8 @@ final class PlanBenchmarkCommand implements CliCommand {
             maxGap = Math.max(maxGap, plan.gapHours());
             gapSum += plan.gapHours();
             hoursSum += plan.totalHours();
+            plan.steps().forEach(step -> plans.append(step.course().id()).append(' '));
+            plans.append('\n');
         }
         Arrays.sort(millis);
         Arrays.sort(cpuMillis);
@@ -93,9 +103,12 @@ final class PlanBenchmarkCommand implements CliCommand {
         report.put("plan_ms_max", round(millis[millis.length - 1]));
         report.put("plan_cpu_ms_p50", round(Percentiles.percentile(cpuMillis, 50)));
         report.put("plan_cpu_ms_p95", round(Percentiles.percentile(cpuMillis, 95)));
+        report.put("node_budget", nodeBudget);
         report.put("optimal_plans", optimal);
         report.put("partial_plans", partial);
         report.put("mean_hours", round(hoursSum / profiles));
+        // the same digest on two machines, or under taskset, means the same plans
+        report.put("plans_sha256", sha256(plans.toString()).substring(0, 16));
         report.put("mean_gap_hours", round(gapSum / profiles));
         report.put("max_gap_hours", round(maxGap));
         report.put("cohort", cohort);
@@ -166,5 +179,15 @@ final class PlanBenchmarkCommand implements CliCommand {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    private static String sha256(String text) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -41,8 +41,16 @@ final class Planner {
     static final int EXACT_POOL = 48;
 
     private final Framework framework;
+    /**
+     * The search nodes one plan may use when there are more than {@link #EXACT_POOL} relevant courses: a count, not a
+     * time, so the same profile gets the same plan on any machine, however busy.
+     */
+    static final long NODE_BUDGET = 40_000;
+
+    /** The search nodes per educator when a whole cohort is planned. */
+    static final long COHORT_NODE_BUDGET = 500;
+
     private final long nodeBudget;
-    private final long timeBudgetNanos;
     private final boolean explained;
     /** The courses in a profile's languages and mode; a cohort shares them between educators alike. */
     private java.util.function.BiFunction<Profile, Catalogue, List<Course>> openCourses = Planner::inLanguagesAndMode;
@@ -55,21 +63,17 @@ final class Planner {
     }
 
     Planner(Framework framework) {
-        this(framework, 40_000, java.time.Duration.ofMillis(100));
+        this(framework, NODE_BUDGET);
     }
 
-    /**
-     * @param nodeBudget the search nodes allowed when there are more than {@value #EXACT_POOL} relevant courses
-     * @param timeBudget the time the searches of one plan may take in that case
-     */
-    Planner(Framework framework, long nodeBudget, java.time.Duration timeBudget) {
-        this(framework, nodeBudget, timeBudget.toNanos(), true);
+    /** @param nodeBudget the search nodes allowed when there are more than {@value #EXACT_POOL} relevant courses */
+    Planner(Framework framework, long nodeBudget) {
+        this(framework, nodeBudget, true);
     }
 
-    private Planner(Framework framework, long nodeBudget, long timeBudgetNanos, boolean explained) {
+    private Planner(Framework framework, long nodeBudget, boolean explained) {
         this.framework = framework;
         this.nodeBudget = nodeBudget;
-        this.timeBudgetNanos = timeBudgetNanos;
         this.explained = explained;
     }
 
@@ -78,7 +82,7 @@ final class Planner {
      * sentences that explain them (gaps closed and schedule are kept).
      */
     Planner forCohorts() {
-        var planner = new Planner(framework, 500, java.time.Duration.ofMillis(1).toNanos(), false);
+        var planner = new Planner(framework, COHORT_NODE_BUDGET, false);
         var shared = new java.util.concurrent.ConcurrentHashMap<List<Object>, List<Course>>();
         planner.openCourses = (profile, catalogue) -> shared.computeIfAbsent(
                 List.of(System.identityHashCode(catalogue), profile.languages(), profile.mode()),
@@ -137,8 +141,7 @@ final class Planner {
         var pool = undominated(relevant(startable, aims, now), aims, now, completed);
         var problem = new Problem(pool, now, completed);
         boolean exact = pool.size() <= EXACT_POOL;
-        long deadline = exact ? Long.MAX_VALUE : System.nanoTime() + timeBudgetNanos;
-        var solved = problem.solve(aims, exact ? Long.MAX_VALUE : nodeBudget, deadline);
+        var solved = problem.solve(aims, exact ? Long.MAX_VALUE : nodeBudget);
         double capacity = profile.capacity();
         var full = new TreeMap<>(aims);
         double fullHours = PathSearch.hoursOf(solved.cost());
@@ -154,7 +157,7 @@ final class Planner {
                 } else {
                     trial.put(k, lower);
                 }
-                var result = problem.solve(trial, trialBudget, deadline);
+                var result = problem.solve(trial, trialBudget);
                 if (result.feasible() && (bestTrial == null || result.cost() < bestTrial.cost())) {
                     bestTrial = result;
                     bestAims = trial;
@@ -459,7 +462,7 @@ final class Planner {
             return competences.computeIfAbsent(id, k -> competences.size());
         }
 
-        PathSearch.Result solve(Map<String, Level> aims, long budget, long deadline) {
+        PathSearch.Result solve(Map<String, Level> aims, long budget) {
             aims.keySet().forEach(this::competence);
             int k = competences.size();
             var initial = new int[k];
@@ -470,7 +473,7 @@ final class Planner {
             aims.forEach((id, level) -> target[competences.get(id)] = level.ordinal());
             last = new PathSearch(
                     cost, raiseCompetence, raiseLevel, requireCompetence, requireLevel, prerequisites, initial, target);
-            return last.solve(budget, deadline);
+            return last.solve(budget);
         }
 
         PathSearch search() {

@@ -41,4 +41,46 @@ class LargeCatalogueTest {
         }
         assertThat(slowest / 1e6).isLessThan(5000);
     }
+
+    @Test
+    void aSearchStoppedByItsNodeBudgetGivesTheSamePlanEveryTimeEvenWhenTheMachineIsBusy() throws Exception {
+        var generator = new CatalogueGenerator(framework);
+        var catalogue = generator.catalogue(7, 2000);
+        var random = new Random(5);
+        var profiles = new java.util.ArrayList<Profile>();
+        for (int i = 0; i < 20; i++) {
+            profiles.add(generator.profile(random));
+        }
+        var quiet = plans(new Planner(framework), profiles, catalogue);
+        // the same plans with every core busy: only a count of nodes, never the clock, stops a search
+        var busy = java.util.concurrent.Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors());
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            busy.submit(() -> {
+                long spin = 0;
+                while (!stop.get()) {
+                    spin++;
+                }
+                return spin;
+            });
+        }
+        try {
+            assertThat(plans(new Planner(framework), profiles, catalogue)).isEqualTo(quiet);
+        } finally {
+            stop.set(true);
+            busy.shutdown();
+        }
+        assertThat(quiet).anyMatch(plan -> plan.startsWith("partial"));
+    }
+
+    /** Each plan as whether it is proven optimal and its courses in order. */
+    private static java.util.List<String> plans(
+            Planner planner, java.util.List<Profile> profiles, Catalogue catalogue) {
+        return profiles.stream()
+                .map(profile -> planner.plan(profile, catalogue))
+                .map(plan -> (plan.optimal() ? "optimal " : "partial ")
+                        + plan.steps().stream().map(step -> step.course().id()).toList())
+                .toList();
+    }
 }
