@@ -115,6 +115,9 @@ class CliTest {
         assertThat(data).isEmptyDirectory();
         var audit = run("--data-dir", data.toString(), "audit", "--help");
         assertThat(audit.out()).contains("verify", "export", "benchmark");
+        var search = run("--data-dir", data.toString(), "search", "--help");
+        assertThat(search.code()).isZero();
+        assertThat(search.out()).contains("Usage: pathwise search", "--mode");
     }
 
     @Test

@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pathwise ask "<question>" [--json]}. */
 @Component
-@Command(name = "ask", description = "Ask the library a question; the answer cites its sources.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "ask",
+        description = "Ask the library a question; the answer cites its sources.")
 final class AskCommand implements CliCommand {
 
     /** The user the command line's interactions are recorded under. */

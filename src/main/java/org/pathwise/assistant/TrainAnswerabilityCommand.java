@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 @Command(
+        mixinStandardHelpOptions = true,
         name = "train-answerability",
         description = "Fit the model that decides whether the library answers a question, from evaluation runs of"
                 + " calibration question sets.")

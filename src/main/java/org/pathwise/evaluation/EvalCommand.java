@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
  * does not exist or has no {@code corpus.jsonl}, 1 on any other failure (one line on standard error says why).
  */
 @Component
-@Command(name = "eval", description = "Measure retrieval quality and speed on a BEIR folder.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "eval",
+        description = "Measure retrieval quality and speed on a BEIR folder.")
 final class EvalCommand implements CliCommand {
 
     private static final String NAME = "pathwise eval: ";

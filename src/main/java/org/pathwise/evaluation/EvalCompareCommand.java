@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
  * a higher share of supported sentences, then a higher nDCG@10, then a higher answer F1) and what got worse.
  */
 @Component
-@Command(name = "eval-compare", description = "Compare two evaluation runs, metric by metric and question by question.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "eval-compare",
+        description = "Compare two evaluation runs, metric by metric and question by question.")
 final class EvalCompareCommand implements CliCommand {
 
     private static final String NAME = "pathwise eval-compare: ";

@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Component
 @Command(
+        mixinStandardHelpOptions = true,
         name = "guardrails-eval",
         description = "Judge the ethics policy's question stage on labelled questions: false refusals, recall and"
                 + " precision per rule.")

@@ -37,6 +37,7 @@ import tools.jackson.core.JacksonException;
  */
 @Component
 @Command(
+        mixinStandardHelpOptions = true,
         name = "train-injection-classifier",
         description = "Cross-validate the prompt-injection detector, then train its classifier on all the data.")
 final class TrainInjectionClassifierCommand implements CliCommand {

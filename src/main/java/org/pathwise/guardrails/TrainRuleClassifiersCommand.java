@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
  */
 @Component
 @Command(
+        mixinStandardHelpOptions = true,
         name = "train-rule-classifiers",
         description =
                 "Train the refusal rules' classifiers on calibration questions and measure them by cross-validation.")

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pathwise ingest <folder> [--prune] [--json]}. */
 @Component
-@Command(name = "ingest", description = "Add or update the documents of a folder in the library.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "ingest",
+        description = "Add or update the documents of a folder in the library.")
 final class IngestCommand implements CliCommand {
 
     @Parameters(index = "0", paramLabel = "FOLDER", description = "The folder to ingest.")

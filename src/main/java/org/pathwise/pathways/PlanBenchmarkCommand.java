@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
  * latency percentiles, how many plans were proven optimal and the largest gap to the lower bound.
  */
 @Component
-@Command(name = "plan-benchmark", description = "Time the path planner on a generated catalogue and cohort.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "plan-benchmark",
+        description = "Time the path planner on a generated catalogue and cohort.")
 final class PlanBenchmarkCommand implements CliCommand {
 
     @Option(names = "--courses", defaultValue = "2000", paramLabel = "N", description = "Catalogue size (2000).")

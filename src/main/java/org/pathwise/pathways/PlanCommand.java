@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * competences when the data directory holds a library.
  */
 @Component
-@Command(name = "plan", description = "Plan a learning path for a competency profile.")
+@Command(mixinStandardHelpOptions = true, name = "plan", description = "Plan a learning path for a competency profile.")
 final class PlanCommand implements CliCommand {
 
     @Option(names = "--profile", required = true, paramLabel = "FILE", description = "The profile (YAML).")

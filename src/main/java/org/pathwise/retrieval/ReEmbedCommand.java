@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 
 /** {@code pathwise re-embed}: rebuilds every vector of the index with the configured embedding model. */
 @Component
-@Command(name = "re-embed", description = "Rebuild the index's vectors with the configured embedding model.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "re-embed",
+        description = "Rebuild the index's vectors with the configured embedding model.")
 final class ReEmbedCommand implements CliCommand {
 
     private final ObjectProvider<Embedder> embedderProvider;

@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pathwise search "<query>" [--k N] [--mode lexical|semantic|hybrid] [--json]}. */
 @Component
-@Command(name = "search", description = "Search the library's passages, most relevant first.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "search",
+        description = "Search the library's passages, most relevant first.")
 final class SearchCommand implements CliCommand {
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "What to look for.")

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Component
 @Command(
+        mixinStandardHelpOptions = true,
         name = "migrate",
         description = "Copy the embedded data directory into PostgreSQL (server mode), vectors included, and verify.")
 final class MigrateCommand implements CliCommand {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Component
 @Command(
+        mixinStandardHelpOptions = true,
         name = "guardrails-benchmark",
         description = "Measure the time the ethics policy adds per question, stage by stage.")
 final class GuardrailsBenchmarkCommand implements CliCommand {

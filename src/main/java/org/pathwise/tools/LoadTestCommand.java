@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
  * apart, by status, and do not count as errors.
  */
 @Component
-@Command(name = "load-test", description = "Load running instances with concurrent searches and asks; report figures.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "load-test",
+        description = "Load running instances with concurrent searches and asks; report figures.")
 final class LoadTestCommand implements CliCommand {
 
     private static final String NAME = "pathwise load-test: ";
