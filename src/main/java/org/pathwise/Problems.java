@@ -40,6 +40,33 @@ public final class Problems {
         return members;
     }
 
+    /**
+     * An error in the shape OpenAI's API gives and its clients read, for the OpenAI-compatible endpoints:
+     * {@code {"error": {"message", "type", "param", "code"}}}, the type and code following from the status.
+     */
+    public static java.util.Map<String, Object> openAiError(int status, String message) {
+        var error = new java.util.LinkedHashMap<String, Object>();
+        error.put("message", message);
+        error.put(
+                "type",
+                switch (status) {
+                    case 401 -> "authentication_error";
+                    case 403 -> "permission_error";
+                    case 404 -> "not_found_error";
+                    case 429 -> "rate_limit_error";
+                    default -> status >= 500 ? "server_error" : "invalid_request_error";
+                });
+        error.put("param", null);
+        error.put(
+                "code",
+                switch (status) {
+                    case 401 -> "invalid_api_key";
+                    case 429 -> "rate_limit_exceeded";
+                    default -> null;
+                });
+        return java.util.Map.of("error", error);
+    }
+
     /** A 404 problem titled "Not found". */
     public static ErrorResponseException notFound(String detail) {
         return problem(HttpStatus.NOT_FOUND, "Not found", detail);

@@ -376,7 +376,7 @@ public class Assistant {
 
     private Conversation conversation(Question question) {
         if (question.conversation() == null || question.conversation().isBlank()) {
-            return new Conversation(UUID.randomUUID().toString(), List.of(), true);
+            return new Conversation(UUID.randomUUID().toString(), question.earlier(), true);
         }
         if (!store.conversationBelongsTo(question.conversation(), question.user())) {
             throw new IllegalArgumentException("you have no conversation " + question.conversation());

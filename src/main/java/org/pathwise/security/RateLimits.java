@@ -78,7 +78,7 @@ final class RateLimits implements HandlerInterceptor {
         }
         // only asking counts: rating an answer or deleting a conversation is not a question
         return switch (pattern) {
-            case "/api/ask", "/api/ask/stream", "/ask" -> Kind.ASK;
+            case "/api/ask", "/api/ask/stream", "/ask", "/v1/chat/completions" -> Kind.ASK;
             case "/api/ingest", "/api/documents", "/library/upload" -> Kind.INGEST;
             default -> null;
         };

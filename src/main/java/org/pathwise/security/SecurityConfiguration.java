@@ -51,8 +51,9 @@ class SecurityConfiguration {
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
             + " form-action 'self'; frame-ancestors 'none'";
 
-    private static final RequestMatcher API =
-            request -> pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/actuator/");
+    private static final RequestMatcher API = request -> pathOf(request).startsWith("/api/")
+            || pathOf(request).startsWith("/actuator/")
+            || pathOf(request).startsWith("/v1/");
 
     @Bean
     @ConditionalOnWebApplication
@@ -78,6 +79,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/ask", "/api/ask/**", "/api/conversations", "/api/conversations/**")
                         .hasAnyRole(EDUCATOR, ADMIN)
                         .requestMatchers("/api/interactions/*/feedback", "/ask", "/ask/**")
+                        .hasAnyRole(EDUCATOR, ADMIN)
+                        // the OpenAI-compatible door to asking
+                        .requestMatchers(HttpMethod.GET, "/v1/models")
+                        .hasAnyRole(EDUCATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/v1/chat/completions")
                         .hasAnyRole(EDUCATOR, ADMIN)
                         // people and their tokens
                         .requestMatchers(HttpMethod.GET, "/api/policy", "/api/policy/yaml")
