@@ -30,6 +30,34 @@ public record AskResponse(
         disclosure = disclosure == null ? "" : disclosure;
     }
 
+    /**
+     * The answer as a reader sees it in plain text, for a client that shows text alone (an OpenAI-compatible client,
+     * an MCP host): the answer, its note, the closest documents of an abstention, the numbered references with each
+     * source's attribution and licence, and the AI disclosure.
+     */
+    public String readable() {
+        var text = new StringBuilder(answer.strip());
+        if (note != null && !note.isBlank()) {
+            text.append("\n\n").append(note.strip());
+        }
+        if (closest != null && !closest.isEmpty()) {
+            text.append("\n\nClosest in the library: ").append(String.join("; ", closest));
+        }
+        if (!citations.isEmpty()) {
+            text.append("\n");
+            for (var citation : citations) {
+                text.append("\n[")
+                        .append(citation.marker())
+                        .append("] ")
+                        .append(citation.attribution().isBlank() ? citation.title() : citation.attribution());
+            }
+        }
+        if (!disclosure.isBlank()) {
+            text.append("\n\n").append(disclosure.strip());
+        }
+        return text.toString();
+    }
+
     /** A citation as shown. */
     public record CitationView(
             int marker,

@@ -475,10 +475,6 @@ public class Assistant {
     private static Citation citation(int marker, SearchHit hit) {
         var passage = hit.passage();
         var facets = passage.facets();
-        var attribution = "\"" + facets.title() + "\""
-                + (facets.authors().isEmpty() ? "" : " by " + String.join(", ", facets.authors()))
-                + ", " + facets.source()
-                + (facets.licence().isEmpty() ? ", licence unknown" : ", " + facets.licence());
         return new Citation(
                 marker,
                 facets.source(),
@@ -486,7 +482,7 @@ public class Assistant {
                 passage.headingPath(),
                 passage.position(),
                 facets.licence(),
-                attribution,
+                facets.attribution(),
                 passage.text(),
                 hit.score(),
                 passage.documentId(),

@@ -94,28 +94,9 @@ final class Completions {
                 response);
     }
 
-    /** The answer as a reader sees it: the text, a note, the closest documents of an abstention, references. */
+    /** The answer as a reader sees it: {@link AskResponse#readable()}. */
     static String content(AskResponse response) {
-        var text = new StringBuilder(response.answer().strip());
-        if (response.note() != null && !response.note().isBlank()) {
-            text.append("\n\n").append(response.note().strip());
-        }
-        if (response.closest() != null && !response.closest().isEmpty()) {
-            text.append("\n\nClosest in the library: ").append(String.join("; ", response.closest()));
-        }
-        if (!response.citations().isEmpty()) {
-            text.append("\n");
-            for (var citation : response.citations()) {
-                text.append("\n[")
-                        .append(citation.marker())
-                        .append("] ")
-                        .append(citation.attribution().isBlank() ? citation.title() : citation.attribution());
-            }
-        }
-        if (!response.disclosure().isBlank()) {
-            text.append("\n\n").append(response.disclosure().strip());
-        }
-        return text.toString();
+        return response.readable();
     }
 
     private static int words(String text) {

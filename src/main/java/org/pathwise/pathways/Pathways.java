@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * their plans (each step with library documents about its competences when the library has some) and cohort plans.
  */
 @Component
-class Pathways {
+public class Pathways {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -260,6 +260,28 @@ class Pathways {
         var plan = new Planner(digCompEdu()).plan(profile, catalogue());
         var available = search.getIfAvailable();
         return available == null ? plan : new PlanDocuments(available, digCompEdu()).attach(plan);
+    }
+
+    /**
+     * The plan, in the shape of {@code pathwise plan --json}, for a profile given as the fields of
+     * {@code PUT /api/profile}, or for the user's stored profile when there are none.
+     *
+     * @throws IllegalArgumentException when the profile is invalid or the user has none stored, saying what to fix
+     */
+    public Map<String, Object> planFor(String username, Map<String, Object> fields) {
+        Profile profile;
+        if (fields == null || fields.isEmpty()) {
+            profile = profile(username)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "you have no stored profile: give one (current, target, hours_per_week, ...)"));
+        } else {
+            try {
+                profile = readProfile(fields);
+            } catch (InvalidInputException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        return PlanView.of(plan(profile));
     }
 
     /** A cohort's profiles read from CSV, the rows refused, and the cohort's plan over the catalogue. */

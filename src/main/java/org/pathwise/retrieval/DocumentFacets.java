@@ -37,4 +37,12 @@ public record DocumentFacets(
         competencies = List.copyOf(competencies);
         Objects.requireNonNull(resourceType, "resourceType");
     }
+
+    /** The line that credits the document: its title in quotes, its authors, its source and its licence. */
+    public String attribution() {
+        return "\"" + title + "\""
+                + (authors.isEmpty() ? "" : " by " + String.join(", ", authors))
+                + ", " + source
+                + (licence.isEmpty() ? ", licence unknown" : ", " + licence);
+    }
 }

@@ -53,7 +53,8 @@ class SecurityConfiguration {
 
     private static final RequestMatcher API = request -> pathOf(request).startsWith("/api/")
             || pathOf(request).startsWith("/actuator/")
-            || pathOf(request).startsWith("/v1/");
+            || pathOf(request).startsWith("/v1/")
+            || pathOf(request).equals("/mcp");
 
     @Bean
     @ConditionalOnWebApplication
@@ -80,6 +81,9 @@ class SecurityConfiguration {
                         .hasAnyRole(EDUCATOR, ADMIN)
                         .requestMatchers("/api/interactions/*/feedback", "/ask", "/ask/**")
                         .hasAnyRole(EDUCATOR, ADMIN)
+                        // the MCP server: every signed-in role; each tool checks what the role may do
+                        .requestMatchers("/mcp")
+                        .authenticated()
                         // the OpenAI-compatible door to asking
                         .requestMatchers(HttpMethod.GET, "/v1/models")
                         .hasAnyRole(EDUCATOR, ADMIN)

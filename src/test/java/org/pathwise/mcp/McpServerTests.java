@@ -1,0 +1,160 @@
+package org.pathwise.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.pathwise.security.ApiTokens;
+import org.pathwise.security.Role;
+import org.pathwise.security.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The MCP server against the running service with its sample library, driven by the MCP Java SDK's own client. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class McpServerTests {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("pathwise.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String token(String name, Role role) {
+        if (users.find(name).isEmpty()) {
+            users.create(name, "a long test password", role);
+        }
+        return tokens.create(name, "mcp", Duration.ofHours(1)).token();
+    }
+
+    private McpSyncClient client(String token) {
+        var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
+                .endpoint("/mcp")
+                .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
+                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .build();
+        var client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        client.initialize();
+        return client;
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return ((TextContent) result.content().getFirst()).text();
+    }
+
+    @Test
+    void listsItsToolsAndAnEducatorSearchesAsksReadsAndPlans() {
+        try (var client = client(token("mcp-educator", Role.EDUCATOR))) {
+            assertThat(client.listTools().tools())
+                    .extracting(McpSchema.Tool::name)
+                    .containsExactlyInAnyOrder("search_library", "ask", "get_document", "plan_path");
+
+            var search =
+                    client.callTool(new CallToolRequest("search_library", Map.of("query", "contrast ratio", "k", 3)));
+            assertThat(search.isError()).isNotEqualTo(Boolean.TRUE);
+            @SuppressWarnings("unchecked")
+            var hits = (List<Map<String, Object>>) ((Map<String, Object>) search.structuredContent()).get("hits");
+            assertThat(hits).hasSizeBetween(1, 3);
+            assertThat(hits.getFirst().get("source")).isEqualTo("inclusion/accessible-course-materials.md");
+
+            var ask = client.callTool(new CallToolRequest(
+                    "ask", Map.of("question", "What contrast ratio does WCAG require for normal text?")));
+            assertThat(text(ask)).contains("4.5:1", "[1]", "Accessible Course Materials", "CC-BY-4.0");
+            @SuppressWarnings("unchecked")
+            var answer = (Map<String, Object>) ask.structuredContent();
+            assertThat(answer.get("outcome")).isEqualTo("answered");
+            @SuppressWarnings("unchecked")
+            var citation = ((List<Map<String, Object>>) answer.get("citations")).getFirst();
+
+            var document = client.callTool(new CallToolRequest("get_document", Map.of("id", citation.get("document"))));
+            @SuppressWarnings("unchecked")
+            var read = (Map<String, Object>) document.structuredContent();
+            assertThat(read.get("licence")).isEqualTo("CC-BY-4.0");
+            assertThat((String) read.get("attribution")).contains("Fatima Zahra Benali", "CC-BY-4.0");
+            assertThat((String) read.get("text")).contains("4.5:1");
+
+            var resource = client.readResource(
+                    new McpSchema.ReadResourceRequest("pathwise://documents/" + citation.get("document")));
+            assertThat(((McpSchema.TextResourceContents) resource.contents().getFirst()).text())
+                    .contains("Fatima Zahra Benali");
+
+            var plan = client.callTool(new CallToolRequest(
+                    "plan_path",
+                    Map.of(
+                            "current", Map.of("2.1", "A2"),
+                            "target", Map.of("2.1", "B2"),
+                            "hours_per_week", 3)));
+            assertThat(plan.isError()).as(text(plan)).isNotEqualTo(Boolean.TRUE);
+            assertThat(text(plan)).contains("steps");
+        }
+        // the question asked through MCP is recorded like one asked on the web
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM interaction WHERE username = 'mcp-educator'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRoleThatMayNotAskGetsAToolErrorAndBadArgumentsSayWhatToFix() {
+        try (var client = client(token("mcp-researcher", Role.RESEARCHER))) {
+            var refused = client.callTool(new CallToolRequest("ask", Map.of("question", "What is a rubric?")));
+            assertThat(refused.isError()).isTrue();
+            assertThat(text(refused)).contains("may not use ask");
+
+            var search = client.callTool(new CallToolRequest("search_library", Map.of("query", "rubric")));
+            assertThat(search.isError()).isNotEqualTo(Boolean.TRUE);
+
+            var missing = client.callTool(new CallToolRequest("get_document", Map.of("id", "no-such-document")));
+            assertThat(missing.isError()).isTrue();
+            assertThat(text(missing)).contains("no document no-such-document");
+            var badK = client.callTool(new CallToolRequest("search_library", Map.of("query", "rubric", "k", 500)));
+            assertThat(badK.isError()).isTrue();
+            assertThat(text(badK)).contains("/k", "50");
+        }
+    }
+
+    @Test
+    void aCallWithoutAValidTokenIsRefused() {
+        assertThatThrownBy(() -> client("pw_" + "x".repeat(32))).isInstanceOf(RuntimeException.class);
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("pathwise-mcp");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
