@@ -49,6 +49,8 @@ final class LoadTest {
      * @param seed the seed of every client's draws
      * @param attackers clients sending wrong credentials, 0 or more
      * @param attackUsernames usernames the attackers try (besides random ones)
+     * @param openAi whether asks go through the OpenAI-compatible {@code POST /v1/chat/completions} rather than
+     *     {@code POST /api/ask}
      */
     record Settings(
             List<URI> instances,
@@ -60,7 +62,34 @@ final class LoadTest {
             List<String> questions,
             long seed,
             int attackers,
-            List<String> attackUsernames) {
+            List<String> attackUsernames,
+            boolean openAi) {
+
+        /** Asks through {@code POST /api/ask}. */
+        Settings(
+                List<URI> instances,
+                String token,
+                int clients,
+                Duration duration,
+                Duration warmUp,
+                double askShare,
+                List<String> questions,
+                long seed,
+                int attackers,
+                List<String> attackUsernames) {
+            this(
+                    instances,
+                    token,
+                    clients,
+                    duration,
+                    warmUp,
+                    askShare,
+                    questions,
+                    seed,
+                    attackers,
+                    attackUsernames,
+                    false);
+        }
 
         Settings {
             instances = List.copyOf(instances);
@@ -150,7 +179,7 @@ final class LoadTest {
                             .get(random.nextInt(settings.questions().size()));
                     boolean ask = random.nextDouble() < settings.askShare();
                     long sent = System.nanoTime();
-                    var sample = send(http, settings.token(), instance, ask, question, sent);
+                    var sample = send(http, settings, instance, ask, question, sent);
                     if (sent >= counting && System.nanoTime() <= end) {
                         samples.add(sample);
                     }
@@ -213,12 +242,20 @@ final class LoadTest {
         }
     }
 
-    private static Sample send(HttpClient http, String token, URI instance, boolean ask, String question, long sent) {
+    private static Sample send(
+            HttpClient http, Settings settings, URI instance, boolean ask, String question, long sent) {
+        var token = settings.token();
         var kind = ask ? "ask" : "search";
         try {
             var builder =
                     HttpRequest.newBuilder().timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
-            if (ask) {
+            if (ask && settings.openAi()) {
+                var body =
+                        Map.of("model", "pathwise", "messages", List.of(Map.of("role", "user", "content", question)));
+                builder.uri(instance.resolve("/v1/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(CliCommand.json(body)));
+            } else if (ask) {
                 builder.uri(instance.resolve("/api/ask"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(CliCommand.json(Map.of("question", question))));

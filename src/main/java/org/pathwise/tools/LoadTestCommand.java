@@ -73,6 +73,11 @@ final class LoadTestCommand implements CliCommand {
             description = "A username the attackers try (repeatable; default: admin, besides random names).")
     List<String> attackUsers = List.of("admin");
 
+    @Option(
+            names = "--openai",
+            description = "Ask through the OpenAI-compatible POST /v1/chat/completions instead of POST /api/ask.")
+    boolean openAi;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -96,7 +101,8 @@ final class LoadTestCommand implements CliCommand {
                     asked,
                     seed,
                     attackers,
-                    attackUsers);
+                    attackUsers,
+                    openAi);
         } catch (IllegalArgumentException e) {
             err.println(NAME + e.getMessage());
             return USAGE;
