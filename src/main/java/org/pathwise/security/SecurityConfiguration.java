@@ -2,6 +2,7 @@ package org.pathwise.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,6 +29,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -63,7 +66,8 @@ class SecurityConfiguration {
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // anonymous
-                        .requestMatchers("/", "/signin", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**")
+                        .requestMatchers(
+                                "/", "/signin", "/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**")
                         .permitAll()
                         .requestMatchers("/favicon.ico", "/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -155,6 +159,7 @@ class SecurityConfiguration {
                         .successHandler(SessionCredentialsFilter.rememberingVersion(users, signedInTo("/")))
                         .failureUrl("/signin?error")
                         .permitAll())
+                .requestCache(cache -> cache.requestCache(pagesOnly()))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(StatelessCredentials::present))
@@ -202,6 +207,25 @@ class SecurityConfiguration {
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+    }
+
+    /** The pages a deep link may open, to which signing in returns. */
+    private static final List<String> PAGES =
+            List.of("/ask", "/library", "/pathways", "/audit", "/admin", "/account", "/swagger-ui");
+
+    /**
+     * Remembers, for after signing in, only a page that a person opened (a GET of one of {@link #PAGES}): a browser's
+     * own requests (a favicon, {@code /.well-known/…}), an API call or an unknown path would otherwise be where
+     * signing in lands, on an error. Without one, signing in lands on the home page.
+     */
+    private static RequestCache pagesOnly() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && PAGES.stream().anyMatch(page -> {
+                    var path = pathOf(request);
+                    return path.equals(page) || path.startsWith(page + "/");
+                }));
+        return cache;
     }
 
     private static AuthenticationSuccessHandler signedInTo(String defaultTarget) {

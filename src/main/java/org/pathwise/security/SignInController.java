@@ -10,4 +10,10 @@ class SignInController {
     String signIn() {
         return "security/signin";
     }
+
+    /** The address many people try first. */
+    @GetMapping("/login")
+    String login() {
+        return "redirect:/signin";
+    }
 }

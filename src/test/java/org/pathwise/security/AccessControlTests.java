@@ -11,10 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -378,6 +380,39 @@ class AccessControlTests {
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    @Test
+    void signingInLandsOnThePageAskedForOrTheHomePageNeverOnAnError() throws Exception {
+        var deepLink = new MockHttpSession();
+        mvc.perform(get("/audit").session(deepLink)).andExpect(redirectedUrl("/signin"));
+        mvc.perform(post("/signin")
+                        .session(deepLink)
+                        .param("username", Role.RESEARCHER.label() + "-user")
+                        .param("password", TestUsers.PASSWORD)
+                        .with(csrf()))
+                .andExpect(redirectedUrlPattern("**/audit?continue"));
+
+        mvc.perform(get("/login")).andExpect(redirectedUrl("/signin"));
+        for (var first : List.of("/login", "/.well-known/appspecific/com.chrome.devtools.json", "/api/documents")) {
+            var session = new MockHttpSession();
+            mvc.perform(get(first).session(session));
+            mvc.perform(post("/signin")
+                            .session(session)
+                            .param("username", Role.RESEARCHER.label() + "-user")
+                            .param("password", TestUsers.PASSWORD)
+                            .with(csrf()))
+                    .andExpect(redirectedUrl("/"));
+        }
+    }
+
+    @Test
+    void theApiDocumentationIsTitledAndListsEveryDoor() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(as(Role.EDUCATOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Pathwise API"))
+                .andExpect(jsonPath("$.paths['/api/ask']").exists())
+                .andExpect(jsonPath("$.paths['/v1/chat/completions']").exists());
     }
 
     @Test
