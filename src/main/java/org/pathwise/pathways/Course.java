@@ -77,4 +77,22 @@ record Course(
             List<String> prerequisites) {
         return new Course(id, id, hours, languages, delivery, requires, raises, prerequisites, "", "", "", "course");
     }
+
+    /**
+     * The levels the course takes a learner from and to, as people read them: "2.1 A2 → B1" for a competence it
+     * raises (with its entry level when it has one), "needs 3.1 B2" for an entry level on another competence.
+     */
+    public String levelChanges() {
+        var parts = new java.util.ArrayList<String>();
+        new java.util.TreeMap<>(raises)
+                .forEach((competence, level) -> parts.add(competence
+                        + (requires.containsKey(competence) ? " " + requires.get(competence) : "")
+                        + " → " + level));
+        new java.util.TreeMap<>(requires).forEach((competence, level) -> {
+            if (!raises.containsKey(competence)) {
+                parts.add("needs " + competence + " " + level);
+            }
+        });
+        return String.join("; ", parts);
+    }
 }

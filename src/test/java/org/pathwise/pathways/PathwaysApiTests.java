@@ -275,7 +275,10 @@ class PathwaysApiTests {
                 .getContentAsString();
         assertThat(catalogue)
                 .contains("more.csv: 1 courses imported, 1 rows refused.")
-                .contains("has no mode");
+                .contains("has no mode")
+                // levels as people read them, not as maps
+                .contains("6.1 → B1")
+                .doesNotContain("{}", "=B1}");
 
         var cohort = new org.springframework.mock.web.MockMultipartFile(
                 "file",
