@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-    private static final Set<String> PAGING = Set.of("limit", "after", "format");
+    private static final Set<String> PAGING = Set.of("limit", "after", "format", "before", "order");
 
     /** An annotation as posted. */
     record AnnotationRequest(String label, String comment) {}
@@ -51,16 +51,23 @@ class AuditController {
 
     @GetMapping(path = "/api/audit/records", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Audit records by filter, oldest first",
+            summary = "Audit records by filter, oldest first (or newest first with order=newest)",
             description = "from, to (date or instant), outcome, rule, language, rating (up|down), composer, model,"
-                    + " prompt, kind (interaction|feedback|erasure|purge|all); limit (≤ 500) and after (the next"
-                    + " value of the previous page)")
+                    + " prompt, kind (interaction|feedback|erasure|purge|all); limit (≤ 500); oldest first, after"
+                    + " (the next value of the previous page); order=newest, before (the next value of the previous"
+                    + " page)")
     AuditRecords.Page list(
             @RequestParam Map<String, String> parameters,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(defaultValue = "0") long after,
+            @RequestParam(defaultValue = "0") long before,
+            @RequestParam(defaultValue = "oldest") String order,
             Authentication user) {
-        return records.list(filter(parameters, user), after, limit);
+        return switch (order) {
+            case "oldest" -> records.list(filter(parameters, user), after, limit);
+            case "newest" -> records.list(filter(parameters, user), before, limit, true);
+            default -> throw new IllegalArgumentException("order must be oldest or newest, got " + order);
+        };
     }
 
     @GetMapping(path = "/api/audit/records/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -149,8 +156,9 @@ class AuditController {
         parameters.forEach((name, value) -> {
             if (!PAGING.contains(name)) {
                 if (!RecordFilter.PARAMETERS.contains(name)) {
-                    throw new IllegalArgumentException("unknown parameter '" + name + "': use from, to, outcome, rule,"
-                            + " language, course, rating, composer, model, prompt, kind, limit or after");
+                    throw new IllegalArgumentException(
+                            "unknown parameter '" + name + "': use from, to, outcome, rule,"
+                                    + " language, course, rating, composer, model, prompt, kind, limit, after, before or order");
                 }
                 filters.put(name, value);
             }

@@ -89,10 +89,11 @@ class AuditPages {
                 filters.put(name, value);
             }
         });
-        long after = parameters.containsKey("after") ? parseAfter(parameters.get("after")) : 0;
+        // newest first: what a researcher looks for is most often what just happened
+        long before = parameters.containsKey("before") ? parseCursor(parameters.get("before")) : 0;
         model.addAttribute("filters", filters);
         try {
-            model.addAttribute("page", records.list(RecordFilter.parse(filters), after, PAGE));
+            model.addAttribute("page", records.list(RecordFilter.parse(filters), before, PAGE, true));
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("page", new AuditRecords.Page(java.util.List.of(), null));
@@ -128,7 +129,7 @@ class AuditPages {
         return "redirect:/audit/records/" + id;
     }
 
-    private static long parseAfter(String text) {
+    private static long parseCursor(String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

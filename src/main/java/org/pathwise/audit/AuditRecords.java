@@ -81,19 +81,31 @@ class AuditRecords {
             Integer rating,
             String question) {}
 
-    /** One page of records and the {@code after} value of the next, or {@code null} when this is the last. */
+    /**
+     * One page of records and the cursor of the next ({@code after} oldest first, {@code before} newest first), or
+     * {@code null} when this is the last.
+     */
     record Page(List<Summary> records, Long next) {}
 
     /** Records matching the filter, in chain order, after the sequence number {@code after}. */
-    @Transactional(readOnly = true)
     Page list(RecordFilter filter, long after, int limit) {
+        return list(filter, after, limit, false);
+    }
+
+    /**
+     * Records matching the filter: oldest first after the sequence number {@code cursor}, or newest first before it
+     * ({@code cursor} 0 for the newest).
+     */
+    @Transactional(readOnly = true)
+    Page list(RecordFilter filter, long cursor, int limit, boolean newestFirst) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
         var where = where(filter);
-        where.sql.append(" AND r.seq > ?");
-        where.params.add(after);
-        var records = jdbc.sql("SELECT " + COLUMNS + " FROM audit_record r" + where.sql + " ORDER BY r.seq LIMIT ?")
+        where.sql.append(newestFirst ? " AND r.seq < ?" : " AND r.seq > ?");
+        where.params.add(newestFirst && cursor <= 0 ? Long.MAX_VALUE : cursor);
+        var order = newestFirst ? " ORDER BY r.seq DESC LIMIT ?" : " ORDER BY r.seq LIMIT ?";
+        var records = jdbc.sql("SELECT " + COLUMNS + " FROM audit_record r" + where.sql + order)
                 .params(concat(where.params, limit + 1))
                 .query((rs, row) -> summary(rs))
                 .list();

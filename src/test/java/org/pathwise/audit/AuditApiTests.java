@@ -299,6 +299,31 @@ class AuditApiTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(list).contains("How can I make slides readable for colour-blind students?");
+        ask(as(Role.EDUCATOR), "What contrast ratio does WCAG require for normal text?");
+        var newestFirst = mvc.perform(get("/audit").with(as(Role.RESEARCHER)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(newestFirst.indexOf("What contrast ratio does WCAG require"))
+                .as("the page lists the newest record first")
+                .isLessThan(newestFirst.indexOf("How can I make slides readable"));
+        var newest = json.readTree(
+                mvc.perform(get("/api/audit/records?order=newest&limit=1").with(as(Role.RESEARCHER)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(newest.get("records").get(0).get("question").asString()).startsWith("What contrast ratio");
+        var older = json.readTree(mvc.perform(get("/api/audit/records?order=newest&limit=1&before="
+                                + newest.get("next").asLong())
+                        .with(as(Role.RESEARCHER)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(older.get("records").get(0).get("seq").asLong())
+                .isLessThan(newest.get("records").get(0).get("seq").asLong());
+        mvc.perform(get("/api/audit/records?order=sideways").with(as(Role.RESEARCHER)))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/audit/records/" + record).with(as(Role.ADMIN))).andExpect(status().isOk());
         mvc.perform(get("/audit").with(as(Role.EDUCATOR))).andExpect(status().isForbidden());
         mvc.perform(post("/audit/records/" + record + "/annotations")
