@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Assistant",
-        allowedDependencies = {"retrieval", "guardrails", "stats"})
+        allowedDependencies = {"retrieval", "guardrails", "stats", "security"})
 package org.pathwise.assistant;
 
 import org.springframework.modulith.ApplicationModule;

@@ -64,6 +64,13 @@ class PathwaysStore {
                 .optional();
     }
 
+    /** Removes a user's profile, if they had one. */
+    void deleteProfile(String username) {
+        jdbc.sql("DELETE FROM pathways_profile WHERE username = ?")
+                .param(username)
+                .update();
+    }
+
     /** Adds or replaces a profile, as {@link #saveFramework} does. */
     @Transactional
     void saveProfile(String username, String yaml) {

@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Pathways",
-        allowedDependencies = {"retrieval", "stats"})
+        allowedDependencies = {"retrieval", "stats", "security"})
 package org.pathwise.pathways;
 
 import org.springframework.modulith.ApplicationModule;

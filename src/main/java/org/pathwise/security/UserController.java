@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     record NewUser(String username, String password, String role) {}
+
+    /** The body of {@code PATCH /api/users/{username}}: what to change, each optional. */
+    record UserChange(Boolean enabled, String role) {}
 
     private final Users users;
     private final ApiTokens tokens;
@@ -62,6 +66,63 @@ class UserController {
             description = "They sign in again with their password; their tokens that were not revoked work again.")
     UserAccount enable(@PathVariable String username) {
         return setEnabled(username, true);
+    }
+
+    @PatchMapping("/api/users/{username}")
+    @Operation(
+            summary = "Enable or disable a user, or change their role (administrators)",
+            description = "Body: {\"enabled\": true|false} and/or {\"role\": \"educator|admin|researcher\"}."
+                    + " A role change ends the user's sessions; their tokens carry the new role at once."
+                    + " Administrators cannot disable themselves or take away their own administrator role.")
+    UserAccount change(@PathVariable String username, @RequestBody UserChange change, Principal principal) {
+        if (change == null || (change.enabled() == null && change.role() == null)) {
+            throw new IllegalArgumentException("give enabled (true or false) and/or role");
+        }
+        var role = change.role() == null ? null : Role.parse(change.role());
+        boolean self = username.equals(principal.getName());
+        if (self && (Boolean.FALSE.equals(change.enabled()) || (role != null && role != Role.ADMIN))) {
+            throw Problems.problem(
+                    HttpStatus.CONFLICT,
+                    "Ask another administrator",
+                    "you cannot disable your own account or take away your own administrator role");
+        }
+        if (users.find(username).isEmpty()) {
+            throw Problems.notFound("no user " + username);
+        }
+        if (role != null) {
+            users.setRole(username, role);
+        }
+        if (change.enabled() != null) {
+            users.setEnabled(username, change.enabled());
+        }
+        return users.find(username).orElseThrow();
+    }
+
+    @PostMapping("/api/users/{username}/password-reset")
+    @Operation(
+            summary = "Give a user a new generated password (administrators)",
+            description = "Answers {\"username\", \"password\"} once: the password is stored only as its hash. The"
+                    + " user's sessions end and their tokens are revoked.")
+    Map<String, String> resetPassword(@PathVariable String username) {
+        var password = users.resetPassword(username).orElseThrow(() -> Problems.notFound("no user " + username));
+        return Map.of("username", username, "password", password);
+    }
+
+    @DeleteMapping("/api/users/{username}")
+    @Operation(
+            summary = "Delete a user (administrators)",
+            description = "Deletes the user, their tokens, conversations and learning profile. Their records in the"
+                    + " audit log are erased as a user's own deletion erases them (text removed, an erasure record"
+                    + " appended), so the chain stays verifiable. Administrators cannot delete themselves.")
+    ResponseEntity<Void> delete(@PathVariable String username, Principal principal) {
+        if (username.equals(principal.getName())) {
+            throw Problems.problem(
+                    HttpStatus.CONFLICT, "Ask another administrator", "you cannot delete your own account");
+        }
+        if (!users.delete(username)) {
+            throw Problems.notFound("no user " + username);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/api/users/{username}/tokens")

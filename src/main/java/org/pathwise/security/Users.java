@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,12 +29,21 @@ public class Users {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, TransactionTemplate transactions) {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    Users(
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            Clock clock,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
         this.transactions = transactions;
+        this.events = events;
     }
 
     /**
@@ -103,6 +113,63 @@ public class Users {
                 ? "UPDATE app_user SET enabled = TRUE WHERE username = ?"
                 : "UPDATE app_user SET enabled = FALSE, credentials_version = credentials_version + 1 WHERE username = ?";
         return jdbc.sql(sql).param(username).update() > 0;
+    }
+
+    /**
+     * Gives a user another role. Their sessions end on their next request, as after a password change, so that no
+     * session keeps the old role; their tokens carry the new one at once.
+     *
+     * @return false when there is no such user
+     */
+    public boolean setRole(String username, Role role) {
+        return jdbc.sql(
+                                "UPDATE app_user SET role = ?, credentials_version = credentials_version + 1 WHERE username = ?")
+                        .params(role.name(), username)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Gives a user a new generated password, which is returned once and stored only as its hash, ends their sessions
+     * and revokes their tokens, in one transaction.
+     *
+     * @return the new password, or empty when there is no such user
+     */
+    public Optional<String> resetPassword(String username) {
+        var bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        var password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var encoded = passwords.encode(password);
+        return transactions.execute(status -> {
+            int updated = jdbc.sql(
+                            "UPDATE app_user SET password_hash = ?, credentials_version = credentials_version + 1"
+                                    + " WHERE username = ?")
+                    .params(encoded, username)
+                    .update();
+            if (updated == 0) {
+                return Optional.<String>empty();
+            }
+            revokeAllTokens(username);
+            return Optional.of(password);
+        });
+    }
+
+    /**
+     * Deletes a user with their tokens, and publishes {@link UserDeleted} in the same transaction so that the modules
+     * remove what they keep of the user (their conversations, erased from the audit log as a user's own deletion is;
+     * their learning profile). The audit chain stays verifiable.
+     *
+     * @return false when there is no such user
+     */
+    public boolean delete(String username) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (find(username).isEmpty()) {
+                return false;
+            }
+            events.publishEvent(new UserDeleted(username));
+            jdbc.sql("DELETE FROM app_user WHERE username = ?").param(username).update();
+            return true;
+        }));
     }
 
     public long count() {

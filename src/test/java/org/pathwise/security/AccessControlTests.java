@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -511,6 +512,108 @@ class AccessControlTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.revoked").value(1));
         mvc.perform(get("/api/documents").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void administratorsChangeRolesResetPasswordsAndDeleteUsersKeepingTheAuditChainVerifiable() throws Exception {
+        users.create("moving.teacher", PASSWORD, Role.EDUCATOR);
+        var basic = httpBasic("moving.teacher", PASSWORD);
+        var session = signIn("moving.teacher", PASSWORD);
+
+        mvc.perform(patch("/api/users/moving.teacher")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"role\":\"researcher\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.role").value("RESEARCHER"));
+        // no session keeps the old role; the password carries the new one at once
+        mvc.perform(get("/api/documents").session(session)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/audit/verify").with(basic)).andExpect(status().isOk());
+        forbidden(post("/api/ask")
+                .with(basic)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"question\":\"What is a rubric?\"}"));
+
+        mvc.perform(patch("/api/users/moving.teacher")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\":false}"))
+                .andExpect(jsonPath("$.enabled").value(false));
+        mvc.perform(get("/api/documents").with(basic)).andExpect(status().isUnauthorized());
+        mvc.perform(patch("/api/users/moving.teacher")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\":true,\"role\":\"educator\"}"))
+                .andExpect(jsonPath("$.enabled").value(true))
+                .andExpect(jsonPath("$.role").value("EDUCATOR"));
+
+        var reset = json.readTree(
+                mvc.perform(post("/api/users/moving.teacher/password-reset").with(as(Role.ADMIN)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        var generated = reset.get("password").asString();
+        assertThat(generated).hasSizeGreaterThanOrEqualTo(Users.MIN_PASSWORD_LENGTH);
+        mvc.perform(get("/api/documents").with(basic)).andExpect(status().isUnauthorized());
+        var renewed = httpBasic("moving.teacher", generated);
+        mvc.perform(post("/api/ask")
+                        .with(renewed)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"question\":\"What is a rubric?\"}"))
+                .andExpect(status().isOk());
+        assertThat(recordsOf("moving.teacher")).isEqualTo(1);
+
+        mvc.perform(delete("/api/users/moving.teacher").with(as(Role.ADMIN))).andExpect(status().isNoContent());
+        assertThat(users.find("moving.teacher")).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation WHERE username = 'moving.teacher'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // the record is erased as the user's own deletion erases it, and the chain still verifies
+        assertThat(recordsOf("moving.teacher")).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE kind = 'erasure'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        mvc.perform(get("/api/audit/verify").with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.intact").value(true));
+        mvc.perform(get("/api/documents").with(renewed)).andExpect(status().isUnauthorized());
+    }
+
+    private long recordsOf(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE username = ?")
+                .param(username)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void administratorsCannotDemoteDisableOrDeleteThemselvesAndBadChangesSayWhy() throws Exception {
+        for (var change : java.util.List.of("{\"enabled\":false}", "{\"role\":\"educator\"}")) {
+            mvc.perform(patch("/api/users/admin-user")
+                            .with(as(Role.ADMIN))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(change))
+                    .andExpect(status().isConflict());
+        }
+        mvc.perform(delete("/api/users/admin-user").with(as(Role.ADMIN))).andExpect(status().isConflict());
+        mvc.perform(delete("/api/users/nobody.here").with(as(Role.ADMIN))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/users/nobody.here/password-reset").with(as(Role.ADMIN)))
+                .andExpect(status().isNotFound());
+        mvc.perform(patch("/api/users/educator-user")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(patch("/api/users/educator-user")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"role\":\"wizard\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("wizard")));
+        forbidden(delete("/api/users/educator-user").with(as(Role.EDUCATOR)));
+        assertThat(users.find("educator-user")).isPresent();
     }
 
     @Test
