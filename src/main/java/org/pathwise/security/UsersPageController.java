@@ -26,6 +26,7 @@ class UsersPageController {
     @GetMapping("/admin/users")
     String users(Model model) {
         model.addAttribute("users", users.list());
+        model.addAttribute("roles", Role.values());
         return "security/users";
     }
 
@@ -67,6 +68,44 @@ class UsersPageController {
             model.addAttribute("error", message("users.unknown", username));
         } else {
             model.addAttribute("message", message("users.revoked", username, tokens.revokeAll(username)));
+        }
+        return users(model);
+    }
+
+    @PostMapping("/admin/users/{username}/role")
+    String changeRole(@PathVariable String username, @RequestParam String role, Principal principal, Model model) {
+        var chosen = Role.parse(role);
+        if (username.equals(principal.getName()) && chosen != Role.ADMIN) {
+            model.addAttribute("error", message("users.self.role", username));
+        } else if (users.setRole(username, chosen)) {
+            model.addAttribute(
+                    "message", message("users.role.changed", username, message("role." + chosen.authority())));
+        } else {
+            model.addAttribute("error", message("users.unknown", username));
+        }
+        return users(model);
+    }
+
+    @PostMapping("/admin/users/{username}/password-reset")
+    String resetPassword(@PathVariable String username, Model model) {
+        users.resetPassword(username)
+                .ifPresentOrElse(
+                        password -> {
+                            model.addAttribute("message", message("users.reset", username));
+                            model.addAttribute("generatedPassword", password);
+                        },
+                        () -> model.addAttribute("error", message("users.unknown", username)));
+        return users(model);
+    }
+
+    @PostMapping("/admin/users/{username}/delete")
+    String delete(@PathVariable String username, Principal principal, Model model) {
+        if (username.equals(principal.getName())) {
+            model.addAttribute("error", message("users.self.delete", username));
+        } else if (users.delete(username)) {
+            model.addAttribute("message", message("users.deleted", username));
+        } else {
+            model.addAttribute("error", message("users.unknown", username));
         }
         return users(model);
     }

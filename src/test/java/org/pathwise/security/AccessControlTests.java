@@ -486,6 +486,35 @@ class AccessControlTests {
         mvc.perform(post("/admin/users/page.teacher/disable").session(signIn("admin-user", PASSWORD)))
                 .andExpect(status().isForbidden());
         assertThat(users.find("page.teacher").orElseThrow().enabled()).isTrue();
+
+        mvc.perform(post("/admin/users/page.teacher/role")
+                        .param("role", "RESEARCHER")
+                        .with(csrf())
+                        .with(as(Role.ADMIN)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("page.teacher is now researcher")));
+        assertThat(users.find("page.teacher").orElseThrow().role()).isEqualTo(Role.RESEARCHER);
+        mvc.perform(post("/admin/users/admin-user/role")
+                        .param("role", "EDUCATOR")
+                        .with(csrf())
+                        .with(as(Role.ADMIN)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("your own administrator role")));
+        var reset = mvc.perform(post("/admin/users/page.teacher/password-reset")
+                        .with(csrf())
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var generated = org.jsoup.Jsoup.parse(reset)
+                .getElementById("generated-password")
+                .text();
+        mvc.perform(get("/api/documents").with(httpBasic("page.teacher", generated)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/admin/users/page.teacher/delete").with(csrf()).with(as(Role.ADMIN)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("page.teacher has been deleted")));
+        assertThat(users.find("page.teacher")).isEmpty();
+        mvc.perform(post("/admin/users/admin-user/delete").with(csrf()).with(as(Role.ADMIN)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("cannot delete your own account")));
     }
 
     @Test
