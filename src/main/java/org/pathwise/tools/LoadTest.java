@@ -65,32 +65,6 @@ final class LoadTest {
             List<String> attackUsernames,
             boolean openAi) {
 
-        /** Asks through {@code POST /api/ask}. */
-        Settings(
-                List<URI> instances,
-                String token,
-                int clients,
-                Duration duration,
-                Duration warmUp,
-                double askShare,
-                List<String> questions,
-                long seed,
-                int attackers,
-                List<String> attackUsernames) {
-            this(
-                    instances,
-                    token,
-                    clients,
-                    duration,
-                    warmUp,
-                    askShare,
-                    questions,
-                    seed,
-                    attackers,
-                    attackUsernames,
-                    false);
-        }
-
         Settings {
             instances = List.copyOf(instances);
             questions = List.copyOf(questions);

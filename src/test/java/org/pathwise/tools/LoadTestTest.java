@@ -37,7 +37,8 @@ class LoadTestTest {
                 List.of("How long should a video be?", "What is a rubric?"),
                 7,
                 0,
-                List.of());
+                List.of(),
+                false);
 
         var result = LoadTest.run(settings);
 
@@ -70,7 +71,8 @@ class LoadTestTest {
                 List.of("What is a rubric?"),
                 7,
                 3,
-                List.of("admin"));
+                List.of("admin"),
+                false);
 
         var result = LoadTest.run(settings);
 
