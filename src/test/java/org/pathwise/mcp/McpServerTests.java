@@ -10,53 +10,16 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pathwise.security.ApiTokens;
+import org.pathwise.DoorTests;
 import org.pathwise.security.Role;
-import org.pathwise.security.Users;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The MCP server against the running service with its sample library, driven by the MCP Java SDK's own client. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class McpServerTests {
-
-    private static final Path DATA_DIR = createDataDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("pathwise.data-dir", DATA_DIR::toString);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Users users;
-
-    @Autowired
-    ApiTokens tokens;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private String token(String name, Role role) {
-        if (users.find(name).isEmpty()) {
-            users.create(name, "a long test password", role);
-        }
-        return tokens.create(name, "mcp", Duration.ofHours(1)).token();
-    }
+class McpServerTests extends DoorTests {
 
     private McpSyncClient client(String token) {
         var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
@@ -148,13 +111,5 @@ class McpServerTests {
     @Test
     void aCallWithoutAValidTokenIsRefused() {
         assertThatThrownBy(() -> client("pw_" + "x".repeat(32))).isInstanceOf(RuntimeException.class);
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("pathwise-mcp");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

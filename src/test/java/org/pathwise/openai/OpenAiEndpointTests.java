@@ -17,8 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,15 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.pathwise.security.ApiTokens;
+import org.pathwise.DoorTests;
 import org.pathwise.security.Role;
-import org.pathwise.security.Users;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,33 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * OpenAI client (plain and streaming) as a learning platform or an assistant would, and by raw HTTP for the members
  * that client does not show.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpenAiEndpointTests {
+class OpenAiEndpointTests extends DoorTests {
 
-    private static final Path DATA_DIR = createDataDir();
-    private static final int ASKS_PER_MINUTE = 4;
     /** Well formed, so that it is taken for a token, and unknown. */
     private static final String UNKNOWN_TOKEN = "pw_" + "x".repeat(32);
 
     private static final String CONTRAST = "What contrast ratio does WCAG require for normal text?";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("pathwise.data-dir", DATA_DIR::toString);
-        registry.add("pathwise.security.rate-limits.ask", () -> ASKS_PER_MINUTE);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Users users;
-
-    @Autowired
-    ApiTokens tokens;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -77,11 +47,7 @@ class OpenAiEndpointTests {
     /** A token of a user of its own for each test, so that each has its own rate limit. */
     private String token(TestInfo test, Role role) {
         var name = (test.getTestMethod().orElseThrow().getName() + "-" + role.label()).toLowerCase();
-        name = name.length() > 60 ? name.substring(0, 60) : name;
-        if (users.find(name).isEmpty()) {
-            users.create(name, "a long test password", role);
-        }
-        return tokens.create(name, "openai", Duration.ofHours(1)).token();
+        return token(name.length() > 60 ? name.substring(0, 60) : name, role);
     }
 
     private String baseUrl() {
@@ -296,13 +262,5 @@ class OpenAiEndpointTests {
             assertThat(answer.text()).contains("[1]");
         }
         assertThatThrownBy(() -> model.chat(CONTRAST)).isInstanceOf(RateLimitException.class);
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("pathwise-openai");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
