@@ -3,6 +3,7 @@ package org.pathwise.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -62,8 +64,21 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, ApiTokens tokens, Users users, SecurityProperties properties, LoginThrottle throttle)
+            HttpSecurity http,
+            ApiTokens tokens,
+            Users users,
+            SecurityProperties properties,
+            LoginThrottle throttle,
+            ObjectProvider<ClientRegistrationRepository> institutions,
+            InstitutionalSignIn institutionalSignIn)
             throws Exception {
+        if (institutions.getIfAvailable() != null) {
+            // institutional single sign-on, beside local accounts, when a provider is configured
+            http.oauth2Login(login -> login.loginPage("/signin")
+                    .userInfoEndpoint(info -> info.oidcUserService(institutionalSignIn))
+                    .successHandler(SessionCredentialsFilter.rememberingVersion(users, signedInTo("/")))
+                    .failureUrl("/signin?refused"));
+        }
         http.authorizeHttpRequests(requests -> requests
                         // anonymous
                         .requestMatchers(
