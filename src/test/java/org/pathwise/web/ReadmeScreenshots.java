@@ -15,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pathwise.security.Role;
+import org.pathwise.security.TestUsers;
 import org.pathwise.security.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadmeScreenshots {
 
-    private static final Path DATA_DIR = createDataDir();
+    private static final Path DATA_DIR = TestUsers.dataDir("pathwise-screenshots");
     private static final Path OUTPUT = Path.of(System.getProperty("pathwise.screenshots", "docs/screenshots"));
     private static final String ADMIN_PASSWORD = "screenshots admin password";
     private static final String EDUCATOR_PASSWORD = "screenshots educator password";
@@ -103,13 +104,5 @@ class ReadmeScreenshots {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("pathwise-screenshots");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
