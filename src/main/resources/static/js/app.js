@@ -8,10 +8,18 @@ document.addEventListener('click', (event) => {
   if (!source) {
     return;
   }
-  source.select();
-  if (navigator.clipboard) {
-    navigator.clipboard.writeText(source.value).catch(() => document.execCommand('copy'));
-  } else {
+  // the text stays folded away under the answer; the older way of copying needs it shown and selected
+  const copyShown = () => {
+    const folded = source.closest('details');
+    if (folded) {
+      folded.open = true;
+    }
+    source.select();
     document.execCommand('copy');
+  };
+  if (navigator.clipboard) {
+    navigator.clipboard.writeText(source.value).catch(copyShown);
+  } else {
+    copyShown();
   }
 });
