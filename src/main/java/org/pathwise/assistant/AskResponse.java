@@ -45,12 +45,7 @@ public record AskResponse(
         }
         if (!citations.isEmpty()) {
             text.append("\n");
-            for (var citation : citations) {
-                text.append("\n[")
-                        .append(citation.marker())
-                        .append("] ")
-                        .append(citation.attribution().isBlank() ? citation.title() : citation.attribution());
-            }
+            appendReferences(text);
         }
         if (!disclosure.isBlank()) {
             text.append("\n\n").append(disclosure.strip());
@@ -79,13 +74,18 @@ public record AskResponse(
     /** The answer followed by one attribution line per citation and the disclosure, for copying elsewhere. */
     public String copyText() {
         var text = new StringBuilder(answer);
-        for (var citation : citations) {
-            text.append('\n').append('[').append(citation.marker()).append("] ").append(citation.attribution());
-        }
+        appendReferences(text);
         if (!disclosure.isEmpty()) {
             text.append("\n\n").append(disclosure);
         }
         return text.toString();
+    }
+
+    /** One line per citation, each on a new line: its marker and the attribution of its source. */
+    private void appendReferences(StringBuilder text) {
+        for (var citation : citations) {
+            text.append('\n').append('[').append(citation.marker()).append("] ").append(citation.attribution());
+        }
     }
 
     static AskResponse of(Interaction interaction, String disclosure) {

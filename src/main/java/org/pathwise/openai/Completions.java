@@ -55,7 +55,7 @@ final class Completions {
     record Delta(String role, String content) {}
 
     static Completion completion(String model, long created, AskResponse response, String prompt) {
-        var content = content(response);
+        var content = response.readable();
         int promptWords = words(prompt);
         int completionWords = words(content);
         return new Completion(
@@ -76,7 +76,7 @@ final class Completions {
         var id = "chatcmpl-" + response.interaction();
         var chunks = new ArrayList<Chunk>();
         chunks.add(chunk(id, model, created, new Delta("assistant", ""), null, null));
-        for (var piece : content(response).split("(?<=\\s)")) {
+        for (var piece : response.readable().split("(?<=\\s)")) {
             chunks.add(chunk(id, model, created, new Delta(null, piece), null, null));
         }
         chunks.add(chunk(id, model, created, new Delta(null, null), "stop", response));
@@ -92,11 +92,6 @@ final class Completions {
                 model,
                 List.of(new ChunkChoice(0, delta, finishReason)),
                 response);
-    }
-
-    /** The answer as a reader sees it: {@link AskResponse#readable()}. */
-    static String content(AskResponse response) {
-        return response.readable();
     }
 
     private static int words(String text) {
