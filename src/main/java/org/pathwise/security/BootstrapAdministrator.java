@@ -1,7 +1,5 @@
 package org.pathwise.security;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -39,9 +37,7 @@ class BootstrapAdministrator {
         var username = properties.bootstrapAdminUsername();
         var password = properties.bootstrapAdminPassword();
         if (password.isBlank()) {
-            var bytes = new byte[18];
-            new SecureRandom().nextBytes(bytes);
-            var generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            var generated = Users.generatedPassword();
             users.create(username, generated, Role.ADMIN);
             log.warn(
                     "Created the first administrator '{}' with the generated password: {}  (shown once; sign in and"

@@ -1,7 +1,5 @@
 package org.pathwise.security;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class InstitutionalSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final OidcUserService provider = new OidcUserService();
     private final Users users;
     private final OidcProperties properties;
@@ -47,10 +43,8 @@ class InstitutionalSignIn implements OAuth2UserService<OidcUserRequest, OidcUser
                         + " claim maps to none"));
         var account = users.find(username);
         if (account.isEmpty()) {
-            var bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
             try {
-                users.create(username, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), role);
+                users.create(username, Users.generatedPassword(), role);
             } catch (IllegalArgumentException e) {
                 throw refused(e.getMessage());
             }

@@ -136,9 +136,7 @@ public class Users {
      * @return the new password, or empty when there is no such user
      */
     public Optional<String> resetPassword(String username) {
-        var bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        var password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var password = generatedPassword();
         var encoded = passwords.encode(password);
         return transactions.execute(status -> {
             int updated = jdbc.sql(
@@ -152,6 +150,17 @@ public class Users {
             revokeAllTokens(username);
             return Optional.of(password);
         });
+    }
+
+    /**
+     * A new random password: 144 bits from a {@link java.security.SecureRandom}, as 24 URL-safe characters, for an
+     * account whose password someone is given once (the first administrator, a reset) or nobody knows (an account
+     * made by single sign-on).
+     */
+    static String generatedPassword() {
+        var bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
