@@ -28,6 +28,7 @@ import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
 import org.pathwise.stats.Bootstrap;
 import org.pathwise.stats.Percentiles;
+import org.pathwise.stats.Proportions;
 
 /**
  * Runs a question set (JSONL, one question a line, as in the architecture notes) through the assistant against the
@@ -369,7 +370,7 @@ final class AnswerEvaluation {
     static void printSummary(Map<String, Object> summary, PrintWriter out) {
         var intervals = summary.get("intervals") instanceof Map<?, ?> map ? map : Map.of();
         summary.forEach((key, value) -> {
-            if (key.equals("intervals") || key.equals("by_question_type")) {
+            if (key.equals("intervals") || key.equals("by_question_type") || key.equals("by_language")) {
                 return;
             }
             if (value instanceof Number number && intervals.get(key) instanceof List<?> bounds && bounds.size() == 2) {
@@ -388,6 +389,45 @@ final class AnswerEvaluation {
             out.println();
             out.print(typeTable(types));
         }
+        if (summary.get("by_language") instanceof Map<?, ?> languages && languages.size() > 1) {
+            out.println();
+            out.print(languageTable(languages));
+        }
+    }
+
+    /** The columns of the table per language: the key of each figure and its heading. */
+    static final List<Map.Entry<String, String>> LANGUAGE_COLUMNS = List.of(
+            Map.entry("questions", "questions"),
+            Map.entry("answerable", "answerable"),
+            Map.entry("expected_source_in_top5", "top5"),
+            Map.entry("answered_with_expected_source", "answered_cited"),
+            Map.entry("abstained", "abstained"),
+            Map.entry("refused", "refused"));
+
+    /**
+     * The measures per language as a table: counts as they are, shares with their 95% interval
+     * ({@code 0.600 [0.52-0.67]}), "—" where a language has no such figure.
+     */
+    static String languageTable(Map<?, ?> languages) {
+        var table = new StringBuilder(String.format(Locale.ROOT, "%-9s", "language"));
+        LANGUAGE_COLUMNS.forEach(column -> table.append(String.format(Locale.ROOT, " %20s", column.getValue())));
+        table.append('\n');
+        languages.forEach((language, figures) -> {
+            table.append(String.format(Locale.ROOT, "%-9s", language));
+            var f = figures instanceof Map<?, ?> map ? map : Map.of();
+            for (var column : LANGUAGE_COLUMNS) {
+                var value = f.get(column.getKey());
+                String cell;
+                if (value instanceof Double d && f.get(column.getKey() + "_interval") instanceof List<?> bounds) {
+                    cell = String.format(Locale.ROOT, "%.3f [%.2f-%.2f]", d, bounds.get(0), bounds.get(1));
+                } else {
+                    cell = value == null ? "—" : String.valueOf(value);
+                }
+                table.append(String.format(Locale.ROOT, " %20s", cell));
+            }
+            table.append('\n');
+        });
+        return table.toString();
     }
 
     /** The columns of the table per question type: the key of each figure and its heading. */
@@ -473,6 +513,7 @@ final class AnswerEvaluation {
                                 : ScreeningEvaluation.NONE,
                         r -> r.refusedBy().isEmpty() ? ScreeningEvaluation.NONE : r.refusedBy()));
         summary.put("by_question_type", byQuestionType(results, items));
+        summary.put("by_language", byLanguage(results, items));
         summary.put(
                 "ordinary_questions_with_verdicts",
                 results.stream()
@@ -618,6 +659,69 @@ final class AnswerEvaluation {
             byType.put(label, entry);
         }
         return byType;
+    }
+
+    /**
+     * The measures per question language (the set's {@code language} field, {@code und} when it gives none), in the
+     * order the languages first appear: how many questions, to answer, answered, abstained from and refused; the share
+     * of the questions to answer with an expected source in the top 5 retrieved ({@code expected_source_in_top5}) and
+     * answered citing one ({@code answered_with_expected_source}); and the share of the questions to answer or abstain
+     * from that a rule refused ({@code false_refusal_rate}). Each share comes with its 95% Wilson interval
+     * ({@link Proportions#wilson}) under the same key with {@code _interval} added, because a language's questions are
+     * often too few for a bootstrap.
+     */
+    static Map<String, Map<String, Object>> byLanguage(List<Result> results, Map<String, Item> items) {
+        var groups = new LinkedHashMap<String, List<Result>>();
+        for (var result : results) {
+            var language = items.get(result.id()).language();
+            groups.computeIfAbsent(language == null || language.isBlank() ? "und" : language, l -> new ArrayList<>())
+                    .add(result);
+        }
+        var byLanguage = new LinkedHashMap<String, Map<String, Object>>();
+        groups.forEach((language, group) -> {
+            var answerable =
+                    group.stream().filter(r -> r.expect().equals("answer")).toList();
+            var ordinary =
+                    group.stream().filter(r -> !r.expect().equals("refuse")).toList();
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("questions", group.size());
+            entry.put("answerable", answerable.size());
+            for (var outcome : List.of("answered", "abstained", "refused")) {
+                entry.put(outcome, (int)
+                        group.stream().filter(r -> r.outcome().equals(outcome)).count());
+            }
+            putShare(
+                    entry,
+                    "expected_source_in_top5",
+                    answerable.stream()
+                            .filter(r -> Boolean.TRUE.equals(r.expectedSourceRetrieved()))
+                            .count(),
+                    answerable.size());
+            putShare(
+                    entry,
+                    "answered_with_expected_source",
+                    answerable.stream()
+                            .filter(r -> r.outcome().equals("answered") && Boolean.TRUE.equals(r.expectedSourceCited()))
+                            .count(),
+                    answerable.size());
+            putShare(
+                    entry,
+                    "false_refusal_rate",
+                    ordinary.stream().filter(r -> r.outcome().equals("refused")).count(),
+                    ordinary.size());
+            byLanguage.put(language, entry);
+        });
+        return byLanguage;
+    }
+
+    /** Puts {@code k / n} and its 95% Wilson interval under {@code key} and {@code key_interval}, unless n is 0. */
+    private static void putShare(Map<String, Object> entry, String key, long k, long n) {
+        if (n == 0) {
+            return;
+        }
+        var interval = Proportions.wilson(k, n);
+        entry.put(key, round((double) k / n));
+        entry.put(key + "_interval", List.of(round(interval.low()), round(interval.high())));
     }
 
     /** The 95% percentile bootstrap interval of each rate in {@link #INTERVAL_METRICS} that the run has. */

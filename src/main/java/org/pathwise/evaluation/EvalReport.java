@@ -153,6 +153,11 @@ final class EvalReport {
             });
             page.append("</table>");
         }
+        if (run.summary().get("by_language") instanceof Map<?, ?> languages && languages.size() > 1) {
+            page.append("<h2>By question language</h2><pre>")
+                    .append(escape(AnswerEvaluation.languageTable(languages)))
+                    .append("</pre>");
+        }
         page.append("<h2>Questions</h2><table><tr><th>id</th><th>type</th><th>expected</th><th>outcome</th>"
                 + "<th>rule</th><th>cited</th><th>nDCG@10</th><th>supported sentences</th><th>answer F1</th>"
                 + "<th>oracle F1</th><th>ms</th></tr>");

@@ -228,6 +228,51 @@ class AnswerEvaluationTest {
     }
 
     @Test
+    void theSummaryGivesEachQuestionLanguageItsRetrievalAnswerAndRefusalSharesWithWilsonIntervals() {
+        var results = List.of(
+                result("en-1", "answer", "answered", 1.0, 0, 0),
+                result("en-2", "answer", "answered", 1.0, 0, 0),
+                result("ar-1", "answer", "refused", 1.0, 0, 0),
+                result("ar-2", "answer", "abstained", 1.0, 0, 0),
+                result("ar-3", "abstain", "abstained", null, 0, 0));
+        var items = new LinkedHashMap<String, AnswerEvaluation.Item>();
+        items(results)
+                .forEach((id, item) -> items.put(
+                        id,
+                        new AnswerEvaluation.Item(
+                                id, "?", item.expectedSources(), item.expect(), id.substring(0, 2), "", "")));
+
+        var summary = AnswerEvaluation.summary(results, items);
+
+        @SuppressWarnings("unchecked")
+        var byLanguage = (Map<String, Map<String, Object>>) summary.get("by_language");
+        assertThat(List.copyOf(byLanguage.keySet())).containsExactly("en", "ar");
+        assertThat(byLanguage.get("en"))
+                .containsEntry("questions", 2)
+                .containsEntry("answered", 2)
+                .containsEntry("expected_source_in_top5", 1.0)
+                .containsEntry("answered_with_expected_source", 1.0)
+                .containsEntry("false_refusal_rate", 0.0);
+        assertThat(byLanguage.get("ar"))
+                .containsEntry("questions", 3)
+                .containsEntry("answerable", 2)
+                .containsEntry("refused", 1)
+                .containsEntry("abstained", 2)
+                .containsEntry("expected_source_in_top5", 1.0)
+                .containsEntry("answered_with_expected_source", 0.0)
+                .containsEntry("false_refusal_rate", 0.3333);
+        // 1 of 3: Wilson's 95% interval is about [0.06, 0.79]
+        @SuppressWarnings("unchecked")
+        var interval = (List<Double>) byLanguage.get("ar").get("false_refusal_rate_interval");
+        assertThat(interval.get(0)).isBetween(0.05, 0.07);
+        assertThat(interval.get(1)).isBetween(0.78, 0.80);
+
+        var printed = new java.io.StringWriter();
+        AnswerEvaluation.printSummary(summary, new java.io.PrintWriter(printed));
+        assertThat(printed.toString()).containsPattern("(?m)^ar\\s+3\\s+2\\s+1\\.000 \\[0\\.34-1\\.00\\]");
+    }
+
+    @Test
     void everyRateHasABootstrapIntervalAroundItsValue() {
         var results = new java.util.ArrayList<AnswerEvaluation.Result>();
         var random = new java.util.Random(5);
