@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the XQuAD evaluation library.
 
-Usage: xquad_library.py XQUAD_DIR OUT_DIR
+Usage: xquad_library.py [--all] XQUAD_DIR OUT_DIR
 
 Reads XQUAD_DIR/xquad.en.json (XQuAD, Artetxe et al. 2020, CC BY-SA 4.0: 48 English Wikipedia
 articles of 5 paragraphs each, in SQuAD format) and writes every paragraph of the articles that
@@ -9,6 +9,9 @@ are not held out as OUT_DIR/<article-title-slug>/<n>.md, n = 1 to 5 in the artic
 YAML front matter (title "<Article title> (<n>)", language en, licence CC-BY-SA-4.0, source_url)
 and the paragraph as the body. The held-out articles are listed, one SQuAD title a line
 (e.g. Super_Bowl_50), in eval/datasets/xquad-held-out.txt (next to this script's folder).
+
+With --all, no article is held out: all 240 paragraphs are written, the library that
+xquad_questions.py --all asks every XQuAD question against (the cross-lingual measurement).
 
 Exits with 2 and one line on stderr when OUT_DIR exists and is not empty, or an input is missing.
 Prints the counts at the end.
@@ -43,8 +46,11 @@ def quoted(text):
 
 
 def main(argv):
+    everything = len(argv) == 4 and argv[1] == "--all"
+    if everything:
+        argv = argv[:1] + argv[2:]
     if len(argv) != 3:
-        fail("usage: xquad_library.py XQUAD_DIR OUT_DIR")
+        fail("usage: xquad_library.py [--all] XQUAD_DIR OUT_DIR")
     source, out = Path(argv[1]), Path(argv[2])
     english = source / "xquad.en.json"
     if not english.is_file():
@@ -57,6 +63,8 @@ def main(argv):
     articles = json.loads(english.read_text(encoding="utf-8"))["data"]
     titles = [article["title"] for article in articles]
     held_out = {line.strip() for line in HELD_OUT.read_text(encoding="utf-8").splitlines() if line.strip()}
+    if everything:
+        held_out = set()
     unknown = sorted(held_out - set(titles))
     if unknown:
         fail(f"held-out article not in xquad.en.json: {unknown[0]}")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the XQuAD question sets.
 
-Usage: xquad_questions.py XQUAD_DIR OUT_DIR
+Usage: xquad_questions.py [--all] XQUAD_DIR OUT_DIR
 
 From the repository root:
 
@@ -17,6 +17,10 @@ odd-numbered ones to the test set. For each paragraph, its first question is ask
 languages (id xq-<question id>-<language>). In a kept article the question is answerable from the
 paragraph's file of the library that xquad_library.py builds (<article-title-slug>/<n>.md), with the
 English answer as the reference answer; in a held-out article it expects abstain.
+
+With --all, writes OUT_DIR/xquad-all.jsonl instead: every question of every paragraph (1,190) in
+all seven languages, each answerable from its paragraph in the library that
+xquad_library.py --all builds, split "test" (a measurement, never a set to fit on).
 
 Exits with 2 and one line on stderr when an input is missing. Prints the counts at the end.
 """
@@ -47,12 +51,18 @@ def item(qid, question, sources, expect, reference, language):
 
 
 def main(argv):
+    everything = len(argv) == 4 and argv[1] == "--all"
+    if everything:
+        argv = argv[:1] + argv[2:]
     if len(argv) != 3:
-        fail("usage: xquad_questions.py XQUAD_DIR OUT_DIR")
+        fail("usage: xquad_questions.py [--all] XQUAD_DIR OUT_DIR")
     source, out = Path(argv[1]), Path(argv[2])
     for language in LANGUAGES:
         if not (source / f"xquad.{language}.json").is_file():
             fail(f"no xquad.{language}.json in {source}")
+    if everything:
+        write_all(source, out)
+        return
     if not (out / HELD_OUT).is_file():
         fail(f"no {HELD_OUT} in {out}")
 
@@ -89,6 +99,32 @@ def main(argv):
         kept = {entry["expected_sources"][0].split("/")[0] for entry in items if entry["expected_sources"]}
         print(f"{split}: {len(items)} questions, answer {expect['answer']}, abstain {expect['abstain']}, "
               f"kept articles {len(kept)}")
+
+
+def write_all(source, out):
+    """Every question of every paragraph in every language, answerable from its paragraph's file."""
+    data = {language: json.loads((source / f"xquad.{language}.json").read_text(encoding="utf-8"))["data"]
+            for language in LANGUAGES}
+    questions = {language: {qa["id"]: qa for article in data[language]
+                            for paragraph in article["paragraphs"] for qa in paragraph["qas"]}
+                 for language in LANGUAGES}
+    items = []
+    for article in data["en"]:
+        for n, paragraph in enumerate(article["paragraphs"], 1):
+            for qa in paragraph["qas"]:
+                for language in LANGUAGES:
+                    if qa["id"] not in questions[language]:
+                        fail(f"question {qa['id']} missing from xquad.{language}.json")
+                    text = " ".join(questions[language][qa["id"]]["question"].split())
+                    entry = item(f"xq-{qa['id']}-{language}", text, [f"{slug(article['title'])}/{n}.md"], "answer",
+                                 qa["answers"][0]["text"].strip(), language)
+                    entry["split"] = "test"
+                    items.append(entry)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "xquad-all.jsonl", "w", encoding="utf-8") as f:
+        for entry in items:
+            f.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+    print(f"all: {len(items)} questions, {len(items) // len(LANGUAGES)} in each of {len(LANGUAGES)} languages")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,10 @@ public final class LanguageDetector {
                             Language.ARABIC,
                             Language.INDONESIAN,
                             Language.CHINESE,
-                            Language.GERMAN)
+                            Language.GERMAN,
+                            Language.HINDI,
+                            Language.VIETNAMESE,
+                            Language.SWAHILI)
                     .withMinimumRelativeDistance(0.05)
                     .build();
 

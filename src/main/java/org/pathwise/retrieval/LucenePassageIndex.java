@@ -456,6 +456,35 @@ final class LucenePassageIndex implements PassageIndex {
     }
 
     @Override
+    public Map<String, Long> languages() {
+        return read("counting passages per language", searcher -> {
+            var counts = new java.util.HashMap<String, Long>();
+            var terms = org.apache.lucene.index.MultiTerms.getTerms(searcher.getIndexReader(), "language");
+            if (terms != null) {
+                var termsEnum = terms.iterator();
+                for (var term = termsEnum.next(); term != null; term = termsEnum.next()) {
+                    var language = term.utf8ToString();
+                    // a term's document frequency still counts deleted passages; a count does not
+                    long count = searcher.count(new TermQuery(new Term("language", language)));
+                    if (count > 0) {
+                        counts.put(language, count);
+                    }
+                }
+            }
+            return byCountDescending(counts);
+        });
+    }
+
+    /** Counts ordered by count, most first, then by key. */
+    static Map<String, Long> byCountDescending(Map<String, Long> counts) {
+        var ordered = new java.util.LinkedHashMap<String, Long>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
+    @Override
     public IndexStats stats() {
         return new IndexStats(size(), embedder.modelId(), embedder.dimensions());
     }

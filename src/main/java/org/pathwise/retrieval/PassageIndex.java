@@ -89,6 +89,9 @@ public interface PassageIndex extends AutoCloseable {
     /** The number of passages in the index. */
     long size();
 
+    /** The number of passages in each language (BCP 47 tags as the passages give them), most passages first. */
+    java.util.Map<String, Long> languages();
+
     /** What the index knows of itself: its embedding model and size. */
     IndexStats stats();
 

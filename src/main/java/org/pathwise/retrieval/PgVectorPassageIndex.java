@@ -830,6 +830,21 @@ final class PgVectorPassageIndex implements PassageIndex, VectorIndexProbe {
     }
 
     @Override
+    public Map<String, Long> languages() {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT language, COUNT(*) FROM passage GROUP BY language")) {
+            var counts = new java.util.HashMap<String, Long>();
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+            return LucenePassageIndex.byCountDescending(counts);
+        } catch (SQLException e) {
+            throw failure("counting passages per language", e);
+        }
+    }
+
+    @Override
     public IndexStats stats() {
         return new IndexStats(size(), embedder.modelId(), embedder.dimensions());
     }

@@ -37,6 +37,15 @@ class RetrievalConfiguration {
         };
     }
 
+    /** The dictionary translator of questions; one that translates nothing when cross-lingual search is off. */
+    @Bean
+    DictionaryTranslator dictionaryTranslator(
+            DictionaryProperties properties, LanguageDetector detector, Embedder embedder) {
+        return properties.enabled()
+                ? new DictionaryTranslator(properties.folder(), detector, properties.into(), embedder.languages())
+                : DictionaryTranslator.none();
+    }
+
     /** The one language detector of the application: documents, questions and audit records are detected with it. */
     @Bean
     LanguageDetector languageDetector() {

@@ -37,6 +37,11 @@ public record SearchRequest(String query, int k, SearchMode mode, SearchFilter f
         return new SearchRequest(query, k, mode, filter, false);
     }
 
+    /** The same request for another query and number of hits. */
+    public SearchRequest withQuery(String otherQuery, int otherK) {
+        return new SearchRequest(otherQuery, otherK, mode, filter, snippets);
+    }
+
     public static SearchRequest of(String query, int k, SearchMode mode) {
         return new SearchRequest(query, k, mode, SearchFilter.NONE);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,19 @@ public abstract class PassageIndexContract {
                 .containsExactly("a");
         assertThat(index.search(new SearchRequest("open licence guide", 10, mode, byCourse)))
                 .isEmpty();
+    }
+
+    @Test
+    void countsThePassagesOfEachLanguageMostFirstWithoutRemovedOnes() {
+        assertThat(index.languages()).isEmpty();
+        index.index(List.of(
+                Passage.of("a", 0, "open licence guide", List.of(), "", facets("a.md", "CC-BY-4.0", "en")),
+                Passage.of("a", 1, "choose a licence", List.of(), "", facets("a.md", "CC-BY-4.0", "en")),
+                Passage.of("b", 0, "guide de licence ouverte", List.of(), "", facets("b.md", "CC-BY-4.0", "fr")),
+                Passage.of("c", 0, "guía de licencias abiertas", List.of(), "", facets("c.md", "CC-BY-4.0", "es"))));
+        index.remove("c");
+
+        assertThat(index.languages()).containsExactly(Map.entry("en", 2L), Map.entry("fr", 1L));
     }
 
     @Test

@@ -9,6 +9,6 @@ public final class TestSearch {
 
     /** A search over the index that records its timings in a registry of its own. */
     public static Search over(PassageIndex index) {
-        return new Search(index, new SimpleMeterRegistry());
+        return new Search(index, new SimpleMeterRegistry(), DictionaryTranslator.none());
     }
 }

@@ -1,0 +1,228 @@
+package org.pathwise.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DictionaryTranslatorTest {
+
+    private static final List<String> EN = List.of("en");
+
+    @TempDir
+    Path folder;
+
+    /** Writes {@code freedict-<name>.index} and {@code .dict.dz} as dictd does: entries' texts, offsets in base 64. */
+    static void writeDictionary(Path folder, String name, List<String> entries) throws IOException {
+        var data = new StringBuilder("00-database-info\nA test dictionary.\n");
+        var index = new StringBuilder("00databaseinfo\tA\t" + base64(data.length()) + "\n");
+        for (var entry : entries) {
+            int offset = data.toString().getBytes(StandardCharsets.UTF_8).length;
+            int length = entry.getBytes(StandardCharsets.UTF_8).length;
+            var head = entry.lines().findFirst().orElseThrow().split(" /")[0].toLowerCase(java.util.Locale.ROOT);
+            index.append(head)
+                    .append('\t')
+                    .append(base64(offset))
+                    .append('\t')
+                    .append(base64(length))
+                    .append('\n');
+            data.append(entry);
+        }
+        Files.writeString(folder.resolve("freedict-" + name + ".index"), index, StandardCharsets.UTF_8);
+        try (var out = new GZIPOutputStream(Files.newOutputStream(folder.resolve("freedict-" + name + ".dict.dz")))) {
+            out.write(data.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String base64(long value) {
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var digits = new StringBuilder();
+        do {
+            digits.insert(0, alphabet.charAt((int) (value % 64)));
+            value /= 64;
+        } while (value > 0);
+        return digits.toString();
+    }
+
+    private void writeSpanishAndArabic() throws IOException {
+        writeDictionary(
+                folder,
+                "spa-eng",
+                List.of(
+                        "escuela /eskwˈela/\nschool\n\n",
+                        "río /rˈio/\n1. river\n2. stream\n      \"El río es largo.\"\n\n",
+                        "ganar /ɡanˈaɾ/\nwin, earn\n see: {ganado}\n\n"));
+        writeDictionary(folder, "eng-spa", List.of("teacher /tˈiːtʃə/ <n>\nprofesor, maestro\n\n"));
+        writeDictionary(folder, "ara-eng", List.of("جامعة /ʒaːmiʕa/\nuniversity\n\n"));
+    }
+
+    @Test
+    void aFreeDictEntryGivesItsHeadWordAndSensesWithoutPronunciationExamplesOrCrossReferences() {
+        var entry = BilingualDictionary.entry(
+                "río /rˈio/ <n>\n1. river (water); stream\n      \"El río es largo.\"\n see: {ríos}\n   Synonym: {arroyo}\n");
+
+        assertThat(entry.head()).isEqualTo("río");
+        assertThat(entry.senses()).containsExactly("river", "stream");
+    }
+
+    @Test
+    void dictdNumbersAreBase64WithTheirOwnAlphabet() {
+        assertThat(BilingualDictionary.base64("A")).isZero();
+        assertThat(BilingualDictionary.base64("BA")).isEqualTo(64);
+        assertThat(BilingualDictionary.base64("ePv")).isEqualTo(30 * 64 * 64 + 15 * 64 + 47);
+    }
+
+    @Test
+    void bothDirectionsAreReadAndAWordMissingAsItIsFoundByItsStem() throws IOException {
+        writeSpanishAndArabic();
+        var detector = new LanguageDetector();
+        var translator = new DictionaryTranslator(folder, detector, List.of(), Set.of("en"));
+
+        assertThat(translator.languages(List.of("en"))).containsExactlyInAnyOrder("es", "ar");
+        // "escuelas" is not a head word: its stem is that of "escuela"; "profesores" reaches "teacher" backwards
+        var translation = translator
+                .translate("¿Cuántas escuelas y profesores tiene la ciudad de Fresno?", EN)
+                .getFirst();
+        assertThat(translation.from()).isEqualTo("es");
+        assertThat(translation.to()).isEqualTo("en");
+        assertThat(translation.text().split(" "))
+                .contains("school", "teacher", "Fresno")
+                .doesNotContain("cuántas", "la", "de");
+        assertThat(translation.words()).isEqualTo(4);
+        assertThat(translation.translated()).isEqualTo(2);
+    }
+
+    @Test
+    void anArabicWordIsFoundWithItsArticleAndPluralStripped() throws IOException {
+        writeSpanishAndArabic();
+        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+
+        var translations = translator.translate("كم عدد الجامعات في مدينة فريسنو؟", EN);
+
+        assertThat(translations)
+                .singleElement()
+                .satisfies(t -> assertThat(t.text())
+                        .contains("university")
+                        .contains("فريسنو")
+                        .doesNotContain("كم"));
+    }
+
+    @Test
+    void aQuestionInTheLibrarysLanguageOrWithoutADictionaryIsNotTranslated() throws IOException {
+        writeSpanishAndArabic();
+        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+
+        assertThat(translator.translate("¿Cuántas escuelas tiene Fresno?", EN)).isNotEmpty();
+        assertThat(translator.translate("How many schools does the city of Fresno have?", EN))
+                .isEmpty();
+        assertThat(translator.translate("¿Cuántas escuelas tiene Fresno?", List.of("en", "es")))
+                .isEmpty();
+        // German has no dictionary in the folder
+        assertThat(translator.translate("Wie viele Schulen hat die Stadt Fresno?", EN))
+                .isEmpty();
+        assertThat(new DictionaryTranslator(folder.resolve("missing"), new LanguageDetector(), List.of(), Set.of("en"))
+                        .translate("¿Cuántas escuelas tiene Fresno?", EN))
+                .isEmpty();
+        assertThat(DictionaryTranslator.none().translate("¿Cuántas escuelas tiene Fresno?", EN))
+                .isEmpty();
+        // a multilingual embedding model reads Spanish and English: no dictionary needed between them
+        assertThat(new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en", "es"))
+                        .translate("¿Cuántas escuelas tiene Fresno?", EN))
+                .isEmpty();
+    }
+
+    @Test
+    void aSpanishQuestionFindsTheEnglishPassageThroughItsTranslation() throws IOException {
+        writeSpanishAndArabic();
+        var embedder = FakeEmbeddingModel.embedder("fake-64");
+        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        try (var index = LucenePassageIndex.open(folder.resolve("index"), embedder)) {
+            index.index(List.of(
+                    passage("rivers", "The river floods the valley every spring."),
+                    passage("schools", "Every school in the valley opens in September."),
+                    passage("roads", "Roads cross the valley from east to west.")));
+            var search = new Search(index, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), translator);
+            var without = TestSearch.over(index);
+
+            for (var mode : SearchMode.values()) {
+                var hits = search.search(SearchRequest.of("¿Cuándo abre cada escuela del valle?", 3, mode));
+                assertThat(hits).as(mode.label()).isNotEmpty();
+                assertThat(hits.getFirst().passage().documentId())
+                        .as(mode.label())
+                        .isEqualTo("schools");
+            }
+            var lexical =
+                    without.search(SearchRequest.of("¿Cuándo abre cada escuela del valle?", 3, SearchMode.LEXICAL));
+            assertThat(lexical).extracting(h -> h.passage().documentId()).doesNotContain("schools");
+        }
+    }
+
+    @Test
+    void aQuestionInOneOfTheLibrarysLanguagesIsSearchedAsItIs() throws IOException {
+        writeSpanishAndArabic();
+        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        try (var index = LucenePassageIndex.open(folder.resolve("index"), FakeEmbeddingModel.embedder("fake-64"))) {
+            var spanish = Passage.of(
+                    "escuelas",
+                    0,
+                    "Cada escuela del valle abre en septiembre.",
+                    List.of(),
+                    "",
+                    new DocumentFacets("escuelas.md", "Guía", List.of(), "CC-BY-4.0", "es", "", List.of(), ""));
+            index.index(List.of(
+                    spanish,
+                    passage("schools", "Every school in the valley opens in September."),
+                    passage("rivers", "The river floods the valley every spring.")));
+            var search = new Search(index, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), translator);
+
+            // Spanish holds a third of the passages: the question is not translated, and finds no English passage
+            var hits = search.search(SearchRequest.of("¿Cuándo abre cada escuela?", 3, SearchMode.LEXICAL));
+
+            assertThat(hits).extracting(h -> h.passage().documentId()).containsExactly("escuelas");
+        }
+    }
+
+    @Test
+    void theLibrarysLanguagesAreThoseWithAtLeastOneTwentiethOfItsPassages() {
+        var counts = new java.util.LinkedHashMap<String, Long>();
+        counts.put("en", 150L);
+        counts.put("fr", 40L);
+        counts.put("und", 6L);
+        counts.put("de", 4L);
+
+        assertThat(Search.libraryLanguages(counts)).containsExactly("en", "fr");
+        assertThat(Search.libraryLanguages(java.util.Map.of())).isEmpty();
+    }
+
+    @Test
+    void coverageCountsTheTranslationsWords() throws IOException {
+        writeSpanishAndArabic();
+        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        try (var index = LucenePassageIndex.open(folder.resolve("index"), FakeEmbeddingModel.embedder("fake-64"))) {
+            var passage = passage("schools", "Every school has a teacher.");
+            index.index(List.of(passage));
+            var search = new Search(index, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), translator);
+            var question = "¿Cada escuela tiene un profesor?";
+
+            assertThat(search.coverage(question, List.of(passage)))
+                    .isGreaterThan(TestSearch.over(index).coverage(question, List.of(passage)));
+        }
+    }
+
+    private static Passage passage(String documentId, String text) {
+        return Passage.of(
+                documentId,
+                0,
+                text,
+                List.of(),
+                "",
+                new DocumentFacets(documentId + ".md", "Guide", List.of(), "CC-BY-4.0", "en", "", List.of(), ""));
+    }
+}
