@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -46,6 +47,7 @@ public final class Embedder {
     private final String queryPrefix;
     private final String passagePrefix;
     private final int dimensions;
+    private final Set<String> languages;
     /** The vectors of the last few single texts, by the model's input (prefix included). */
     private final Map<String, float[]> recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -61,6 +63,13 @@ public final class Embedder {
      * @param passagePrefix text put before every passage
      */
     public Embedder(String modelId, EmbeddingModel model, String queryPrefix, String passagePrefix) {
+        this(modelId, model, queryPrefix, passagePrefix, Set.of());
+    }
+
+    /**
+     * @param languages the languages the model was trained and validated on (BCP 47), empty when unknown
+     */
+    Embedder(String modelId, EmbeddingModel model, String queryPrefix, String passagePrefix, Set<String> languages) {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("modelId must not be blank");
         }
@@ -69,23 +78,38 @@ public final class Embedder {
         this.queryPrefix = Objects.requireNonNull(queryPrefix, "queryPrefix");
         this.passagePrefix = Objects.requireNonNull(passagePrefix, "passagePrefix");
         this.dimensions = model.dimension();
+        this.languages = Set.copyOf(languages);
     }
 
     /** The bundled bge-small-en-v1.5 model, quantized, without instructions. */
     public static Embedder bgeSmallEnV15Quantized() {
-        return new Embedder(DEFAULT_MODEL, new BgeSmallEnV15QuantizedEmbeddingModel(CALLER), "", "");
+        return new Embedder(DEFAULT_MODEL, new BgeSmallEnV15QuantizedEmbeddingModel(CALLER), "", "", Set.of("en"));
     }
 
     /**
      * Loads the model named {@code name}: the bundled default, or a folder {@code modelsDir/name} that holds
-     * {@code model.onnx}, {@code tokenizer.json} and optionally {@code model.properties} with the keys {@code pooling}
-     * ({@code mean} or {@code cls}, default mean), {@code query-prefix} and {@code passage-prefix}.
+     * {@code model.onnx}, {@code tokenizer.json} and optionally the descriptor {@code model.properties}:
      *
-     * @throws IllegalArgumentException naming what is missing when the model can't be loaded
+     * <ul>
+     *   <li>{@code pooling}: {@code mean} (default) or {@code cls};
+     *   <li>{@code dimension}: the vectors' dimensions, checked against the model's output when given;
+     *   <li>{@code query-prefix} and {@code passage-prefix}: the instructions put before queries and passages, such as
+     *       E5's {@code query: } and {@code passage: } (a value keeps its trailing space);
+     *   <li>{@code max-tokens}: the longest input the model reads (LangChain4j embeds a longer text in pieces of at
+     *       most 510 tokens and averages them);
+     *   <li>{@code languages}: the languages it was trained and validated on, comma-separated BCP 47 tags; a question
+     *       in one of them is not translated with dictionaries, since the model reads it as it is.
+     * </ul>
+     *
+     * @throws IllegalArgumentException naming the file and what to fix when the model can't be loaded
      */
     public static Embedder load(String name, Path modelsDir) {
         if (DEFAULT_MODEL.equals(name)) {
             return bgeSmallEnV15Quantized();
+        }
+        if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new IllegalArgumentException("embedding model name '" + name + "' must be " + DEFAULT_MODEL
+                    + " or the name of a folder under " + modelsDir);
         }
         var dir = modelsDir.resolve(name);
         var onnx = dir.resolve("model.onnx");
@@ -99,7 +123,7 @@ public final class Embedder {
         if (Files.isRegularFile(propertiesFile)) {
             try (Reader reader = Files.newBufferedReader(propertiesFile)) {
                 properties.load(reader);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("can't read " + propertiesFile + ": " + e.getMessage(), e);
             }
         }
@@ -110,9 +134,53 @@ public final class Embedder {
                 throw new IllegalArgumentException(
                         propertiesFile + ": pooling must be mean or cls, got " + properties.getProperty("pooling"));
         };
-        var model = new OnnxEmbeddingModel(onnx, tokenizer, pooling, CALLER);
+        int declaredDimension = positive(properties, "dimension", propertiesFile);
+        positive(properties, "max-tokens", propertiesFile);
+        var languages = new java.util.LinkedHashSet<String>();
+        for (var tag : properties.getProperty("languages", "").split(",")) {
+            if (!tag.isBlank()) {
+                languages.add(tag.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        OnnxEmbeddingModel model;
+        try {
+            model = new OnnxEmbeddingModel(onnx, tokenizer, pooling, CALLER);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "can't load the embedding model " + onnx + " with " + tokenizer + ": " + e.getMessage(), e);
+        }
+        if (declaredDimension > 0 && model.dimension() != declaredDimension) {
+            throw new IllegalArgumentException(propertiesFile + ": dimension is " + declaredDimension + " but " + onnx
+                    + " gives vectors of " + model.dimension());
+        }
         return new Embedder(
-                name, model, properties.getProperty("query-prefix", ""), properties.getProperty("passage-prefix", ""));
+                name,
+                model,
+                properties.getProperty("query-prefix", ""),
+                properties.getProperty("passage-prefix", ""),
+                languages);
+    }
+
+    /** A descriptor's positive whole number, 0 when absent. */
+    private static int positive(Properties properties, String key, Path file) {
+        var value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(file + ": " + key + " must be a positive whole number, got " + value);
+    }
+
+    /** The languages the model was trained and validated on (BCP 47), empty when its descriptor does not say. */
+    public Set<String> languages() {
+        return languages;
     }
 
     public String modelId() {

@@ -1,6 +1,7 @@
 package org.pathwise.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,59 @@ class EmbedderTest {
         for (int i = 0; i < query.length; i++) {
             assertThat(query[i]).as("dimension %d", i).isCloseTo(batch[i], org.assertj.core.data.Offset.offset(1e-6f));
         }
+    }
+
+    /** The tiny model the repository holds ({@code src/test/resources/models/make_tiny_model.py} writes it). */
+    private static final java.nio.file.Path MODELS = java.nio.file.Path.of("src/test/resources/models");
+
+    @Test
+    void anAddedOnnxModelIsLoadedWithItsDescriptor() {
+        var embedder = Embedder.load("tiny-multilingual", MODELS);
+
+        assertThat(embedder.modelId()).isEqualTo("tiny-multilingual");
+        assertThat(embedder.dimensions()).isEqualTo(32);
+        assertThat(embedder.languages()).containsExactlyInAnyOrder("en", "es");
+        var school = embedder.embedPassage("Every school opens in September.");
+        assertThat(school).hasSize(32);
+        // the model's English and Spanish words share vectors: the Spanish question is nearest the school passage
+        var question = embedder.embedQuery("¿Cuándo abre cada escuela?");
+        var river = embedder.embedPassage("The river floods the valley every spring.");
+        assertThat(Embedder.cosine(question, school)).isGreaterThan(Embedder.cosine(question, river));
+        // the query prefix is part of the input: the same text embedded as a passage differs
+        assertThat(embedder.embedQuery("Every school opens in September.")).isNotEqualTo(school);
+        assertThat(embedder.embedPassages(java.util.List.of("Every school opens in September."))
+                        .getFirst())
+                .containsExactly(school);
+    }
+
+    @Test
+    void aDescriptorThatContradictsTheModelOrItselfIsRefusedNamingTheFile(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        var model = dir.resolve("wrong");
+        java.nio.file.Files.createDirectories(model);
+        for (var file : java.util.List.of("model.onnx", "tokenizer.json")) {
+            java.nio.file.Files.copy(MODELS.resolve("tiny-multilingual").resolve(file), model.resolve(file));
+        }
+        var descriptor = model.resolve("model.properties");
+
+        java.nio.file.Files.writeString(descriptor, "dimension=384\n");
+        assertThatThrownBy(() -> Embedder.load("wrong", dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        descriptor + ": dimension is 384 but " + model.resolve("model.onnx") + " gives vectors of 32");
+        java.nio.file.Files.writeString(descriptor, "max-tokens=lots\n");
+        assertThatThrownBy(() -> Embedder.load("wrong", dir))
+                .hasMessage(descriptor + ": max-tokens must be a positive whole number, got lots");
+        java.nio.file.Files.writeString(descriptor, "pooling=max\n");
+        assertThatThrownBy(() -> Embedder.load("wrong", dir))
+                .hasMessage(descriptor + ": pooling must be mean or cls, got max");
+        assertThatThrownBy(() -> Embedder.load("missing", dir))
+                .hasMessageStartingWith("embedding model 'missing' not found: expected " + dir.resolve("missing"));
+        assertThatThrownBy(() -> Embedder.load("../wrong", dir))
+                .hasMessageStartingWith("embedding model name '../wrong' must be");
+        java.nio.file.Files.writeString(model.resolve("model.onnx"), "not a model");
+        java.nio.file.Files.writeString(descriptor, "");
+        assertThatThrownBy(() -> Embedder.load("wrong", dir))
+                .hasMessageStartingWith("can't load the embedding model " + model.resolve("model.onnx"));
     }
 }
