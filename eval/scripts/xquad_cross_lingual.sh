@@ -47,7 +47,7 @@ run() {
   env "$@" "$java" --add-modules jdk.incubator.vector -jar "$jar" --data-dir "$data" \
     eval "$work/xquad-all.jsonl" --report-dir "$work/reports" > "$work/$name.txt" 2>&1 ||
     { tail -5 "$work/$name.txt" >&2; exit 1; }
-  sed -n '/^language /,/^$/p' "$work/$name.txt"
+  awk '/^language /{show=1} /^run /{show=0} show' "$work/$name.txt"
   grep '^run ' "$work/$name.txt"
 }
 

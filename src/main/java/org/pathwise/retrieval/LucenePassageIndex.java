@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -148,7 +147,7 @@ final class LucenePassageIndex implements PassageIndex {
                 if (format < FORMAT) {
                     directory.close();
                     log.info("Rebuilding the index at {} from passage format {} to {}", folder, format, FORMAT);
-                    long rebuilt = rebuild(folder, embedder, true, done -> {});
+                    long rebuilt = rebuild(folder, embedder, true, PassageIndex.Progress.NONE);
                     log.info("Rebuilt {} passages in format {}", rebuilt, FORMAT);
                     directory = FSDirectory.open(folder);
                 }
@@ -185,15 +184,18 @@ final class LucenePassageIndex implements PassageIndex {
     /**
      * Rebuilds every vector of the index in {@code folder} with {@code embedder}, whatever model built it.
      *
-     * <p>The new index is written beside the old one and swapped in only when complete, so a crash leaves the old index
-     * as it was.
+     * <p>The new index is written beside the old one ({@code index.re-embed}), committed after every batch, and swapped
+     * in only when complete, so a crash leaves the old index as it was. A run interrupted with the same model is
+     * resumed: the documents it wrote whole, and that have not changed since, are kept.
      *
-     * @param progress receives the number of passages re-embedded so far
-     * @return the number of passages re-embedded
+     * @return the number of passages in the new index
      */
-    public static long reEmbed(Path folder, Embedder embedder, IntConsumer progress) {
+    public static long reEmbed(Path folder, Embedder embedder, PassageIndex.Progress progress) {
         return rebuild(folder, embedder, false, progress);
     }
+
+    /** Passages written into a rebuilt index at once; a document's passages are never split between two writes. */
+    private static final int REBUILD_BATCH = 256;
 
     /**
      * Writes every passage of the index in {@code folder} into a new index beside it, in the current format, and swaps
@@ -201,46 +203,70 @@ final class LucenePassageIndex implements PassageIndex {
      * ({@link PassageText#parse}).
      *
      * @param keepVectors whether the passages keep their stored vectors (only their sentences are embedded), or are
-     *     embedded again whole
+     *     embedded again whole; only a re-embedding is resumed
      */
-    private static long rebuild(Path folder, Embedder embedder, boolean keepVectors, IntConsumer progress) {
+    private static long rebuild(Path folder, Embedder embedder, boolean keepVectors, PassageIndex.Progress progress) {
         var fresh = folder.resolveSibling(folder.getFileName() + ".re-embed");
         var old = folder.resolveSibling(folder.getFileName() + ".old");
         try (var directory = FSDirectory.open(folder);
                 Lock ignored = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-            Folders.deleteRecursively(fresh);
             Folders.deleteRecursively(old);
-            long done = 0;
             if (!DirectoryReader.indexExists(directory)) {
+                Folders.deleteRecursively(fresh);
                 return 0;
             }
+            if (keepVectors || !builtWith(fresh, embedder)) {
+                Folders.deleteRecursively(fresh);
+            }
+            long done = 0;
             try (var reader = DirectoryReader.open(directory);
                     var target = open(fresh, embedder)) {
+                long total = reader.numDocs();
+                // a document is written whole, in one call, because writing replaces all its passages
+                var byDocument = new LinkedHashMap<String, List<int[]>>();
+                var leaves = reader.leaves();
+                for (int l = 0; l < leaves.size(); l++) {
+                    var leaf = leaves.get(l).reader();
+                    var live = leaf.getLiveDocs();
+                    var stored = leaf.storedFields();
+                    for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+                        if (live == null || live.get(doc)) {
+                            var documentId = stored.document(doc, Set.of(DOC)).get(DOC);
+                            byDocument
+                                    .computeIfAbsent(documentId, id -> new ArrayList<>())
+                                    .add(new int[] {l, doc});
+                        }
+                    }
+                }
                 var batch = new ArrayList<Passage>();
                 var vectors = new ArrayList<float[]>();
-                for (var leaf : reader.leaves()) {
-                    var live = leaf.reader().getLiveDocs();
-                    var leafStored = leaf.reader().storedFields();
-                    var leafVectors = leaf.reader().getFloatVectorValues(VECTOR);
-                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                        if (live != null && !live.get(doc)) {
-                            continue;
-                        }
-                        batch.add(toPassage(leafStored.document(doc)));
+                for (var entry : byDocument.entrySet()) {
+                    var passages = new ArrayList<Passage>();
+                    var kept = new ArrayList<float[]>();
+                    for (var address : entry.getValue()) {
+                        var leaf = leaves.get(address[0]).reader();
+                        passages.add(toPassage(leaf.storedFields().document(address[1])));
                         if (keepVectors) {
-                            vectors.add(vectorOf(leafVectors, doc));
+                            kept.add(vectorOf(leaf.getFloatVectorValues(VECTOR), address[1]));
                         }
-                        if (batch.size() == 256) {
-                            done += write(target, batch, vectors, embedder);
-                            progress.accept((int) done);
-                        }
+                    }
+                    if (!keepVectors && sameTexts(target.passagesOf(entry.getKey()), passages)) {
+                        done += passages.size();
+                        continue;
+                    }
+                    batch.addAll(passages);
+                    vectors.addAll(kept);
+                    if (batch.size() >= REBUILD_BATCH) {
+                        done += write(target, batch, vectors, embedder);
+                        target.commit();
+                        progress.passages(done, total);
                     }
                 }
                 if (!batch.isEmpty()) {
                     done += write(target, batch, vectors, embedder);
-                    progress.accept((int) done);
                 }
                 target.commit();
+                progress.passages(done, total);
             }
             Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
@@ -253,6 +279,39 @@ final class LucenePassageIndex implements PassageIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("re-embedding " + folder + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code folder} holds a committed index of the current format built with the embedder's model. */
+    private static boolean builtWith(Path folder, Embedder embedder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var directory = FSDirectory.open(folder)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            var data = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory)
+                    .getUserData();
+            return embedder.modelId().equals(data.get(MODEL_KEY))
+                    && Integer.toString(embedder.dimensions()).equals(data.get(DIMENSIONS_KEY))
+                    && Integer.toString(FORMAT).equals(data.get(FORMAT_KEY));
+        }
+    }
+
+    /** Whether two lists hold the same passages: the same ids and texts, in order. */
+    private static boolean sameTexts(List<Passage> written, List<Passage> read) {
+        if (written.size() != read.size()) {
+            return false;
+        }
+        var passages = new ArrayList<>(read);
+        passages.sort(Comparator.comparingInt(Passage::ordinal));
+        for (int i = 0; i < written.size(); i++) {
+            if (!written.get(i).id().equals(passages.get(i).id())
+                    || !written.get(i).text().equals(passages.get(i).text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes a batch into a rebuilt index, with its kept vectors when there are any, and empties it. */

@@ -18,6 +18,17 @@ import java.util.List;
  */
 public interface PassageIndex extends AutoCloseable {
 
+    /** Told how far a re-embedding has gone. */
+    interface Progress {
+        Progress NONE = (done, total) -> {};
+
+        /**
+         * @param done the passages embedded with the new model so far, those kept from an interrupted run included
+         * @param total the passages to embed
+         */
+        void passages(long done, long total);
+    }
+
     /**
      * The embedded index: a Lucene index in {@code folder}, created when missing.
      *

@@ -183,6 +183,116 @@ final class PgVectorPassageIndex implements PassageIndex, VectorIndexProbe {
         }
     }
 
+    /** Passages embedded and stored together by {@link #reEmbed}, each batch its own transaction. */
+    private static final int RE_EMBED_BATCH = 64;
+
+    /**
+     * Rebuilds every vector in the database with {@code embedder}, whatever model wrote them, without stopping
+     * searches: the new vectors go into the columns {@code next_embedding} and {@code next_sentence_vectors}, a batch a
+     * transaction, and replace the old ones in one transaction at the end, which also rebuilds the vector index and
+     * records the new model. A run stopped half-way is resumed by the next one with the same model (the rows it
+     * embedded keep their new vectors); a run with another model starts over. Passages written meanwhile by an
+     * instance still on the old model are embedded too, before the swap, which holds the writers' lock; instances on
+     * the old model must be restarted with the new one afterwards (they refuse to start until they are).
+     *
+     * @return the number of passages embedded with the new model
+     */
+    static long reEmbed(DataSource dataSource, Embedder embedder, PassageIndex.Progress progress) {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            if (single(connection, "SELECT to_regclass('passage')") == null) {
+                return 0;
+            }
+            var target = embedder.modelId() + " " + embedder.dimensions();
+            if (!target.equals(single(connection, "SELECT value FROM passage_index_meta WHERE key = 're-embed'"))) {
+                execute(
+                        connection,
+                        "ALTER TABLE passage DROP COLUMN IF EXISTS next_embedding,"
+                                + " DROP COLUMN IF EXISTS next_sentence_vectors");
+                execute(
+                        connection,
+                        "ALTER TABLE passage ADD COLUMN next_embedding VECTOR(" + embedder.dimensions()
+                                + "), ADD COLUMN next_sentence_vectors BYTEA");
+                try (var started = connection.prepareStatement("INSERT INTO passage_index_meta VALUES ('re-embed', ?)"
+                        + " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")) {
+                    started.setString(1, target);
+                    started.executeUpdate();
+                }
+            }
+            connection.commit();
+            long total = Long.parseLong(single(connection, "SELECT COUNT(*) FROM passage"));
+            long done =
+                    Long.parseLong(single(connection, "SELECT COUNT(*) FROM passage WHERE next_embedding IS NOT NULL"));
+            progress.passages(done, total);
+            while (true) {
+                int embedded = embedNextBatch(connection, embedder);
+                connection.commit();
+                if (embedded == 0) {
+                    // the writers wait from here to the swap; what they wrote before it is embedded first
+                    lockWriters(connection);
+                    while (embedNextBatch(connection, embedder) > 0) {
+                        // passages written since the last batch
+                    }
+                    total = Long.parseLong(single(connection, "SELECT COUNT(*) FROM passage"));
+                    swapInNextVectors(connection, embedder);
+                    connection.commit();
+                    progress.passages(total, total);
+                    return total;
+                }
+                done += embedded;
+                progress.passages(done, total);
+            }
+        } catch (SQLException e) {
+            throw failure("re-embedding the passages", e);
+        }
+    }
+
+    /** Embeds up to {@link #RE_EMBED_BATCH} passages that have no new vector yet; returns how many. */
+    private static int embedNextBatch(Connection connection, Embedder embedder) throws SQLException {
+        var passages = new ArrayList<Passage>();
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT " + COLUMNS + " FROM passage WHERE next_embedding IS NULL"
+                        + " ORDER BY id LIMIT " + RE_EMBED_BATCH)) {
+            while (rs.next()) {
+                passages.add(passage(rs));
+            }
+        }
+        if (passages.isEmpty()) {
+            return 0;
+        }
+        var embedded = EmbeddedPassage.embed(passages, embedder);
+        try (var update = connection.prepareStatement("UPDATE passage SET next_embedding = ?::vector,"
+                + " next_sentence_vectors = ? WHERE id = ? AND text = ?")) {
+            for (var passage : embedded) {
+                update.setString(1, vector(passage.vector()));
+                update.setBytes(2, SentenceCodec.encodeVectors(passage.sentenceVectors()));
+                update.setString(3, passage.passage().id());
+                // a passage rewritten since it was read keeps no vector and is read again
+                update.setString(4, passage.passage().text());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        return passages.size();
+    }
+
+    /** Replaces the vectors by the new ones, rebuilds the vector index and records the new model. */
+    private static void swapInNextVectors(Connection connection, Embedder embedder) throws SQLException {
+        execute(connection, "DROP INDEX IF EXISTS passage_embedding");
+        execute(connection, "ALTER TABLE passage DROP COLUMN embedding, DROP COLUMN sentence_vectors");
+        execute(connection, "ALTER TABLE passage RENAME COLUMN next_embedding TO embedding");
+        execute(connection, "ALTER TABLE passage RENAME COLUMN next_sentence_vectors TO sentence_vectors");
+        execute(connection, "ALTER TABLE passage ALTER COLUMN embedding SET NOT NULL");
+        try (var meta = connection.prepareStatement("INSERT INTO passage_index_meta VALUES ('model', ?), ('dimensions',"
+                + " ?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")) {
+            meta.setString(1, embedder.modelId());
+            meta.setString(2, Integer.toString(embedder.dimensions()));
+            meta.executeUpdate();
+        }
+        execute(connection, "DELETE FROM passage_index_meta WHERE key = 're-embed'");
+        execute(connection, "CREATE INDEX passage_embedding ON passage USING hnsw (embedding vector_cosine_ops)");
+    }
+
     /**
      * Brings passages written before they kept their sentences to the current format: each gets the structure its text
      * shows ({@link PassageText#parse}), the text as that reading writes it, and its sentences' vectors; its own vector

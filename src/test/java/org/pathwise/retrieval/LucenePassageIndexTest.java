@@ -123,13 +123,65 @@ class LucenePassageIndexTest extends PassageIndexContract {
         index.close();
 
         var other = new Embedder("fake-32", new FakeEmbeddingModel(32), "", "");
-        long count = LucenePassageIndex.reEmbed(folder, other, n -> {});
+        long count = LucenePassageIndex.reEmbed(folder, other, PassageIndex.Progress.NONE);
 
         assertThat(count).isEqualTo(2);
         index = open(folder, other);
         assertThat(index.stats()).isEqualTo(new IndexStats(2, "fake-32", 32));
         assertThat(documentIds(index.search(SearchRequest.of("beta", 1, SearchMode.SEMANTIC))))
                 .containsExactly("b");
+    }
+
+    @Test
+    void reEmbeddingKeepsEveryPassageOfADocumentLongerThanABatchAndReportsItsProgress() {
+        var passages = new java.util.ArrayList<Passage>();
+        for (int i = 0; i < 300; i++) {
+            passages.add(passage("long", i, "passage number " + i));
+        }
+        passages.add(passage("short", 0, "a short one"));
+        index.index(passages);
+        index.commit();
+        index.close();
+        var reported = new java.util.ArrayList<long[]>();
+
+        long count = LucenePassageIndex.reEmbed(
+                folder,
+                new Embedder("fake-32", new FakeEmbeddingModel(32), "", ""),
+                (done, total) -> reported.add(new long[] {done, total}));
+
+        assertThat(count).isEqualTo(301);
+        index = open(folder, new Embedder("fake-32", new FakeEmbeddingModel(32), "", ""));
+        assertThat(index.passageCount("long")).isEqualTo(300);
+        assertThat(index.passageCount("short")).isEqualTo(1);
+        assertThat(reported).isNotEmpty().allSatisfy(r -> assertThat(r[1]).isEqualTo(301));
+        assertThat(reported.getLast()[0]).isEqualTo(301);
+    }
+
+    @Test
+    void anInterruptedReEmbeddingIsResumedKeepingTheDocumentsItWroteUnlessTheyChanged() {
+        index.index(
+                List.of(passage("a", 0, "alpha text"), passage("b", 0, "beta text"), passage("c", 0, "gamma text")));
+        index.commit();
+        index.close();
+        // what an interrupted run left: a whole, and c as it was before an ingestion changed it
+        var fresh = folder.resolveSibling(folder.getFileName() + ".re-embed");
+        try (var partial = open(fresh, new Embedder("fake-32", new FakeEmbeddingModel(32), "", ""))) {
+            partial.index(List.of(passage("a", 0, "alpha text"), passage("c", 0, "older gamma text")));
+            partial.commit();
+        }
+        var model = new FakeEmbeddingModel(32);
+
+        long count =
+                LucenePassageIndex.reEmbed(folder, new Embedder("fake-32", model, "", ""), PassageIndex.Progress.NONE);
+
+        assertThat(count).isEqualTo(3);
+        assertThat(model.embedded()).noneMatch(text -> text.contains("alpha"));
+        assertThat(model.embedded()).anyMatch(text -> text.contains("beta"));
+        assertThat(model.embedded()).anyMatch(text -> text.contains("gamma"));
+        index = open(folder, new Embedder("fake-32", new FakeEmbeddingModel(32), "", ""));
+        assertThat(index.passagesOf("c").getFirst().text()).isEqualTo("gamma text");
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(fresh).doesNotExist();
     }
 
     @Test

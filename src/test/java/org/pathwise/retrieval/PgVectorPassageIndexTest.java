@@ -40,6 +40,53 @@ class PgVectorPassageIndexTest extends PassageIndexContract {
     }
 
     @Test
+    void reEmbeddingReplacesEveryVectorAndTheModelAndResumesWhereAnInterruptedRunStopped() {
+        var passages = new java.util.ArrayList<Passage>();
+        for (int i = 0; i < 100; i++) {
+            passages.add(passage("doc-" + i, 0, "passage about topic " + i));
+        }
+        passages.add(passage("beta", 0, "beta text about wombats"));
+        index.index(passages);
+        var other = new Embedder("fake-32", new FakeEmbeddingModel(32), "", "");
+        var dataSource = schema.dataSource();
+        // a run stopped after its first batch: those rows keep their new vectors
+        assertThatThrownBy(() -> PgVectorPassageIndex.reEmbed(dataSource, other, (done, total) -> {
+                    if (done > 0) {
+                        throw new IllegalStateException("stopped");
+                    }
+                }))
+                .hasMessage("stopped");
+        assertThatThrownBy(() -> PgVectorPassageIndex.open(dataSource, other))
+                .isInstanceOf(EmbeddingModelMismatchException.class);
+        assertThat(index.search(SearchRequest.of("wombats", 1, SearchMode.HYBRID)))
+                .isNotEmpty();
+        var model = new FakeEmbeddingModel(32);
+        var reported = new java.util.ArrayList<long[]>();
+
+        long count = PgVectorPassageIndex.reEmbed(
+                dataSource,
+                new Embedder("fake-32", model, "", ""),
+                (done, total) -> reported.add(new long[] {done, total}));
+
+        assertThat(count).isEqualTo(101);
+        assertThat(reported.getFirst()[0]).isEqualTo(64);
+        assertThat(reported.getLast()).containsExactly(101, 101);
+        // the 64 passages of the first run were not embedded again: 37 passages and their sentences were
+        assertThat(model.embedded().stream()
+                        .filter(text -> text.contains("passage about") || text.contains("beta text"))
+                        .map(text -> text.replaceAll("(?s).*(passage about topic \\d+|beta text).*", "$1"))
+                        .distinct()
+                        .count())
+                .isEqualTo(37);
+        try (var reopened = PgVectorPassageIndex.open(dataSource, other)) {
+            assertThat(reopened.stats()).isEqualTo(new IndexStats(101, "fake-32", 32));
+            assertThat(documentIds(
+                            reopened.search(SearchRequest.of("beta text about wombats", 1, SearchMode.SEMANTIC))))
+                    .containsExactly("beta");
+        }
+    }
+
+    @Test
     void termStatisticsFollowReindexingAndRemoval() {
         index.index(List.of(passage("a", 0, "wombats dig burrows"), passage("b", 0, "wombats sleep all day")));
         index.index(List.of(passage("a", 0, "koalas climb gum trees")));
