@@ -1,5 +1,6 @@
 /**
- * Web: what every page and endpoint shares, today the translation of failures into RFC 9457 problem details.
+ * Web: what every page and endpoint shares: the layout's navigation, the interface language (English, French, Spanish
+ * or Arabic, right to left) and how it is chosen, and the translation of failures into RFC 9457 problem details.
  */
 @ApplicationModule(displayName = "Web")
 package org.pathwise.web;
