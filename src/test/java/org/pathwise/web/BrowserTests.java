@@ -233,6 +233,64 @@ class BrowserTests {
     }
 
     @Test
+    void switchesToArabicWithTheKeyboardAndAsksInArabicWithTheInterfaceRightToLeft() {
+        signIn("teacher", EDUCATOR_PASSWORD);
+        driver.get(url("/ask"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
+
+        // the language menu is reached with Tab and followed with Enter
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        boolean reached = false;
+        for (int i = 0; i < 30 && !reached; i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            reached = "ar".equals(driver.switchTo().activeElement().getAttribute("hreflang"));
+        }
+        assertThat(reached)
+                .as("the Arabic entry of the language menu is reached by Tab")
+                .isTrue();
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("العربية");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ar"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("اسأل المكتبة");
+        assertThat(driver.findElement(By.cssSelector("label[for=question]")).getText())
+                .isEqualTo("سؤالك");
+        assertThat(driver.findElement(By.cssSelector("nav.languages a[aria-current=true]"))
+                        .getText())
+                .isEqualTo("العربية");
+        // mirrored: the brand, first in the header, stands at its right, the session at its left
+        assertThat(driver.findElement(By.cssSelector(".brand")).getRect().getX())
+                .isGreaterThan(
+                        driver.findElement(By.cssSelector(".session")).getRect().getX());
+
+        driver.findElement(By.id("question")).sendKeys("كيف أجعل الشرائح في متناول الطلاب ذوي الإعاقة البصرية؟");
+        driver.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+
+        var answer = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".turn .answer")));
+        assertThat(driver.findElement(By.cssSelector(".turn .question")).getText())
+                .isEqualTo("كيف أجعل الشرائح في متناول الطلاب ذوي الإعاقة البصرية؟");
+        assertThat(answer.getAttribute("class"))
+                .as("an ordinary question in Arabic is answered or abstained from, not refused: " + answer.getText())
+                .containsAnyOf("answered", "abstained")
+                .doesNotContain("refused");
+        assertThat(driver.findElement(By.cssSelector(".turn .answer-text")).getText())
+                .isNotBlank();
+        assertThat(driver.findElement(By.cssSelector(".turn .feedback legend")).getText())
+                .isEqualTo("هل كانت هذه الإجابة مفيدة؟");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(driver.findElement(By.cssSelector("#ask-form button[type=submit]"))
+                        .getText())
+                .isEqualTo("اسأل");
+
+        // the choice is remembered on the next page
+        driver.get(url("/library"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("المكتبة");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+    }
+
+    @Test
     void anEducatorSeesThatPersonalDataWasRemovedAndAnAdministratorSeesTheRefusalToReview() {
         signIn("teacher", EDUCATOR_PASSWORD);
         driver.get(url("/ask"));
