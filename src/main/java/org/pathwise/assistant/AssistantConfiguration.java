@@ -7,6 +7,7 @@ import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import org.pathwise.retrieval.Embedder;
+import org.pathwise.retrieval.QueryTranslator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +48,21 @@ class AssistantConfiguration {
     @Bean
     QuestionCondenser questionCondenser(AssistantProperties properties) {
         return condenserFor(properties);
+    }
+
+    /** The translator of questions for searching a library in other languages; none without a language model. */
+    @Bean
+    QueryTranslator queryTranslator(AssistantProperties properties) {
+        return queryTranslatorFor(properties);
+    }
+
+    /** The query translator the settings ask for. */
+    static QueryTranslator queryTranslatorFor(AssistantProperties properties) {
+        var llm = properties.llm();
+        if (llm.provider() == AssistantProperties.Provider.NONE) {
+            return QueryTranslator.NONE;
+        }
+        return new LlmQueryTranslator(chatModel(llm), ChatPrompt.load(llm.translatePrompt(), llm.promptsFolder()));
     }
 
     /** The composer the settings ask for. */

@@ -74,6 +74,8 @@ record AssistantProperties(
      * @param promptsDir where prompts are read from, relative to the working directory; a prompt missing there is
      *     read from the copy inside the application. A string, not a {@code Path}: Spring would resolve a relative
      *     path against the class path first and find the copy inside the application instead.
+     * @param translatePrompt the prompt that writes a question in the library's languages for searching, when it is
+     *     written in none of them
      */
     public record Llm(
             @DefaultValue("none") Provider provider,
@@ -85,13 +87,24 @@ record AssistantProperties(
             @DefaultValue("0") double temperature,
             @DefaultValue("answer/v2") String prompt,
             @DefaultValue("condense/v1") String condensePrompt,
-            @DefaultValue("prompts") String promptsDir) {
+            @DefaultValue("prompts") String promptsDir,
+            @DefaultValue("translate/v1") String translatePrompt) {
 
         private static final Pattern PROMPT_ID = Pattern.compile("[a-z0-9-]+/v[0-9]+");
 
         /** Settings without a language model. */
-        public static final Llm NONE =
-                new Llm(Provider.NONE, "", "", "", Duration.ofSeconds(30), 2, 0, "answer/v2", "condense/v1", "prompts");
+        public static final Llm NONE = new Llm(
+                Provider.NONE,
+                "",
+                "",
+                "",
+                Duration.ofSeconds(30),
+                2,
+                0,
+                "answer/v2",
+                "condense/v1",
+                "prompts",
+                "translate/v1");
 
         public Llm {
             Objects.requireNonNull(promptsDir, "promptsDir");
@@ -110,7 +123,7 @@ record AssistantProperties(
                 throw new IllegalArgumentException(
                         "pathwise.assistant.llm.temperature must be between 0 and 2, got " + temperature);
             }
-            for (var id : new String[] {prompt, condensePrompt}) {
+            for (var id : new String[] {prompt, condensePrompt, translatePrompt}) {
                 if (!PROMPT_ID.matcher(id).matches()) {
                     throw new IllegalArgumentException(
                             "a prompt is named like answer/v1 (name/version, lower case), got '" + id + "'");

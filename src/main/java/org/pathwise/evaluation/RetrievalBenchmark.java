@@ -21,10 +21,10 @@ import org.pathwise.library.DocumentMetadata;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
+import org.pathwise.retrieval.PassageIndex.VectorIndexProbe;
 import org.pathwise.retrieval.ScratchIndex;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
-import org.pathwise.retrieval.VectorIndexProbe;
 import org.pathwise.stats.Percentiles;
 
 /**

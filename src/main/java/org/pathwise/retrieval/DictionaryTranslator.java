@@ -1,5 +1,7 @@
 package org.pathwise.retrieval;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -73,8 +75,9 @@ final class DictionaryTranslator {
      * @param from the question's language (BCP 47)
      * @param to the language it was written in
      * @param text the translation's words, in the question's order
-     * @param words the question's words that are not stop words
-     * @param translated those the dictionary translated
+     * @param words the question's words that are not stop words (for a language model's translation: the
+     *     translation's words)
+     * @param translated those the dictionary translated (for a language model's translation: all)
      */
     record Translation(String from, String to, String text, int words, int translated) {}
 
@@ -216,6 +219,11 @@ final class DictionaryTranslator {
     private final List<String> into;
     /** The languages the embedding model reads: between two of them it matches meanings without a dictionary. */
     private final Set<String> modelLanguages;
+    /** A language model's translations, preferred to the dictionaries' when it gives any. */
+    private final QueryTranslator model;
+    /** The model's translations of the last questions: one question is searched several times in a row. */
+    private final Cache<String, List<Translation>> translated =
+            Caffeine.newBuilder().maximumSize(1_000).build();
     /** The dictionaries read so far by {@code from-to}; empty where none is installed. */
     private final Map<String, Optional<BilingualDictionary>> dictionaries = new ConcurrentHashMap<>();
 
@@ -226,10 +234,23 @@ final class DictionaryTranslator {
      *     question is not translated into a language when the model reads both
      */
     DictionaryTranslator(Path folder, LanguageDetector detector, List<String> into, Set<String> modelLanguages) {
+        this(folder, detector, into, modelLanguages, QueryTranslator.NONE);
+    }
+
+    /**
+     * @param model a language model's translator, asked first; the dictionaries serve when it gives nothing
+     */
+    DictionaryTranslator(
+            Path folder,
+            LanguageDetector detector,
+            List<String> into,
+            Set<String> modelLanguages,
+            QueryTranslator model) {
         this.folder = folder;
         this.detector = detector;
         this.into = List.copyOf(into);
         this.modelLanguages = Set.copyOf(modelLanguages);
+        this.model = model;
     }
 
     /** A translator that translates nothing: cross-lingual search switched off. */
@@ -251,7 +272,8 @@ final class DictionaryTranslator {
     }
 
     /**
-     * The question's dictionary translations into the library's languages when it is written in none of them, in the
+     * The question's translations into the library's languages when it is written in none of them: a language model's
+     * when one is configured and answers, else the dictionaries', in the
      * order of those languages; none for a question in one of the library's languages (the library answers it in its
      * own language, and passages in others would only crowd them out), in an undetermined language or in one without
      * a dictionary, none into a language that the embedding model reads as well as the question's, and none where the
@@ -261,24 +283,57 @@ final class DictionaryTranslator {
      */
     List<Translation> translate(String question, List<String> libraryLanguages) {
         var targets = into.isEmpty() ? libraryLanguages : into;
-        if (folder == null || targets.isEmpty()) {
+        if (detector == null || targets.isEmpty()) {
             return List.of();
         }
         var language = detector.detect(question);
-        if (targets.contains(language) || !LANGUAGES.containsKey(language)) {
+        if (targets.contains(language) || language.equals("und")) {
+            return List.of();
+        }
+        var needed = targets.stream()
+                .filter(to -> !(modelLanguages.contains(language) && modelLanguages.contains(to)))
+                .toList();
+        if (needed.isEmpty()) {
+            return List.of();
+        }
+        if (model != QueryTranslator.NONE) {
+            var written = translated.get(
+                    language + " " + needed + " " + question, key -> byModel(question, language, needed));
+            if (!written.isEmpty()) {
+                return written;
+            }
+        }
+        if (folder == null || !LANGUAGES.containsKey(language)) {
             return List.of();
         }
         var translations = new ArrayList<Translation>();
-        for (var to : targets) {
-            if (modelLanguages.contains(language) && modelLanguages.contains(to)) {
-                continue;
-            }
+        for (var to : needed) {
             dictionary(language, to)
                     .map(dictionary -> translate(question, LANGUAGES.get(language), dictionary, language, to))
                     .filter(translation -> translation.translated() > 0)
                     .ifPresent(translations::add);
         }
         return translations;
+    }
+
+    /** The model's translations, in the order of the languages asked; empty when it failed or wrote none. */
+    private List<Translation> byModel(String question, String language, List<String> languages) {
+        Map<String, String> written;
+        try {
+            written = model.translate(question, language, languages);
+        } catch (RuntimeException e) {
+            // a translator that fails translates nothing; the dictionaries serve
+            return List.of();
+        }
+        var translations = new ArrayList<Translation>();
+        for (var to : languages) {
+            var text = written.get(to);
+            if (text != null && !text.isBlank()) {
+                int words = (int) TOKEN.matcher(text).results().count();
+                translations.add(new Translation(language, to, text.strip(), words, words));
+            }
+        }
+        return List.copyOf(translations);
     }
 
     private static Translation translate(

@@ -29,7 +29,7 @@ import javax.sql.DataSource;
  * and its dimensions are kept in {@code passage_index_meta}; opening the index with another model is refused. Needs
  * pgvector 0.8 or later (iterative index scans).
  */
-final class PgVectorPassageIndex implements PassageIndex, VectorIndexProbe {
+final class PgVectorPassageIndex implements PassageIndex, PassageIndex.VectorIndexProbe {
 
     private static final int MIN_FUSION_DEPTH = 50;
     private static final int EF_SEARCH = 100;

@@ -37,13 +37,22 @@ class RetrievalConfiguration {
         };
     }
 
-    /** The dictionary translator of questions; one that translates nothing when cross-lingual search is off. */
+    /**
+     * The translator of questions in none of the library's languages: a language model's when the assistant has one,
+     * else the dictionaries, unless they are switched off.
+     */
     @Bean
     DictionaryTranslator dictionaryTranslator(
-            DictionaryProperties properties, LanguageDetector detector, Embedder embedder) {
-        return properties.enabled()
-                ? new DictionaryTranslator(properties.folder(), detector, properties.into(), embedder.languages())
-                : DictionaryTranslator.none();
+            DictionaryProperties properties,
+            LanguageDetector detector,
+            Embedder embedder,
+            ObjectProvider<QueryTranslator> model) {
+        return new DictionaryTranslator(
+                properties.enabled() ? properties.folder() : null,
+                detector,
+                properties.into(),
+                embedder.languages(),
+                model.getIfAvailable(() -> QueryTranslator.NONE));
     }
 
     /** The one language detector of the application: documents, questions and audit records are detected with it. */

@@ -82,7 +82,8 @@ class AssistantWithLanguageModelTest {
                 0,
                 "answer/v1",
                 "condense/v1",
-                "prompts");
+                "prompts",
+                "translate/v1");
         properties = new AssistantProperties("", null, 2, llm);
         assistant = TestAssistants.assistant(index, embedder, new RuleSet(), properties, jdbc, events);
     }

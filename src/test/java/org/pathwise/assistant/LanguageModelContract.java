@@ -1,6 +1,7 @@
 package org.pathwise.assistant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -84,7 +85,8 @@ abstract class LanguageModelContract {
                 0,
                 "answer/v1",
                 "condense/v1",
-                "prompts");
+                "prompts",
+                "translate/v1");
     }
 
     Composer composer(int maxRetries) {
@@ -244,6 +246,32 @@ abstract class LanguageModelContract {
         stub(streamedReply(List.of("Too late [1].")).withFixedDelay(1500));
 
         assertExtractiveBecause(composer(0).stream(Requests.of(QUESTION, "en", hits), piece -> {}), "timeout");
+    }
+
+    @Test
+    void translatesAQuestionIntoTheLibrarysLanguagesForSearching() {
+        stub(reply("en: How do I caption a lecture video?\nfr: Comment sous-titrer une vidéo de cours ?"));
+        var translator = AssistantConfiguration.queryTranslatorFor(
+                new AssistantProperties("", null, 5, settings(baseUrl(server.baseUrl()), 0)));
+
+        var translations = translator.translate("¿Cómo subtitulo un vídeo de clase?", "es", List.of("en", "fr"));
+
+        assertThat(translations)
+                .containsEntry("en", "How do I caption a lecture video?")
+                .containsEntry("fr", "Comment sous-titrer une vidéo de cours ?");
+        server.verify(postRequestedFor(urlEqualTo(chatPath()))
+                .withRequestBody(containing("Write it in: en, fr"))
+                .withRequestBody(containing("¿Cómo subtitulo un vídeo de clase?")));
+    }
+
+    @Test
+    void translatesNothingOnAServerError() {
+        server.stubFor(post(urlEqualTo(chatPath())).willReturn(aResponse().withStatus(500)));
+        var translator = AssistantConfiguration.queryTranslatorFor(
+                new AssistantProperties("", null, 5, settings(baseUrl(server.baseUrl()), 0)));
+
+        assertThat(translator.translate("¿Cómo subtitulo un vídeo de clase?", "es", List.of("en")))
+                .isEmpty();
     }
 
     void assertExtractiveBecause(Composer.Composition composition, String reason) {

@@ -139,6 +139,41 @@ class DictionaryTranslatorTest {
     }
 
     @Test
+    void aLanguageModelsTranslationIsPreferredKeptForTheNextSearchesAndTheDictionariesServeWhenItFails()
+            throws IOException {
+        writeSpanishAndArabic();
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        QueryTranslator model = (question, language, languages) -> {
+            calls.incrementAndGet();
+            assertThat(language).isEqualTo("es");
+            assertThat(languages).containsExactly("en");
+            return java.util.Map.of("en", "How many schools does Fresno have?");
+        };
+        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"), model);
+
+        var first = translator.translate("¿Cuántas escuelas tiene Fresno?", EN);
+        var again = translator.translate("¿Cuántas escuelas tiene Fresno?", EN);
+
+        assertThat(first)
+                .singleElement()
+                .extracting(DictionaryTranslator.Translation::text)
+                .isEqualTo("How many schools does Fresno have?");
+        assertThat(again).isEqualTo(first);
+        assertThat(calls).hasValue(1);
+        QueryTranslator failing = (question, language, languages) -> {
+            throw new IllegalStateException("down");
+        };
+        assertThat(new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"), failing)
+                        .translate("¿Cuántas escuelas tiene Fresno?", EN))
+                .singleElement()
+                .satisfies(t -> assertThat(t.text()).contains("school"));
+        // with the dictionaries switched off, the model still translates
+        assertThat(new DictionaryTranslator(null, new LanguageDetector(), List.of(), Set.of("en"), model)
+                        .translate("¿Cuántas escuelas tiene Fresno?", EN))
+                .hasSize(1);
+    }
+
+    @Test
     void aSpanishQuestionFindsTheEnglishPassageThroughItsTranslation() throws IOException {
         writeSpanishAndArabic();
         var embedder = FakeEmbeddingModel.embedder("fake-64");
