@@ -152,9 +152,18 @@ final class AnswerSelector {
      *     from the stored one (a rule took text out of it) or that is missing gets its sentences embedded now
      */
     Selection select(String question, List<SearchHit> hits, List<EmbeddedPassage> stored) {
+        return select(question, question, hits, stored);
+    }
+
+    /**
+     * Chooses the unit for a question searched in another language: its type is read from the question as asked, the
+     * units are compared with the question as searched ({@link org.pathwise.retrieval.Search#searchable}), in the
+     * passages' language.
+     */
+    Selection select(String question, String searched, List<SearchHit> hits, List<EmbeddedPassage> stored) {
         var type = QuestionClassifier.typeOf(question);
         Unit best = null;
-        for (var unit : units(question, type, hits, stored)) {
+        for (var unit : units(searched, type, hits, stored)) {
             if (best == null || unit.score() > best.score()) {
                 best = unit;
             }

@@ -65,7 +65,17 @@ public record AskResponse(
             String passage,
             double score,
             String document,
-            String passageId) {}
+            String passageId,
+            String language) {
+
+        /** The source's language named in the reader's ({@code anglais} for a French reader), empty when unknown. */
+        public String languageName(java.util.Locale reader) {
+            if (language == null || language.isBlank() || language.equals("und")) {
+                return "";
+            }
+            return java.util.Locale.forLanguageTag(language).getDisplayLanguage(reader);
+        }
+    }
 
     /** A verdict as shown: the rule, what it did and why, the principle it serves, and what it found (redacted). */
     public record VerdictView(
@@ -117,7 +127,8 @@ public record AskResponse(
                                         c.passage(),
                                         c.score(),
                                         c.documentId(),
-                                        c.passageId()))
+                                        c.passageId(),
+                                        c.language()))
                                 .toList(),
                         verdicts,
                         List.of(),

@@ -283,7 +283,8 @@ public class Assistant {
                                     passage,
                                     c.score(),
                                     c.documentId(),
-                                    c.passageId());
+                                    c.passageId(),
+                                    c.language());
                 })
                 .toList();
     }
@@ -304,7 +305,7 @@ public class Assistant {
             return AnswerSelector.Selection.none(QuestionClassifier.typeOf(question));
         }
         var stored = search.embedded(retrieved.stream().map(SearchHit::passage).toList());
-        return selector.select(question, readable, stored);
+        return selector.select(question, search.searchable(question), readable, stored);
     }
 
     private Evidence evidence(
@@ -486,7 +487,8 @@ public class Assistant {
                 passage.text(),
                 hit.score(),
                 passage.documentId(),
-                passage.id());
+                passage.id(),
+                facets.language());
     }
 
     private static long lap(LinkedHashMap<String, Long> stages, String stage, long start) {

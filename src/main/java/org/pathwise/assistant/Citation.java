@@ -16,6 +16,7 @@ import java.util.List;
  * @param score the passage's retrieval score
  * @param documentId the document's id
  * @param passageId the passage's id
+ * @param language the document's language (BCP 47), so that a reader of another language knows what they will read
  */
 record Citation(
         int marker,
@@ -28,7 +29,8 @@ record Citation(
         String passage,
         double score,
         String documentId,
-        String passageId) {
+        String passageId,
+        String language) {
 
     public Citation {
         headingPath = List.copyOf(headingPath);

@@ -196,7 +196,8 @@ final class AuditBenchmark {
                 PASSAGE.repeat(3),
                 0.9 - marker / 10.0,
                 "d-" + marker,
-                "p-" + marker);
+                "p-" + marker,
+                "en");
     }
 
     /** Samples the heap in use every few milliseconds (garbage not yet collected included) and keeps the peak. */

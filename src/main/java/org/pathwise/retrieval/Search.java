@@ -78,6 +78,16 @@ public class Search {
         return coverage;
     }
 
+    /**
+     * The question as search reads it: its first translation into the library's languages when it is written in none
+     * of them ({@link DictionaryTranslator}), else the question itself. What compares a question with passages'
+     * sentences should compare this.
+     */
+    public String searchable(String query) {
+        var translations = translate(query);
+        return translations.isEmpty() ? query : translations.getFirst().text();
+    }
+
     /** See {@link PassageIndex#embedded}. */
     public List<EmbeddedPassage> embedded(List<Passage> passages) {
         return index.embedded(passages);

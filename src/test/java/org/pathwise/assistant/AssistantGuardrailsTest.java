@@ -113,4 +113,16 @@ class AssistantGuardrailsTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.passage()).contains("[number]").doesNotContain("4.5"));
     }
+
+    @Test
+    void aCitationSaysTheSourcesLanguageNamedInTheReaders() {
+        var response = assistant(new RuleSet())
+                .ask(new Question("What contrast ratio does normal text need?", SearchFilter.NONE, null, "ada"));
+
+        assertThat(response.citations()).singleElement().satisfies(c -> {
+            assertThat(c.language()).isEqualTo("en");
+            assertThat(c.languageName(java.util.Locale.forLanguageTag("es"))).isEqualTo("inglés");
+            assertThat(c.languageName(java.util.Locale.forLanguageTag("ar"))).isEqualTo("الإنجليزية");
+        });
+    }
 }
