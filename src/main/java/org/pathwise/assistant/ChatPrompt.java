@@ -91,6 +91,29 @@ final class ChatPrompt {
         return location;
     }
 
+    /**
+     * The text of a chat model's reply to this prompt, or empty when the model failed or replied with no text; a failure
+     * is logged with what the caller does instead.
+     *
+     * @param instead what happens without a reply, for the log ("searching with the heuristic")
+     */
+    java.util.Optional<String> reply(
+            dev.langchain4j.model.chat.ChatModel chat, Map<String, Object> variables, String instead) {
+        try {
+            var response = chat.chat(messages(variables));
+            return java.util.Optional.ofNullable(
+                    response.aiMessage() == null ? null : response.aiMessage().text());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ChatPrompt.class)
+                    .warn(
+                            "The language model failed on prompt {} ({}); {}",
+                            id(),
+                            ModelFailure.of(e).reason(),
+                            instead);
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The system and user messages with the variables filled in. */
     List<ChatMessage> messages(Map<String, Object> variables) {
         return List.of(

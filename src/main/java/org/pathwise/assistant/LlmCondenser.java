@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Condenses a follow-up with a chat model and the condense prompt ({@code condense/v1}): the model sees the last
@@ -17,7 +15,6 @@ final class LlmCondenser implements QuestionCondenser {
 
     static final int HISTORY = 6;
     private static final Pattern TAGS = Pattern.compile("(?i)<(/?)(previous-questions|follow-up)");
-    private static final Logger log = LoggerFactory.getLogger(LlmCondenser.class);
 
     private final ChatModel chat;
     private final ChatPrompt prompt;
@@ -37,18 +34,11 @@ final class LlmCondenser implements QuestionCondenser {
                     .append(recent.get(i).strip().replaceAll("\\s+", " "))
                     .append('\n');
         }
-        String reply;
-        try {
-            var response = chat.chat(prompt.messages(
-                    Map.of("history", quoted(history.toString().strip()), "question", quoted(followUp))));
-            reply = response.aiMessage() == null ? null : response.aiMessage().text();
-        } catch (RuntimeException e) {
-            log.warn(
-                    "The language model could not condense a follow-up ({}); searching with the heuristic",
-                    ModelFailure.of(e).reason());
-            return Optional.empty();
-        }
-        return standalone(reply);
+        var reply = prompt.reply(
+                chat,
+                Map.of("history", quoted(history.toString().strip()), "question", quoted(followUp)),
+                "searching with the heuristic");
+        return reply.flatMap(LlmCondenser::standalone);
     }
 
     private static String quoted(String text) {

@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.pathwise.retrieval.QueryTranslator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes a question in the library's languages with a chat model and the translate prompt ({@code translate/v1}), for
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LlmQueryTranslator implements QueryTranslator {
 
-    private static final Logger log = LoggerFactory.getLogger(LlmQueryTranslator.class);
     private static final Pattern TAGS = Pattern.compile("(?i)<(/?)(question)");
     private static final Pattern LINE =
             Pattern.compile("^[\\s*\\-`\"']*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)[`\"']?\\s*:\\s*(.+)$");
@@ -32,20 +29,14 @@ final class LlmQueryTranslator implements QueryTranslator {
 
     @Override
     public Map<String, String> translate(String question, String language, List<String> languages) {
-        String reply;
-        try {
-            var response = chat.chat(prompt.messages(Map.of(
-                    "language", language,
-                    "languages", String.join(", ", languages),
-                    "question", TAGS.matcher(question).replaceAll("&lt;$1$2"))));
-            reply = response.aiMessage() == null ? null : response.aiMessage().text();
-        } catch (RuntimeException e) {
-            log.warn(
-                    "The language model could not translate a question ({}); searching with the dictionaries",
-                    ModelFailure.of(e).reason());
-            return Map.of();
-        }
-        return lines(reply, languages);
+        var reply = prompt.reply(
+                chat,
+                Map.of(
+                        "language", language,
+                        "languages", String.join(", ", languages),
+                        "question", TAGS.matcher(question).replaceAll("&lt;$1$2")),
+                "searching with the dictionaries");
+        return lines(reply.orElse(null), languages);
     }
 
     /**

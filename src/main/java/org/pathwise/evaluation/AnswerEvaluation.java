@@ -409,21 +409,38 @@ final class AnswerEvaluation {
      * ({@code 0.600 [0.52-0.67]}), "—" where a language has no such figure.
      */
     static String languageTable(Map<?, ?> languages) {
-        var table = new StringBuilder(String.format(Locale.ROOT, "%-9s", "language"));
-        LANGUAGE_COLUMNS.forEach(column -> table.append(String.format(Locale.ROOT, " %20s", column.getValue())));
+        return table("language", 9, 20, LANGUAGE_COLUMNS, languages, (figures, key) -> {
+            if (figures.get(key) instanceof Double d && figures.get(key + "_interval") instanceof List<?> bounds) {
+                return String.format(Locale.ROOT, "%.3f [%.2f-%.2f]", d, bounds.get(0), bounds.get(1));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A table of figures by row: a heading line, then a line per row, each cell the figure under its column's key as
+     * {@code cell} writes it, or as it is when {@code cell} gives {@code null}; "—" where a row has no such figure.
+     */
+    private static String table(
+            String heading,
+            int headingWidth,
+            int cellWidth,
+            List<Map.Entry<String, String>> columns,
+            Map<?, ?> rows,
+            java.util.function.BiFunction<Map<?, ?>, String, String> cell) {
+        var first = "%-" + headingWidth + "s";
+        var other = " %" + cellWidth + "s";
+        var table = new StringBuilder(String.format(Locale.ROOT, first, heading));
+        columns.forEach(column -> table.append(String.format(Locale.ROOT, other, column.getValue())));
         table.append('\n');
-        languages.forEach((language, figures) -> {
-            table.append(String.format(Locale.ROOT, "%-9s", language));
+        rows.forEach((row, figures) -> {
+            table.append(String.format(Locale.ROOT, first, row));
             var f = figures instanceof Map<?, ?> map ? map : Map.of();
-            for (var column : LANGUAGE_COLUMNS) {
+            for (var column : columns) {
                 var value = f.get(column.getKey());
-                String cell;
-                if (value instanceof Double d && f.get(column.getKey() + "_interval") instanceof List<?> bounds) {
-                    cell = String.format(Locale.ROOT, "%.3f [%.2f-%.2f]", d, bounds.get(0), bounds.get(1));
-                } else {
-                    cell = value == null ? "—" : String.valueOf(value);
-                }
-                table.append(String.format(Locale.ROOT, " %20s", cell));
+                var written = cell.apply(f, column.getKey());
+                table.append(String.format(
+                        Locale.ROOT, other, written != null ? written : value == null ? "—" : String.valueOf(value)));
             }
             table.append('\n');
         });
@@ -442,24 +459,13 @@ final class AnswerEvaluation {
 
     /** The measures per question type as a table, "—" where a type has no such figure. */
     static String typeTable(Map<?, ?> types) {
-        var table = new StringBuilder(String.format(Locale.ROOT, "%-14s", "question type"));
-        TYPE_COLUMNS.forEach(column -> table.append(String.format(Locale.ROOT, " %10s", column.getValue())));
-        table.append('\n');
-        types.forEach((type, figures) -> {
-            table.append(String.format(Locale.ROOT, "%-14s", type));
-            var f = figures instanceof Map<?, ?> map ? map : Map.of();
-            for (var column : TYPE_COLUMNS) {
-                var value = f.get(column.getKey());
-                table.append(String.format(
-                        Locale.ROOT,
-                        " %10s",
-                        value instanceof Double d
-                                ? String.format(Locale.ROOT, "%.4f", d)
-                                : value == null ? "—" : String.valueOf(value)));
-            }
-            table.append('\n');
-        });
-        return table.toString();
+        return table(
+                "question type",
+                14,
+                10,
+                TYPE_COLUMNS,
+                types,
+                (figures, key) -> figures.get(key) instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : null);
     }
 
     /** The rule that refused or redirected the question, or empty. */
