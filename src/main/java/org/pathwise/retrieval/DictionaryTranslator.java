@@ -74,12 +74,13 @@ final class DictionaryTranslator {
      *
      * @param from the question's language (BCP 47)
      * @param to the language it was written in
-     * @param text the translation's words, in the question's order
+     * @param text the translation's words, in the question's order: several senses of each word, for searching
+     * @param closest the same with each word's first sense alone, nearest a sentence, for comparing with sentences
      * @param words the question's words that are not stop words (for a language model's translation: the
      *     translation's words)
      * @param translated those the dictionary translated (for a language model's translation: all)
      */
-    record Translation(String from, String to, String text, int words, int translated) {}
+    record Translation(String from, String to, String text, String closest, int words, int translated) {}
 
     /** How one language's words are looked up: its FreeDict code, stop words, normalisation and stemmer. */
     private record Language(
@@ -330,7 +331,7 @@ final class DictionaryTranslator {
             var text = written.get(to);
             if (text != null && !text.isBlank()) {
                 int words = (int) TOKEN.matcher(text).results().count();
-                translations.add(new Translation(language, to, text.strip(), words, words));
+                translations.add(new Translation(language, to, text.strip(), text.strip(), words, words));
             }
         }
         return List.copyOf(translations);
@@ -339,6 +340,7 @@ final class DictionaryTranslator {
     private static Translation translate(
             String question, Language language, BilingualDictionary dictionary, String from, String to) {
         var text = new StringBuilder();
+        var closest = new StringBuilder();
         int words = 0;
         int translated = 0;
         var matcher = TOKEN.matcher(question);
@@ -351,14 +353,17 @@ final class DictionaryTranslator {
             var translations = dictionary.translate(word);
             if (translations.isEmpty()) {
                 text.append(matcher.group()).append(' ');
+                closest.append(matcher.group()).append(' ');
                 continue;
             }
             translated++;
+            closest.append(translations.getFirst()).append(' ');
             translations.stream()
                     .limit(WORDS_PER_WORD)
                     .forEach(t -> text.append(t).append(' '));
         }
-        return new Translation(from, to, text.toString().strip(), words, translated);
+        return new Translation(
+                from, to, text.toString().strip(), closest.toString().strip(), words, translated);
     }
 
     private Optional<BilingualDictionary> dictionary(String from, String to) {

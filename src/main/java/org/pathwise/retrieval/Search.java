@@ -85,7 +85,7 @@ public class Search {
      */
     public String searchable(String query) {
         var translations = translate(query);
-        return translations.isEmpty() ? query : translations.getFirst().text();
+        return translations.isEmpty() ? query : translations.getFirst().closest();
     }
 
     /** See {@link PassageIndex#embedded}. */

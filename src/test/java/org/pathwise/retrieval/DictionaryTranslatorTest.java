@@ -95,6 +95,8 @@ class DictionaryTranslatorTest {
         assertThat(translation.text().split(" "))
                 .contains("school", "teacher", "Fresno")
                 .doesNotContain("cuántas", "la", "de");
+        // the closest reading keeps one sense a word: the first, "school" for "escuelas"
+        assertThat(translation.closest().split(" ")).containsExactly("school", "teacher", "ciudad", "Fresno");
         assertThat(translation.words()).isEqualTo(4);
         assertThat(translation.translated()).isEqualTo(2);
     }
@@ -185,6 +187,9 @@ class DictionaryTranslatorTest {
                     passage("roads", "Roads cross the valley from east to west.")));
             var search = new Search(index, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), translator);
             var without = TestSearch.over(index);
+            assertThat(search.searchable("¿Cuándo abre cada escuela del valle?"))
+                    .contains("school");
+            assertThat(search.searchable("When does each school open?")).isEqualTo("When does each school open?");
 
             for (var mode : SearchMode.values()) {
                 var hits = search.search(SearchRequest.of("¿Cuándo abre cada escuela del valle?", 3, mode));
