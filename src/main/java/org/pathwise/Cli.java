@@ -135,11 +135,26 @@ public final class Cli implements Runnable {
 
     /** The command line with the context's command beans, made by picocli's Spring factory. */
     private static CommandLine commandLine(ApplicationContext context, PrintWriter out, PrintWriter err) {
-        var commandLine = new CommandLine(new Cli(), new PicocliSpringFactory(context));
+        var commandLine = new CommandLine(new Cli(), factory(context));
         for (var command : commands(context)) {
             commandLine.addSubcommand(command);
         }
         return commandLine.setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /**
+     * Picocli's Spring factory for the commands, picocli's own for the JDK's types (the lists and maps that options
+     * fill), which the Spring factory would look up as beans first and log each miss on stderr.
+     */
+    private static CommandLine.IFactory factory(ApplicationContext context) {
+        var spring = new PicocliSpringFactory(context);
+        var plain = CommandLine.defaultFactory();
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type.getName().startsWith("java.") ? plain.create(type) : spring.create(type);
+            }
+        };
     }
 
     private static CliCommand chosen(CommandLine.ParseResult parsed) {
