@@ -283,6 +283,23 @@ final class DictionaryTranslator {
      * @param libraryLanguages the library's languages (BCP 47), most passages first, unless configured
      */
     List<Translation> translate(String question, List<String> libraryLanguages) {
+        return translate(question, libraryLanguages, Vocabulary.ANY);
+    }
+
+    /** Which of some words a library's passages of a language hold ({@link PassageIndex#known}). */
+    interface Vocabulary {
+
+        /** A vocabulary that tells nothing: every word is taken as known. */
+        Vocabulary ANY = (words, language) -> Set.copyOf(words);
+
+        Set<String> known(java.util.Collection<String> words, String language);
+    }
+
+    /**
+     * As {@link #translate(String, List)}, preferring for each word the senses that the library's passages hold: a
+     * sense the library lacks can't match it ("ratio" rather than "attribution" when only the first is in it).
+     */
+    List<Translation> translate(String question, List<String> libraryLanguages, Vocabulary vocabulary) {
         var targets = into.isEmpty() ? libraryLanguages : into;
         if (detector == null || targets.isEmpty()) {
             return List.of();
@@ -310,7 +327,8 @@ final class DictionaryTranslator {
         var translations = new ArrayList<Translation>();
         for (var to : needed) {
             dictionary(language, to)
-                    .map(dictionary -> translate(question, LANGUAGES.get(language), dictionary, language, to))
+                    .map(dictionary ->
+                            translate(question, LANGUAGES.get(language), dictionary, language, to, vocabulary))
                     .filter(translation -> translation.translated() > 0)
                     .ifPresent(translations::add);
         }
@@ -338,32 +356,46 @@ final class DictionaryTranslator {
     }
 
     private static Translation translate(
-            String question, Language language, BilingualDictionary dictionary, String from, String to) {
-        var text = new StringBuilder();
-        var closest = new StringBuilder();
-        int words = 0;
-        int translated = 0;
+            String question,
+            Language language,
+            BilingualDictionary dictionary,
+            String from,
+            String to,
+            Vocabulary vocabulary) {
+        var words = new ArrayList<String>();
+        var senses = new ArrayList<List<String>>();
+        var candidates = new LinkedHashSet<String>();
         var matcher = TOKEN.matcher(question);
         while (matcher.find()) {
             var word = language.normalise().apply(matcher.group());
             if (language.stopWords().contains(word)) {
                 continue;
             }
-            words++;
+            words.add(matcher.group());
             var translations = dictionary.translate(word);
+            senses.add(translations);
+            candidates.addAll(translations);
+        }
+        var known = vocabulary.known(candidates, to);
+        var text = new StringBuilder();
+        var closest = new StringBuilder();
+        int translated = 0;
+        for (int i = 0; i < words.size(); i++) {
+            var translations = senses.get(i);
             if (translations.isEmpty()) {
-                text.append(matcher.group()).append(' ');
-                closest.append(matcher.group()).append(' ');
+                text.append(words.get(i)).append(' ');
+                closest.append(words.get(i)).append(' ');
                 continue;
             }
             translated++;
-            closest.append(translations.getFirst()).append(' ');
-            translations.stream()
-                    .limit(WORDS_PER_WORD)
-                    .forEach(t -> text.append(t).append(' '));
+            // the senses the library's passages hold come first: the others can't match them
+            var inLibrary = translations.stream().filter(known::contains).toList();
+            var chosen = inLibrary.isEmpty() ? translations : inLibrary;
+            chosen.stream().limit(WORDS_PER_WORD).forEach(t -> text.append(t).append(' '));
+            closest.append(chosen.getFirst()).append(' ');
         }
         return new Translation(
-                from, to, text.toString().strip(), closest.toString().strip(), words, translated);
+                from, to, text.toString().strip(), closest.toString().strip(), words.size(), translated);
     }
 
     private Optional<BilingualDictionary> dictionary(String from, String to) {

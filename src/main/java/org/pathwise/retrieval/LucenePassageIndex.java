@@ -515,6 +515,30 @@ final class LucenePassageIndex implements PassageIndex {
     }
 
     @Override
+    public Set<String> known(java.util.Collection<String> words, String language) {
+        if (words.isEmpty()) {
+            return Set.of();
+        }
+        return read("looking up words", searcher -> {
+            var reader = searcher.getIndexReader();
+            var key = analyzers.keyOf(language);
+            var field = LanguageAnalyzers.bodyField(key);
+            var known = new java.util.LinkedHashSet<String>();
+            for (var word : words) {
+                var terms = TextTerms.of(word, key);
+                boolean all = !terms.isEmpty();
+                for (var term : terms) {
+                    all = all && reader.docFreq(new Term(field, term)) > 0;
+                }
+                if (all) {
+                    known.add(word);
+                }
+            }
+            return known;
+        });
+    }
+
+    @Override
     public Map<String, Long> languages() {
         return read("counting passages per language", searcher -> {
             var counts = new java.util.HashMap<String, Long>();

@@ -119,6 +119,12 @@ public interface PassageIndex extends AutoCloseable {
     /** The number of passages in the index. */
     long size();
 
+    /**
+     * The words that occur in the index's passages of a language, each word read as that language's analysis reads
+     * it (a word whose terms all occur counts): what a translation can match.
+     */
+    java.util.Set<String> known(java.util.Collection<String> words, String language);
+
     /** The number of passages in each language (BCP 47 tags as the passages give them), most passages first. */
     java.util.Map<String, Long> languages();
 

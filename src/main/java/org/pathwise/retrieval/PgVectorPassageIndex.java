@@ -940,6 +940,33 @@ final class PgVectorPassageIndex implements PassageIndex, PassageIndex.VectorInd
     }
 
     @Override
+    public java.util.Set<String> known(java.util.Collection<String> words, String language) {
+        if (words.isEmpty()) {
+            return java.util.Set.of();
+        }
+        var config = config(language);
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("SELECT w FROM unnest(?::text[]) w"
+                        + " WHERE length(to_tsvector(?::regconfig, w)) > 0 AND NOT EXISTS (SELECT 1 FROM"
+                        + " unnest(to_tsvector(?::regconfig, w)) l WHERE NOT EXISTS (SELECT 1 FROM passage_term t"
+                        + " WHERE t.ts_config = ?::regconfig AND t.lexeme = l.lexeme))")) {
+            statement.setArray(1, connection.createArrayOf("text", words.toArray()));
+            statement.setString(2, config);
+            statement.setString(3, config);
+            statement.setString(4, config);
+            var known = new java.util.LinkedHashSet<String>();
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                }
+            }
+            return known;
+        } catch (SQLException e) {
+            throw failure("looking up words", e);
+        }
+    }
+
+    @Override
     public Map<String, Long> languages() {
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement();

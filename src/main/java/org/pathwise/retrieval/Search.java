@@ -35,6 +35,13 @@ public class Search {
      */
     static final double LIBRARY_LANGUAGE_SHARE = 0.05;
 
+    /** The translations of the last questions: one question is searched several times in a row. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<DictionaryTranslator.Translation>>
+            translations = Caffeine.newBuilder()
+                    .maximumSize(1_000)
+                    .expireAfterWrite(Duration.ofSeconds(30))
+                    .build();
+
     /** The library's languages, counted again at most this often. */
     private final LoadingCache<String, List<String>> libraryLanguages;
 
@@ -63,7 +70,7 @@ public class Search {
     }
 
     private List<DictionaryTranslator.Translation> translate(String query) {
-        return translator.translate(query, libraryLanguages.get(""));
+        return translations.get(query, q -> translator.translate(q, libraryLanguages.get(""), index::known));
     }
 
     /**

@@ -102,6 +102,24 @@ class DictionaryTranslatorTest {
     }
 
     @Test
+    void theSensesTheLibraryHoldsComeFirst() throws IOException {
+        writeSpanishAndArabic();
+        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        DictionaryTranslator.Vocabulary onlyStream =
+                (words, language) -> words.contains("stream") ? Set.of("stream") : Set.of();
+
+        var everything =
+                translator.translate("¿Dónde nace el río Amazonas?", EN).getFirst();
+        var library = translator
+                .translate("¿Dónde nace el río Amazonas?", EN, onlyStream)
+                .getFirst();
+
+        assertThat(everything.closest()).contains("river");
+        assertThat(library.closest()).contains("stream").doesNotContain("river");
+        assertThat(library.text()).doesNotContain("river");
+    }
+
+    @Test
     void anArabicWordIsFoundWithItsArticleAndPluralStripped() throws IOException {
         writeSpanishAndArabic();
         var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));

@@ -127,6 +127,18 @@ public abstract class PassageIndexContract {
     }
 
     @Test
+    void knowsWhichWordsOccurInThePassagesOfALanguage() {
+        index.index(List.of(
+                Passage.of("a", 0, "Captions help deaf students", List.of(), "", facets("a.md", "CC-BY-4.0", "en")),
+                Passage.of("b", 0, "Les sous-titres aident", List.of(), "", facets("b.md", "CC-BY-4.0", "fr"))));
+
+        assertThat(index.known(List.of("caption", "students", "violin", "the", "aident"), "en"))
+                .containsExactly("caption", "students");
+        assertThat(index.known(List.of("aident", "captions"), "fr")).containsExactly("aident");
+        assertThat(index.known(List.of(), "en")).isEmpty();
+    }
+
+    @Test
     void countsThePassagesOfEachLanguageMostFirstWithoutRemovedOnes() {
         assertThat(index.languages()).isEmpty();
         index.index(List.of(
