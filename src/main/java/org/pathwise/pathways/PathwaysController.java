@@ -87,7 +87,28 @@ class PathwaysController {
     @Operation(summary = "The self-assessment questionnaire: statements per area and the answer scale")
     Map<String, Object> questionnaire() {
         var questionnaire = pathways.questionnaire();
-        return Map.of("items", questionnaire.items(), "options", questionnaire.options());
+        // the shape the API has always had: English and French texts as "en" and "fr"
+        var items = questionnaire.items().stream()
+                .map(item -> {
+                    var json = new LinkedHashMap<String, Object>();
+                    json.put("id", item.id());
+                    json.put("area", item.area());
+                    json.put("competences", item.competences());
+                    json.put("en", item.text("en"));
+                    json.put("fr", item.text("fr"));
+                    return json;
+                })
+                .toList();
+        var options = questionnaire.options().stream()
+                .map(option -> {
+                    var json = new LinkedHashMap<String, Object>();
+                    json.put("score", option.score());
+                    json.put("en", option.text("en"));
+                    json.put("fr", option.text("fr"));
+                    return json;
+                })
+                .toList();
+        return Map.of("items", items, "options", options);
     }
 
     // ---- catalogue

@@ -18,22 +18,50 @@ import tools.jackson.core.type.TypeReference;
  */
 final class Questionnaire {
 
-    /** One statement, in English and French, and the competences it speaks for. */
-    record Item(String id, String area, List<String> competences, String en, String fr) {
+    /**
+     * The languages a statement or an answer can be written in, as the file's keys: English is required, the others
+     * fall back to it.
+     */
+    static final List<String> LANGUAGES = List.of("en", "fr", "es", "ar");
+
+    /**
+     * One statement, by language, and the competences it speaks for.
+     *
+     * @param texts language code to the statement in that language; holds at least {@code en}
+     */
+    record Item(String id, String area, List<String> competences, Map<String, String> texts) {
         Item {
             competences = List.copyOf(competences);
+            texts = english(texts, id);
         }
 
+        /** The statement in {@code language}, or in English when it has none in that language. */
         String text(String language) {
-            return "fr".equals(language) ? fr : en;
+            return texts.getOrDefault(language, texts.get("en"));
         }
     }
 
-    /** One point of the answer scale. */
-    record Option(int score, String en, String fr) {
-        String text(String language) {
-            return "fr".equals(language) ? fr : en;
+    /**
+     * One point of the answer scale.
+     *
+     * @param texts language code to the answer in that language; holds at least {@code en}
+     */
+    record Option(int score, Map<String, String> texts) {
+        Option {
+            texts = english(texts, "option " + score);
         }
+
+        /** The answer in {@code language}, or in English when it has none in that language. */
+        String text(String language) {
+            return texts.getOrDefault(language, texts.get("en"));
+        }
+    }
+
+    private static Map<String, String> english(Map<String, String> texts, String what) {
+        if (!texts.containsKey("en")) {
+            throw new IllegalArgumentException(what + " has no English text");
+        }
+        return Map.copyOf(texts);
     }
 
     static final int MAX_SCORE = 5;
@@ -52,7 +80,8 @@ final class Questionnaire {
     record QuestionnaireFile(Located<List<Located<OptionEntry>>> options, Located<List<Located<ItemEntry>>> items) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OptionEntry(Located<Integer> score, Located<String> en, Located<String> fr) {}
+    record OptionEntry(
+            Located<Integer> score, Located<String> en, Located<String> fr, Located<String> es, Located<String> ar) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ItemEntry(
@@ -60,20 +89,34 @@ final class Questionnaire {
             Located<String> area,
             Located<List<String>> competences,
             Located<String> en,
-            Located<String> fr) {}
+            Located<String> fr,
+            Located<String> es,
+            Located<String> ar) {}
 
     static Questionnaire bundled(Framework framework) {
-        var yaml = YamlInput.of("questionnaire.yaml");
-        var root = yaml.read(
-                Frameworks.resource("pathways/questionnaire.yaml"), new TypeReference<Located<QuestionnaireFile>>() {});
+        return parse(Frameworks.resource("pathways/questionnaire.yaml"), "questionnaire.yaml", framework);
+    }
+
+    /**
+     * Reads a questionnaire file: {@code options} (each a {@code score} and its texts) and {@code items} (each an
+     * {@code id}, an {@code area}, its {@code competences} and its texts), a text per language under the language's
+     * key ({@code en}, required; {@code fr}, {@code es}, {@code ar}, optional).
+     *
+     * @param where names the file in messages
+     * @throws InvalidInputException naming the line at fault: a missing key or English text, an empty text, an
+     *     unknown competence
+     */
+    static Questionnaire parse(String text, String where, Framework framework) {
+        var yaml = YamlInput.of(where);
+        var root = yaml.read(text, new TypeReference<Located<QuestionnaireFile>>() {});
         var options = new ArrayList<Option>();
         for (var node :
                 yaml.items(yaml.required(root.value().options(), root, "options", "the questionnaire"), "options")) {
             var option = node.value();
-            options.add(new Option(
-                    yaml.required(option.score(), node, "score", "an option").value(),
-                    yaml.requiredText(option.en(), node, "en", "an option"),
-                    yaml.requiredText(option.fr(), node, "fr", "an option")));
+            int score =
+                    yaml.required(option.score(), node, "score", "an option").value();
+            var what = "the option " + score;
+            options.add(new Option(score, texts(yaml, node, what, option.en(), option.fr(), option.es(), option.ar())));
         }
         var items = new ArrayList<Item>();
         for (var node : yaml.items(yaml.required(root.value().items(), root, "items", "the questionnaire"), "items")) {
@@ -90,10 +133,29 @@ final class Questionnaire {
                     id,
                     yaml.requiredText(item.area(), node, "area", id),
                     competences,
-                    yaml.requiredText(item.en(), node, "en", id),
-                    yaml.requiredText(item.fr(), node, "fr", id)));
+                    texts(yaml, node, id, item.en(), item.fr(), item.es(), item.ar())));
         }
         return new Questionnaire(items, options, framework);
+    }
+
+    /**
+     * The texts by language: English required, the others when given.
+     *
+     * @param byLanguage the values of the keys of {@link #LANGUAGES}, in that order
+     */
+    @SafeVarargs
+    private static Map<String, String> texts(
+            YamlInput yaml, Located<?> owner, String what, Located<String>... byLanguage) {
+        var texts = new LinkedHashMap<String, String>();
+        texts.put("en", yaml.requiredText(byLanguage[0], owner, "en", what));
+        for (int i = 1; i < LANGUAGES.size(); i++) {
+            var language = LANGUAGES.get(i);
+            var value = byLanguage[i];
+            if (value != null && value.value() != null) {
+                texts.put(language, yaml.requiredText(value, owner, language, what));
+            }
+        }
+        return texts;
     }
 
     List<Item> items() {

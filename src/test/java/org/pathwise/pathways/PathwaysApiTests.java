@@ -237,6 +237,46 @@ class PathwaysApiTests {
     }
 
     @Test
+    @WithMockUser(username = "ana", roles = "EDUCATOR")
+    void theQuestionnaireApiKeepsItsShapeWithEnglishAndFrenchTexts() throws Exception {
+        var questionnaire = body(mvc.perform(get("/api/questionnaire")).andExpect(status().isOk()));
+
+        var item = questionnaire.get("items").get(0);
+        assertThat(item.propertyNames()).containsExactly("id", "area", "competences", "en", "fr");
+        assertThat(item.get("en").asString())
+                .isEqualTo("I choose digital channels on purpose to communicate with students and colleagues.");
+        assertThat(item.get("fr").asString()).startsWith("Je choisis");
+        var option = questionnaire.get("options").get(0);
+        assertThat(option.propertyNames()).containsExactly("score", "en", "fr");
+        assertThat(option.get("score").asInt()).isZero();
+    }
+
+    @Test
+    @WithMockUser(username = "eli", roles = "EDUCATOR")
+    void theQuestionnairePageIsInTheBrowsersLanguage() throws Exception {
+        var spanish = mvc.perform(get("/pathways/questionnaire").header("Accept-Language", "es"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(spanish)
+                .contains("Elijo de forma deliberada los canales digitales")
+                .contains("Todavía no")
+                .doesNotContain("I choose digital channels on purpose");
+
+        var arabic = mvc.perform(get("/pathways/questionnaire").header("Accept-Language", "ar"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(arabic)
+                .contains("dir=\"rtl\"")
+                .contains("أختار القنوات الرقمية عن قصد")
+                .contains("ليس بعد")
+                .doesNotContain("I choose digital channels on purpose");
+    }
+
+    @Test
     @WithMockUser(username = "dina", roles = "EDUCATOR")
     void aBadTargetOnTheQuestionnaireIsShownNotSaved() throws Exception {
         var page = mvc.perform(post("/pathways/questionnaire")
