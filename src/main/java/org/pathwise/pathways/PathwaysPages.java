@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,9 +25,11 @@ import org.springframework.web.multipart.MultipartFile;
 class PathwaysPages {
 
     private final Pathways pathways;
+    private final MessageSource messages;
 
-    PathwaysPages(Pathways pathways) {
+    PathwaysPages(Pathways pathways, MessageSource messages) {
         this.pathways = pathways;
+        this.messages = messages;
     }
 
     @GetMapping("/pathways")
@@ -157,6 +160,19 @@ class PathwaysPages {
         }
         model.addAttribute("profile", profile.get());
         model.addAttribute("plan", plan);
+        // the explanations in the reader's language, naming courses by title; the API keeps them in English
+        var text = new PlanText(messages, LocaleContextHolder.getLocale(), true);
+        model.addAttribute(
+                "explained",
+                plan.steps().stream()
+                        .map(step -> Map.of(
+                                "reason", text.write(step.reason()),
+                                "before", text.write(step.before()),
+                                "alternative", text.write(step.alternative())))
+                        .toList());
+        model.addAttribute(
+                "unreachable",
+                plan.unreachable().stream().map(u -> text.write(u.reason())).toList());
         model.addAttribute("hours", Planner.hours(plan.totalHours()));
         model.addAttribute("gap", Planner.hours(plan.gapHours()));
         return "pathways/path";

@@ -47,7 +47,8 @@ record Plan(
      * @param week the week the course starts in, from 1
      * @param endWeek the week it ends in
      * @param closes the gaps it closes or narrows
-     * @param reason why it is in the path (the gaps, or the later course that needs it)
+     * @param reason why it is in the path (the gaps, or the later course that needs it); {@link Explanation#NONE} in a
+     *     cohort's plans, as are the next two
      * @param before why it comes before the later steps that depend on it, or why its place is free
      * @param alternative which other course it was chosen over and why, or that it had none
      * @param documents library documents about its competences; empty when the library has none or was not asked
@@ -57,9 +58,9 @@ record Plan(
             int week,
             int endWeek,
             List<Gap> closes,
-            String reason,
-            String before,
-            String alternative,
+            Explanation reason,
+            Explanation before,
+            Explanation alternative,
             List<Document> documents) {
 
         Step {
@@ -79,7 +80,7 @@ record Plan(
     record Gap(String competence, String title, Level from, Level to, Level target) {}
 
     /** A target the plan does not reach: the level it reaches instead and why. */
-    record Unreachable(String competence, String title, Level target, Level reached, String reason) {}
+    record Unreachable(String competence, String title, Level target, Level reached, Explanation reason) {}
 
     /** A library document relevant to a step. */
     record Document(String source, String title, String heading, String position) {}

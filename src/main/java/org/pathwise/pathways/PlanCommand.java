@@ -158,9 +158,9 @@ final class PlanCommand implements CliCommand {
                         gap.to(),
                         gap.target() == null ? "" : " (target " + gap.target() + ")");
             }
-            out.println("    why     " + step.reason());
-            out.println("    order   " + step.before());
-            out.println("    choice  " + step.alternative());
+            out.println("    why     " + PlanText.ENGLISH.write(step.reason()));
+            out.println("    order   " + PlanText.ENGLISH.write(step.before()));
+            out.println("    choice  " + PlanText.ENGLISH.write(step.alternative()));
             for (var document : step.documents()) {
                 out.println("    read    " + document.source() + " (" + document.title() + ")");
             }
@@ -171,7 +171,7 @@ final class PlanCommand implements CliCommand {
             for (var u : plan.unreachable()) {
                 out.printf(
                         "  %s %s: target %s, reaches %s: %s%n",
-                        u.competence(), u.title(), u.target(), u.reached(), u.reason());
+                        u.competence(), u.title(), u.target(), u.reached(), PlanText.ENGLISH.write(u.reason()));
             }
         }
     }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A plan in the JSON shape of {@code pathwise plan --json} and of the API:
  * {@code {"steps":[{"course","title","week","hours","requires","raises",...}],"total_hours","unreachable":[{"competence",
- * "reason",...}],...}}, steps in the order to take them.
+ * "reason",...}],...}}, steps in the order to take them. The explanations are in English ({@link PlanText#ENGLISH})
+ * whatever the caller's language: clients read them as they have always been written.
  */
 final class PlanView {
 
@@ -23,7 +24,7 @@ final class PlanView {
                         .map(u -> {
                             var item = new LinkedHashMap<String, Object>();
                             item.put("competence", u.competence());
-                            item.put("reason", u.reason());
+                            item.put("reason", PlanText.ENGLISH.write(u.reason()));
                             item.put("title", u.title());
                             item.put("target", u.target().name());
                             item.put("reached", u.reached().name());
@@ -69,9 +70,9 @@ final class PlanView {
                             return item;
                         })
                         .toList());
-        json.put("reason", step.reason());
-        json.put("before", step.before());
-        json.put("alternative", step.alternative());
+        json.put("reason", PlanText.ENGLISH.write(step.reason()));
+        json.put("before", PlanText.ENGLISH.write(step.before()));
+        json.put("alternative", PlanText.ENGLISH.write(step.alternative()));
         json.put(
                 "documents",
                 step.documents().stream()

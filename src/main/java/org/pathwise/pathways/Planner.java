@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.pathwise.pathways.Explanation.CourseRef;
 
 /**
  * Turns a profile into a {@link Plan} over a catalogue.
@@ -181,14 +182,11 @@ final class Planner {
                                 framework.title(k),
                                 wanted,
                                 aimed,
-                                String.format(
-                                        Locale.ROOT,
-                                        "deadline too close: %s h are available (%s h a week for %d weeks) and"
-                                                + " reaching every target takes %s h; within the deadline this"
-                                                + " competence reaches %s",
+                                Explanation.of(
+                                        "path.explain.deadline",
                                         hours(capacity),
                                         hours(profile.hoursPerWeek()),
-                                        profile.weeks(),
+                                        String.valueOf(profile.weeks()),
                                         hours(fullHours),
                                         aimed)));
             }
@@ -529,7 +527,15 @@ final class Planner {
                                     alternative(
                                             course, gaps, catalogue, chosenIds, openIds, completed, before, profile),
                                     List.of())
-                            : new Plan.Step(course, week, endWeek, gaps, "", "", "", List.of()));
+                            : new Plan.Step(
+                                    course,
+                                    week,
+                                    endWeek,
+                                    gaps,
+                                    Explanation.NONE,
+                                    Explanation.NONE,
+                                    Explanation.NONE,
+                                    List.of()));
         }
         return steps;
     }
@@ -542,67 +548,60 @@ final class Planner {
                 .orElse(null);
     }
 
-    private String reason(
+    private Explanation reason(
             Course course,
             List<Plan.Gap> gaps,
             Map<String, Level> targets,
             List<Course> later,
             Map<String, Level> before) {
-        var parts = new ArrayList<String>();
+        var parts = new ArrayList<Explanation>();
         for (var gap : gaps) {
             var target = targets.get(gap.competence());
             if (target != null) {
-                parts.add(String.format(
-                        Locale.ROOT,
-                        "raises %s %s from %s to %s (target %s)",
-                        gap.competence(),
-                        gap.title(),
-                        gap.from(),
-                        gap.to(),
-                        target));
+                parts.add(Explanation.of(
+                        "path.explain.raises", gap.competence(), gap.title(), gap.from(), gap.to(), target));
             }
         }
         for (var next : later) {
             if (next.prerequisites().contains(course.id())) {
-                parts.add("is a prerequisite of " + next.id());
+                parts.add(Explanation.of("path.explain.prerequisite-of", CourseRef.of(next)));
             }
             for (var require : next.requires().entrySet()) {
                 var k = require.getKey();
                 if (before.getOrDefault(k, Level.A1).compareTo(require.getValue()) < 0
                         && course.raises().getOrDefault(k, Level.A1).compareTo(require.getValue()) >= 0) {
-                    parts.add(
-                            "gives the entry level " + k + " " + require.getValue() + " that " + next.id() + " needs");
+                    parts.add(Explanation.of("path.explain.entry-level", k, require.getValue(), CourseRef.of(next)));
                 }
             }
         }
-        return parts.isEmpty() ? "completes the path" : String.join("; ", parts);
+        return parts.isEmpty()
+                ? Explanation.of("path.explain.completes")
+                : Explanation.joined("path.explain.also", parts);
     }
 
-    private static String before(Course course, List<Course> later, Map<String, Level> before) {
-        var reasons = new ArrayList<String>();
+    private static Explanation before(Course course, List<Course> later, Map<String, Level> before) {
+        var reasons = new ArrayList<Explanation>();
         for (var next : later) {
             if (next.prerequisites().contains(course.id())) {
-                reasons.add(next.id() + " lists it as a prerequisite");
+                reasons.add(Explanation.of("path.explain.listed-prerequisite", CourseRef.of(next)));
                 continue;
             }
             for (var require : next.requires().entrySet()) {
                 var k = require.getKey();
                 if (before.getOrDefault(k, Level.A1).compareTo(require.getValue()) < 0
                         && course.raises().getOrDefault(k, Level.A1).compareTo(require.getValue()) >= 0) {
-                    reasons.add(next.id() + " needs " + k + " at " + require.getValue() + " before it starts");
+                    reasons.add(Explanation.of("path.explain.needs-before", CourseRef.of(next), k, require.getValue()));
                     break;
                 }
             }
         }
         if (!reasons.isEmpty()) {
-            return "comes first because " + String.join(" and ", reasons);
+            return Explanation.of("path.explain.first-because", Explanation.joined("path.explain.and", reasons));
         }
-        return later.isEmpty()
-                ? "last step: nothing depends on it"
-                : "no later step depends on it; among the courses that could start, shorter ones come first";
+        return later.isEmpty() ? Explanation.of("path.explain.last") : Explanation.of("path.explain.free-order");
     }
 
-    private String alternative(
+    private Explanation alternative(
             Course course,
             List<Plan.Gap> gaps,
             Catalogue catalogue,
@@ -612,7 +611,7 @@ final class Planner {
             Map<String, Level> before,
             Profile profile) {
         if (gaps.isEmpty()) {
-            return "no other course was needed for this";
+            return Explanation.of("path.explain.no-alternative");
         }
         var gap = gaps.getFirst();
         var rivals = catalogue.courses().stream()
@@ -624,7 +623,7 @@ final class Planner {
             var rival = openRivals.stream()
                     .min(java.util.Comparator.comparingDouble(Course::hours).thenComparing(Course::id))
                     .orElseThrow();
-            String why;
+            Explanation why;
             var missing = rival.requires().entrySet().stream()
                     .filter(e -> before.getOrDefault(e.getKey(), Level.A1).compareTo(e.getValue()) < 0)
                     .findFirst();
@@ -632,30 +631,35 @@ final class Planner {
                     .filter(p -> !chosen.contains(p) && !completed.contains(p))
                     .findFirst();
             if (missing.isPresent()) {
-                why = "it needs " + missing.get().getKey() + " at "
-                        + missing.get().getValue() + " first";
+                why = Explanation.of(
+                        "path.explain.rival-needs-level",
+                        missing.get().getKey(),
+                        missing.get().getValue());
             } else if (prerequisite.isPresent()) {
-                why = "it needs course " + prerequisite.get() + " first";
+                why = Explanation.of("path.explain.rival-needs-course", course(catalogue, prerequisite.get()));
             } else if (rival.hours() > course.hours()) {
-                why = "it takes " + hours(rival.hours()) + " h against " + hours(course.hours()) + " h";
+                why = Explanation.of("path.explain.rival-longer", hours(rival.hours()), hours(course.hours()));
             } else {
-                why = "it closes fewer of the remaining gaps, so the whole path would take longer";
+                why = Explanation.of("path.explain.rival-fewer-gaps");
             }
-            return "chosen over " + rival.id() + " (" + rival.title() + "): " + why;
+            return Explanation.of("path.explain.chosen-over", rival.id(), rival.title(), why);
         }
         if (!rivals.isEmpty()) {
             var rival = rivals.getFirst();
             var why = !profile.speaks(rival.languages())
-                    ? "is given in " + String.join(", ", rival.languages()) + " only"
-                    : "is " + rival.delivery().label() + ", not "
-                            + profile.mode().label();
-            return "the only course open to you that raises " + gap.competence() + " to " + gap.to() + "; " + rival.id()
-                    + " also does but " + why;
+                    ? Explanation.of("path.explain.rival-languages", String.join(", ", rival.languages()))
+                    : Explanation.of("path.explain.rival-mode", rival.delivery(), profile.mode());
+            return Explanation.of("path.explain.only-open", gap.competence(), gap.to(), CourseRef.of(rival), why);
         }
-        return "the only course in the catalogue that raises " + gap.competence() + " to " + gap.to();
+        return Explanation.of("path.explain.only-one", gap.competence(), gap.to());
     }
 
-    private String whyUnreachable(
+    /** A course of the catalogue by id, named by its title when the catalogue has it. */
+    private static CourseRef course(Catalogue catalogue, String id) {
+        return catalogue.course(id).map(CourseRef::of).orElseGet(() -> new CourseRef(id, id));
+    }
+
+    private Explanation whyUnreachable(
             String k,
             Level level,
             Catalogue catalogue,
@@ -664,7 +668,7 @@ final class Planner {
             Set<String> completed,
             Profile profile,
             Map<String, Level> now) {
-        var title = k + " " + framework.title(k);
+        var title = framework.title(k);
         var raising = catalogue.courses().stream()
                 .filter(c -> !completed.contains(c.id()))
                 .filter(c -> c.raises().getOrDefault(k, Level.A1).compareTo(level) >= 0)
@@ -674,9 +678,8 @@ final class Planner {
                     .map(c -> c.raises().get(k))
                     .filter(java.util.Objects::nonNull)
                     .max(Level::compareTo);
-            return "no course raises " + title + " to " + level
-                    + highest.map(h -> " (the highest any course reaches is " + h + ")")
-                            .orElse(" (no course addresses it)");
+            return highest.map(h -> Explanation.of("path.explain.no-course-highest", k, title, level, h))
+                    .orElseGet(() -> Explanation.of("path.explain.no-course", k, title, level));
         }
         var inMode = raising.stream()
                 .filter(c -> profile.speaks(c.languages()) && profile.mode().accepts(c.delivery()))
@@ -686,18 +689,40 @@ final class Planner {
                     raising.stream().filter(c -> !profile.speaks(c.languages())).findFirst();
             var otherMode =
                     raising.stream().filter(c -> profile.speaks(c.languages())).findFirst();
-            var languages = "your languages (" + String.join(", ", profile.languages()) + ")";
-            var mode = "your delivery mode (" + profile.mode().label() + ")";
-            var inLanguages = otherLanguage.map(c -> c.id() + " is given in " + String.join(", ", c.languages()));
-            var inOtherMode = otherMode.map(c -> c.id() + " is " + c.delivery().label());
+            var languages = String.join(", ", profile.languages());
             if (otherMode.isEmpty()) {
-                return "no course in " + languages + " raises " + title + " to " + level + "; " + inLanguages.get();
+                var other = otherLanguage.get();
+                return Explanation.of(
+                        "path.explain.none-in-languages",
+                        languages,
+                        k,
+                        title,
+                        level,
+                        CourseRef.of(other),
+                        String.join(", ", other.languages()));
             }
             if (otherLanguage.isEmpty()) {
-                return "no course in " + mode + " raises " + title + " to " + level + "; " + inOtherMode.get();
+                var other = otherMode.get();
+                return Explanation.of(
+                        "path.explain.none-in-mode",
+                        profile.mode(),
+                        k,
+                        title,
+                        level,
+                        CourseRef.of(other),
+                        other.delivery());
             }
-            return "no course in " + languages + " and " + mode + " raises " + title + " to " + level + "; "
-                    + inLanguages.get() + ", " + inOtherMode.get();
+            return Explanation.of(
+                    "path.explain.none-in-languages-and-mode",
+                    languages,
+                    profile.mode(),
+                    k,
+                    title,
+                    level,
+                    CourseRef.of(otherLanguage.get()),
+                    String.join(", ", otherLanguage.get().languages()),
+                    CourseRef.of(otherMode.get()),
+                    otherMode.get().delivery());
         }
         var startableIds = startable.stream().map(Course::id).collect(Collectors.toSet());
         var openIds = open.stream().map(Course::id).collect(Collectors.toSet());
@@ -709,15 +734,26 @@ final class Planner {
                 .findFirst();
         if (prerequisite.isPresent()) {
             var p = prerequisite.get();
-            return course.id() + " raises " + title + " to " + level + " but needs course " + p + " first, which "
-                    + (openIds.contains(p) ? "can't start itself" : "is not open to you (language or mode)");
+            return Explanation.of(
+                    openIds.contains(p) ? "path.explain.prerequisite-blocked" : "path.explain.prerequisite-closed",
+                    CourseRef.of(course),
+                    k,
+                    title,
+                    level,
+                    course(catalogue, p));
         }
         var entry = course.requires().entrySet().stream()
                 .filter(e -> levels.getOrDefault(e.getKey(), Level.A1).compareTo(e.getValue()) < 0)
                 .findFirst();
-        return entry.map(e -> course.id() + " raises " + title + " to " + level + " but needs " + e.getKey() + " at "
-                        + e.getValue() + " first, which no course open to you leads to")
-                .orElse("the courses that raise " + title + " to " + level + " can't start");
+        return entry.map(e -> Explanation.of(
+                        "path.explain.entry-unreachable",
+                        CourseRef.of(course),
+                        k,
+                        title,
+                        level,
+                        e.getKey(),
+                        e.getValue()))
+                .orElseGet(() -> Explanation.of("path.explain.cannot-start", k, title, level));
     }
 
     static String hours(double hours) {

@@ -277,6 +277,49 @@ class PathwaysApiTests {
     }
 
     @Test
+    @WithMockUser(username = "fay", roles = "EDUCATOR")
+    void myPathExplainsTheStepsInTheBrowsersLanguageWhileTheApiKeepsEnglish() throws Exception {
+        mvc.perform(post("/pathways/questionnaire")
+                        .with(csrf())
+                        .param("answer-q4", "1")
+                        .param("target", "2.1:B2")
+                        .param("hours_per_week", "4")
+                        .param("languages", "en")
+                        .param("mode", "online"))
+                .andExpect(redirectedUrl("/pathways/path"));
+
+        var spanish = mvc.perform(get("/pathways/path").header("Accept-Language", "es"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(spanish)
+                .contains("eleva 2.1 Selecting digital resources de A2 a B1 (objetivo B2); además, da el nivel de"
+                        + " entrada 2.1 B1 que necesita Judging quality and licences of open resources")
+                .contains("dr-101 · 4 h · en línea · en")
+                .doesNotContain("raises 2.1", "last step", "chosen over");
+
+        var arabic = mvc.perform(get("/pathways/path").header("Accept-Language", "ar"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(arabic)
+                .contains("ترفع 2.1 Selecting digital resources من A2 إلى B1 (الهدف B2)")
+                .contains("الخطوة الأخيرة: لا يعتمد عليها شيء")
+                .contains("dr-101 · 4 س · عبر الإنترنت · en")
+                .doesNotContain("raises 2.1", "last step", "chosen over");
+
+        var plan = body(mvc.perform(post("/api/plans").with(csrf()).header("Accept-Language", "ar"))
+                .andExpect(status().isOk()));
+        var first = plan.get("steps").get(0);
+        assertThat(first.get("reason").asString())
+                .isEqualTo("raises 2.1 Selecting digital resources from A2 to B1 (target B2); gives the entry level 2.1"
+                        + " B1 that dr-201 needs");
+        assertThat(plan.get("steps").get(1).get("before").asString()).isEqualTo("last step: nothing depends on it");
+    }
+
+    @Test
     @WithMockUser(username = "dina", roles = "EDUCATOR")
     void aBadTargetOnTheQuestionnaireIsShownNotSaved() throws Exception {
         var page = mvc.perform(post("/pathways/questionnaire")

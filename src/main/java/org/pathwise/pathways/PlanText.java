@@ -1,0 +1,64 @@
+package org.pathwise.pathways;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * Writes a plan's {@link Explanation}s in one language with the interface's messages ({@code path.explain.*}).
+ *
+ * <p>The API and the command line use {@link #ENGLISH}: the English messages, read like the application reads them
+ * (every message through {@link java.text.MessageFormat}, never the server's locale), with courses named by id. That
+ * is the wording the plan's JSON has always had, and clients may read it. The pages use the reader's language and
+ * name courses by their titles.
+ */
+final class PlanText {
+
+    /** English, courses by id: the plan's JSON and the command line. */
+    static final PlanText ENGLISH = new PlanText(englishMessages(), Locale.ENGLISH, false);
+
+    private final MessageSource messages;
+    private final Locale locale;
+    private final boolean titles;
+
+    /**
+     * @param messages the interface's messages
+     * @param locale the language to write in
+     * @param titles name courses by title (the pages) rather than by id
+     */
+    PlanText(MessageSource messages, Locale locale, boolean titles) {
+        this.messages = messages;
+        this.locale = locale;
+        this.titles = titles;
+    }
+
+    /** The sentence; empty for {@link Explanation#NONE}. */
+    String write(Explanation explanation) {
+        if (explanation.key().isEmpty()) {
+            return "";
+        }
+        var arguments = explanation.arguments().stream().map(this::argument).toArray();
+        return messages.getMessage(explanation.key(), arguments, locale);
+    }
+
+    private Object argument(Object argument) {
+        return switch (argument) {
+            case Explanation nested -> write(nested);
+            case Explanation.CourseRef course -> titles ? course.title() : course.id();
+            case Delivery delivery -> messages.getMessage("path.explain.delivery." + delivery.label(), null, locale);
+            case ModePreference mode -> messages.getMessage("path.explain.mode." + mode.label(), null, locale);
+            case Level level -> level.name();
+            default -> argument.toString();
+        };
+    }
+
+    private static MessageSource englishMessages() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setAlwaysUseMessageFormat(true);
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+}
