@@ -19,6 +19,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -30,14 +31,17 @@ class MessagesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
+    /** Every messages file of the interface, English first. */
+    static java.util.stream.Stream<String> files() {
+        return java.util.stream.Stream.of(
                 "/messages.properties",
                 "/messages_fr.properties",
                 "/messages_es.properties",
-                "/messages_ar.properties"
-            })
+                "/messages_ar.properties");
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
     void everyMessageIsAValidPatternWithoutAStrayQuote(String file) throws IOException {
         var messages = load(file);
         assertThat(messages).isNotEmpty();
@@ -59,13 +63,7 @@ class MessagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "/messages.properties",
-                "/messages_fr.properties",
-                "/messages_es.properties",
-                "/messages_ar.properties"
-            })
+    @MethodSource("files")
     void everyFileHasExactlyTheKeysOfTheEnglishMessagesEachOnce(String file) throws IOException {
         var keys = keysInOrder(file);
         assertThat(keys).as("keys written twice in " + file).doesNotHaveDuplicates();
