@@ -67,8 +67,15 @@ class EvalRunController {
         return status(id, runs).orElseThrow(() -> notFound(id));
     }
 
-    /** A stored run with {@code "status": "done"}, or a started run's state. */
+    /**
+     * A started run's state while it runs or when it failed, else the stored run with {@code "status": "done"}. The
+     * run is stored before its report is written, so a stored run whose start is still running is not done yet.
+     */
     static java.util.Optional<Map<String, Object>> status(String id, EvalRuns runs) {
+        var started = runs.findStarted(id);
+        if (started.isPresent() && !started.get().status().equals(EvalRuns.Started.DONE)) {
+            return started.map(state -> JSON.convertValue(state, new TypeReference<>() {}));
+        }
         var stored = runs.find(id);
         if (stored.isPresent()) {
             var body = new LinkedHashMap<String, Object>();
@@ -77,7 +84,7 @@ class EvalRunController {
             body.putAll(JSON.convertValue(stored.get(), new TypeReference<Map<String, Object>>() {}));
             return java.util.Optional.of(body);
         }
-        return runs.findStarted(id).map(started -> JSON.convertValue(started, new TypeReference<>() {}));
+        return started.map(state -> JSON.convertValue(state, new TypeReference<>() {}));
     }
 
     @GetMapping(path = "/api/audit/runs/{before}/compare/{after}", produces = MediaType.APPLICATION_JSON_VALUE)
