@@ -133,11 +133,13 @@ public class Assistant {
         long start = System.nanoTime();
         var verdicts = new ArrayList<Verdict>();
         var policyVersion = guardrails.policyVersion();
-        var disclosure = guardrails.disclosure();
 
         var screening = guardrails.screenQuestion(question.text());
         verdicts.addAll(screening.verdicts());
         var text = screening.text();
+        // the policy's messages, the disclosure and the assistant's own sentences are in the question's language
+        var reader = languages.detect(text);
+        var disclosure = guardrails.disclosure(reader);
         start = lap(stages, "guardrails_input", start);
 
         Answer answer;
@@ -146,7 +148,7 @@ public class Assistant {
         var searched = "";
         var stop = screening.stop();
         if (stop.isPresent()) {
-            answer = new Answer.Refused(stop.get().rule(), stop.get().reason());
+            answer = new Answer.Refused(stop.get().rule(), guardrails.message(stop.get(), reader));
         } else {
             var standalone = standalone(text, conversation);
             if (!conversation.questions().isEmpty()) {
@@ -174,7 +176,7 @@ public class Assistant {
             var evidence = evidence(query, question.filter(), hits, readable, selection);
             start = lap(stages, "selection", start);
             if (hits.isEmpty() || evidence.score() < answerability.threshold()) {
-                answer = new Answer.Abstained("The library has no answer to this question.", closest(hits));
+                answer = new Answer.Abstained(ReaderSentences.noAnswer(reader), closest(hits));
             } else {
                 verdicts.addAll(screened);
                 var request = new Composer.Request(asked, language, readable, selection);
@@ -189,7 +191,7 @@ public class Assistant {
                 answer = grounded(composition, readable, sourceLanguageNote(language, readable, composition));
                 start = lap(stages, "composition", start);
                 if (answer instanceof Answer.Grounded grounded) {
-                    answer = checked(text, grounded, readable, verdicts, guardrails);
+                    answer = checked(text, grounded, readable, verdicts, guardrails, reader);
                     lap(stages, "guardrails_output", start);
                 }
             }
@@ -200,7 +202,9 @@ public class Assistant {
                 question.user(),
                 text,
                 answer,
-                verdicts,
+                verdicts.stream()
+                        .map(v -> v.withReason(guardrails.message(v, reader)))
+                        .toList(),
                 retrieved,
                 composition == null ? composer.name() : composition.composer(),
                 composition == null ? composer.model() : composition.model(),
@@ -240,7 +244,12 @@ public class Assistant {
      * only the citations whose markers are still in it), or an abstention when no sentence is left.
      */
     private static Answer checked(
-            String question, Answer.Grounded grounded, List<SearchHit> hits, List<Verdict> verdicts, Guardrails rails) {
+            String question,
+            Answer.Grounded grounded,
+            List<SearchHit> hits,
+            List<Verdict> verdicts,
+            Guardrails rails,
+            String reader) {
         var sources = grounded.citations().stream()
                 .map(c -> new Screening.Source(c.marker(), c.passage(), c.licence(), c.title()))
                 .toList();
@@ -248,7 +257,7 @@ public class Assistant {
         verdicts.addAll(checked.verdicts());
         if (checked.stop().isPresent()) {
             return new Answer.Refused(
-                    checked.stop().get().rule(), checked.stop().get().reason());
+                    checked.stop().get().rule(), rails.message(checked.stop().get(), reader));
         }
         if (checked.text().equals(grounded.text())) {
             return new Answer.Grounded(grounded.text(), quoted(grounded.citations(), rails), grounded.note());
@@ -365,7 +374,7 @@ public class Assistant {
                 || cited.stream().anyMatch(l -> l.isBlank() || l.equals("und") || sameLanguage(l, language))) {
             return "";
         }
-        return SourceLanguageNote.of(language, cited);
+        return ReaderSentences.sourceNote(language, cited);
     }
 
     private static boolean sameLanguage(String a, String b) {

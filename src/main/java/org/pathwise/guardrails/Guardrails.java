@@ -68,6 +68,22 @@ public interface Guardrails {
     }
 
     /**
+     * The notice shown with every answer, for a reader of {@code language} (a BCP 47 tag, or {@code und}): in their
+     * language where the policy has it, else as the policy writes it.
+     */
+    default String disclosure(String language) {
+        return disclosure();
+    }
+
+    /**
+     * What a reader of {@code language} reads for a verdict of this policy: its rule's message in their language where
+     * the policy has it, else the verdict's reason as written.
+     */
+    default String message(Verdict verdict, String language) {
+        return verdict.reason();
+    }
+
+    /**
      * Passages as a composer may read them.
      *
      * @param passages the passages' texts, in the order given

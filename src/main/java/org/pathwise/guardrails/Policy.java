@@ -12,17 +12,20 @@ import java.util.Map;
  * {@code guardrails/policy.yaml}.
  *
  * @param version the version recorded with every interaction, for example {@code pathwise-default/1.0}
- * @param disclosure the notice shown with every answer (EU AI Act, Article 50)
+ * @param disclosure the notice shown with every answer (EU AI Act, Article 50), in the policy's own language
+ * @param disclosures the notice in other languages, by primary language tag ({@code fr}, {@code ar})
  * @param rules the rules, in the order they run within a stage
  * @param yaml the policy's YAML text, as written
  */
-public record Policy(String version, String disclosure, List<Rule> rules, String yaml) {
+public record Policy(
+        String version, String disclosure, Map<String, String> disclosures, List<Rule> rules, String yaml) {
 
     public Policy {
         if (version == null || version.isBlank()) {
             throw new IllegalArgumentException("version must not be blank");
         }
         disclosure = disclosure == null ? "" : disclosure;
+        disclosures = disclosures == null ? Map.of() : Map.copyOf(disclosures);
         rules = List.copyOf(rules);
         var ids = new HashSet<String>();
         for (var rule : rules) {
@@ -31,6 +34,23 @@ public record Policy(String version, String disclosure, List<Rule> rules, String
             }
         }
         yaml = yaml == null ? "" : yaml;
+    }
+
+    /** The notice shown with every answer, in the reader's language when the policy has it, else as written. */
+    public String disclosure(String language) {
+        return inLanguage(disclosure, disclosures, language);
+    }
+
+    /**
+     * A text in a reader's language: the translation of {@code language}'s primary tag ({@code es} for
+     * {@code es-MX}), else the text as written.
+     */
+    static String inLanguage(String written, Map<String, String> translations, String language) {
+        if (language == null || translations.isEmpty()) {
+            return written;
+        }
+        var primary = language.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        return translations.getOrDefault(primary, written);
     }
 
     /** Where in the answering pipeline a rule runs. */
@@ -55,7 +75,8 @@ public record Policy(String version, String disclosure, List<Rule> rules, String
      * @param stage where it runs
      * @param action what happens when it fires
      * @param severity how serious a finding is
-     * @param message what the user reads when it fires
+     * @param message what the user reads when it fires, in the policy's own language
+     * @param messages the message in other languages, by primary language tag
      * @param detector the built-in detector that finds what the rule is about
      * @param settings the detector's settings
      * @param line the line of the policy file on which the rule starts, for messages
@@ -67,6 +88,7 @@ public record Policy(String version, String disclosure, List<Rule> rules, String
             Verdict.Action action,
             Verdict.Severity severity,
             String message,
+            Map<String, String> messages,
             String detector,
             Map<String, Object> settings,
             int line) {
@@ -77,8 +99,14 @@ public record Policy(String version, String disclosure, List<Rule> rules, String
             }
             principle = principle == null ? "" : principle;
             message = message == null ? "" : message;
+            messages = messages == null ? Map.of() : Map.copyOf(messages);
             detector = detector == null || detector.isBlank() ? id : detector;
             settings = Map.copyOf(settings);
+        }
+
+        /** What the user reads when the rule fires, in the reader's language when the policy has it. */
+        public String message(String language) {
+            return inLanguage(message, messages, language);
         }
     }
 

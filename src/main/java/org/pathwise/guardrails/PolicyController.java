@@ -36,11 +36,17 @@ class PolicyController {
             String action,
             String severity,
             String message,
+            java.util.Map<String, String> messages,
             String detector,
             java.util.Map<String, Object> settings) {}
 
     /** The policy as the API shows it, with the versions put in force before. */
-    record PolicyView(String version, String disclosure, List<RuleView> rules, List<Policies.Version> history) {}
+    record PolicyView(
+            String version,
+            String disclosure,
+            java.util.Map<String, String> disclosures,
+            List<RuleView> rules,
+            List<Policies.Version> history) {}
 
     private final Policies policies;
 
@@ -124,6 +130,7 @@ class PolicyController {
         return new PolicyView(
                 policy.version(),
                 policy.disclosure(),
+                policy.disclosures(),
                 policy.rules().stream()
                         .map(r -> new RuleView(
                                 r.id(),
@@ -132,6 +139,7 @@ class PolicyController {
                                 r.action().label(),
                                 r.severity().label(),
                                 r.message(),
+                                r.messages(),
                                 r.detector(),
                                 r.settings()))
                         .toList(),

@@ -107,6 +107,7 @@ final class PolicyGuardrails implements Guardrails {
                             Verdict.Action.ALLOW,
                             Verdict.Severity.LOW,
                             "",
+                            java.util.Map.of(),
                             GroundingRail.RULE,
                             java.util.Map.of(),
                             0))
@@ -158,6 +159,22 @@ final class PolicyGuardrails implements Guardrails {
     @Override
     public String disclosure() {
         return active.get().policy().disclosure();
+    }
+
+    @Override
+    public String disclosure(String language) {
+        return active.get().policy().disclosure(language);
+    }
+
+    @Override
+    public String message(Verdict verdict, String language) {
+        // a verdict of a policy that has since been replaced keeps the message it was given
+        return active.get().policy().rules().stream()
+                .filter(rule ->
+                        rule.id().equals(verdict.rule()) && rule.message().equals(verdict.reason()))
+                .findFirst()
+                .map(rule -> rule.message(language))
+                .orElse(verdict.reason());
     }
 
     /** A policy rule bound to its detector. */

@@ -18,6 +18,8 @@ import tools.jackson.core.type.TypeReference;
  * <pre>{@code
  * version: pathwise-default/1.0
  * disclosure: AI-generated answer; check it against the cited sources.
+ * disclosures:                     # optional, the disclosure in other languages by primary language tag
+ *   fr: Réponse générée par une IA ; vérifiez-la dans les sources citées.
  * rules:
  *   - id: personal-data
  *     principle: UNESCO Recommendation on the Ethics of AI (2021), right to privacy and data protection
@@ -25,6 +27,8 @@ import tools.jackson.core.type.TypeReference;
  *     action: redact
  *     severity: medium
  *     message: Personal data was removed before the question was searched or stored.
+ *     messages:                    # optional, the message in other languages; a reader whose question is in
+ *       es: Se quitaron ...        # none of them reads the message above
  *     detector: personal-data      # optional, defaults to the id
  *     settings: {}                 # optional, the detector's settings
  * }</pre>
@@ -34,12 +38,22 @@ final class PolicyYaml {
     /** Where the bundled default policy is, on the class path. */
     static final String BUNDLED_DEFAULT = "guardrails/policy.yaml";
 
+    /** A translation's key: a primary language tag, lower case. */
+    private static final String LANGUAGE = "[a-z]{2,3}";
+
+    private static final String LANGUAGE_MESSAGE =
+            "a translation's key must be a language tag such as fr, es or ar, got ${validatedValue}";
+
+    private static final String BLANK = "a translation must not be blank";
+
     private PolicyYaml() {}
 
     /** A policy file as written. */
     record PolicyFile(
             @NotBlank(message = "'version' is missing") String version,
             String disclosure,
+            Map<@Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String, @NotBlank(message = BLANK) String>
+                    disclosures,
             String description,
 
             @NotNull(message = "rules must be a list of rules")
@@ -58,6 +72,8 @@ final class PolicyYaml {
             @NotNull(message = "'action' is missing") Verdict.Action action,
             Verdict.Severity severity,
             @NotBlank(message = "'message' is missing") String message,
+            Map<@Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String, @NotBlank(message = BLANK) String>
+                    messages,
             String detector,
             Map<String, Object> settings) {}
 
@@ -96,7 +112,12 @@ final class PolicyYaml {
                 }
                 rules.add(rule);
             }
-            return new Policy(file.value().version().strip(), text(file.value().disclosure()), rules, yaml);
+            return new Policy(
+                    file.value().version().strip(),
+                    text(file.value().disclosure()),
+                    stripped(file.value().disclosures()),
+                    rules,
+                    yaml);
         } catch (YamlRecords.Invalid e) {
             throw new PolicyException(e.line(), e.reason());
         }
@@ -111,9 +132,18 @@ final class PolicyYaml {
                 rule.action(),
                 rule.severity() == null ? Verdict.Severity.MEDIUM : rule.severity(),
                 rule.message().strip(),
+                stripped(rule.messages()),
                 text(rule.detector()),
                 rule.settings() == null ? Map.of() : rule.settings(),
                 located.line());
+    }
+
+    private static Map<String, String> stripped(Map<String, String> translations) {
+        var result = new java.util.TreeMap<String, String>();
+        if (translations != null) {
+            translations.forEach((language, text) -> result.put(language, text.strip()));
+        }
+        return result;
     }
 
     private static String text(String value) {

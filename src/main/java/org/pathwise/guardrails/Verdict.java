@@ -35,6 +35,11 @@ public record Verdict(String rule, Action action, String reason, String principl
         this(rule, action, reason, "", Severity.MEDIUM, "");
     }
 
+    /** The same verdict with another reason: its message as a reader of another language reads it. */
+    public Verdict withReason(String reason) {
+        return reason.equals(this.reason) ? this : new Verdict(rule, action, reason, principle, severity, evidence);
+    }
+
     /** What a rule may do. */
     public enum Action {
         /** Record the finding and go on. */

@@ -52,6 +52,53 @@ class PolicyYamlTest {
     }
 
     @Test
+    void theBundledPolicySpeaksEachInterfaceLanguageInEveryMessageAndItsDisclosure() {
+        var policy = PolicyYaml.parse(PolicyYaml.bundledDefault());
+
+        for (var language : java.util.List.of("fr", "es", "ar")) {
+            assertThat(policy.disclosure(language)).as(language).isNotEqualTo(policy.disclosure());
+            assertThat(policy.rules())
+                    .as(language)
+                    .allSatisfy(rule -> assertThat(rule.message(language)).isNotEqualTo(rule.message()));
+        }
+        assertThat(policy.rules().getFirst().message("es-MX"))
+                .as("a regional tag reads its language's message")
+                .isEqualTo(policy.rules().getFirst().message("es"));
+        assertThat(policy.rules().getFirst().message("sw"))
+                .isEqualTo(policy.rules().getFirst().message());
+        assertThat(policy.disclosure("und")).isEqualTo(policy.disclosure());
+    }
+
+    @Test
+    void readsMessagesInOtherLanguagesAndNamesTheLineOfABadOne() {
+        var translated = VALID.replace("""
+                    message: Removed.
+                """, """
+                    message: Removed.
+                    messages:
+                      fr: Retiré.
+                      ar: أزيل.
+                """)
+                .replace(
+                        "disclosure: AI-generated.\n",
+                        "disclosure: AI-generated.\ndisclosures: {es: Generado por IA.}\n");
+
+        var policy = PolicyYaml.parse(translated);
+
+        assertThat(policy.rules().getFirst().messages()).containsOnlyKeys("fr", "ar");
+        assertThat(policy.rules().getFirst().message("ar")).isEqualTo("أزيل.");
+        assertThat(policy.disclosure("es")).isEqualTo("Generado por IA.");
+        assertThatThrownBy(() -> PolicyYaml.parse(translated.replace("fr: Retiré.", "French: Retiré.")))
+                .isInstanceOf(PolicyException.class)
+                .as("the line of the rule that holds it")
+                .hasMessageContaining("line 5")
+                .hasMessageContaining("language tag such as fr, es or ar, got French");
+        assertThatThrownBy(() -> PolicyYaml.parse(translated.replace("fr: Retiré.", "fr: ''")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("a translation must not be blank");
+    }
+
+    @Test
     void readsEachRulesFieldsAndLine() {
         var policy = PolicyYaml.parse(VALID);
 

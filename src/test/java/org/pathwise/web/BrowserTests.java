@@ -321,13 +321,13 @@ class BrowserTests {
         var editor = driver.findElement(By.id("policy-yaml"));
         var yaml = editor.getAttribute("value");
         editor.clear();
-        editor.sendKeys(yaml.replace("version: pathwise-default/1.0", "version: local/2")
+        editor.sendKeys(yaml.replace("version: pathwise-default/1.1", "version: local/2")
                 .replace("action: redirect", "action: scold"));
         driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
 
         var error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("policy-error")));
         assertThat(error.getText()).contains("line").contains("unknown action 'scold'");
-        assertThat(driver.findElement(By.cssSelector("h1")).getText()).contains("pathwise-default/1.0");
+        assertThat(driver.findElement(By.cssSelector("h1")).getText()).contains("pathwise-default/1.1");
     }
 
     @Test

@@ -94,6 +94,17 @@ class InterfaceLanguageTests {
     }
 
     @Test
+    void anAdministratorReadsThePolicysMessagesInThePagesLanguage() throws Exception {
+        var spanish = page(get("/admin/policy").header("Accept-Language", "es").with(TestUsers.as(Role.ADMIN)));
+        var english = page(get("/admin/policy").header("Accept-Language", "en").with(TestUsers.as(Role.ADMIN)));
+
+        assertThat(spanish.select("#policy-rules td").eachText())
+                .contains("Se eliminaron datos personales de la respuesta.");
+        assertThat(english.select("#policy-rules td").eachText())
+                .contains("Personal data was removed from the answer.");
+    }
+
+    @Test
     void aBrowserAskingForNoInterfaceLanguageGetsEnglish() throws Exception {
         var page = page(get("/signin").header("Accept-Language", "de-DE,de;q=0.9,it;q=0.5"));
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SourceLanguageNoteTest {
+class ReaderSentencesTest {
 
     @ParameterizedTest
     @CsvSource(
@@ -19,7 +19,34 @@ class SourceLanguageNoteTest {
                 "xx => The source is in English."
             })
     void saysInTheReadersLanguageThatTheSourceIsInEnglish(String reader, String note) {
-        assertThat(SourceLanguageNote.of(reader, List.of("en"))).isEqualTo(note);
+        assertThat(ReaderSentences.sourceNote(reader, List.of("en"))).isEqualTo(note);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "fr => La bibliothèque n’a pas de réponse à cette question.",
+                "es-MX => La biblioteca no tiene respuesta a esta pregunta.",
+                "ar => لا تحتوي المكتبة على إجابة عن هذا السؤال.",
+                "und => The library has no answer to this question.",
+                "xx => The library has no answer to this question."
+            })
+    void saysInTheReadersLanguageThatTheLibraryHasNoAnswer(String reader, String sentence) {
+        assertThat(ReaderSentences.noAnswer(reader)).isEqualTo(sentence);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyLanguageHasBothSentencesAndOnlyEnglishReadsEnglish() {
+        for (var language : ReaderSentences.languages()) {
+            var note = ReaderSentences.sourceNote(language, List.of("ja"));
+            var none = ReaderSentences.noAnswer(language);
+            assertThat(note).as(language).isNotBlank();
+            if (!language.equals("en")) {
+                assertThat(none).as(language).isNotEqualTo(ReaderSentences.noAnswer("en"));
+                assertThat(note).as(language).isNotEqualTo(ReaderSentences.sourceNote("en", List.of("ja")));
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test
