@@ -84,18 +84,21 @@ class PathwaysController {
     }
 
     @GetMapping("/api/questionnaire")
-    @Operation(summary = "The self-assessment questionnaire: statements per area and the answer scale")
+    @Operation(
+            summary = "The self-assessment questionnaire: statements per area and the answer scale",
+            description = "Each statement and answer in English, French, Spanish and Arabic (en, fr, es, ar)")
     Map<String, Object> questionnaire() {
         var questionnaire = pathways.questionnaire();
-        // the shape the API has always had: English and French texts as "en" and "fr"
+        // the shape the API has always had, English and French texts as "en" and "fr", then Spanish and Arabic
         var items = questionnaire.items().stream()
                 .map(item -> {
                     var json = new LinkedHashMap<String, Object>();
                     json.put("id", item.id());
                     json.put("area", item.area());
                     json.put("competences", item.competences());
-                    json.put("en", item.text("en"));
-                    json.put("fr", item.text("fr"));
+                    for (var language : Questionnaire.LANGUAGES) {
+                        json.put(language, item.text(language));
+                    }
                     return json;
                 })
                 .toList();
@@ -103,8 +106,9 @@ class PathwaysController {
                 .map(option -> {
                     var json = new LinkedHashMap<String, Object>();
                     json.put("score", option.score());
-                    json.put("en", option.text("en"));
-                    json.put("fr", option.text("fr"));
+                    for (var language : Questionnaire.LANGUAGES) {
+                        json.put(language, option.text(language));
+                    }
                     return json;
                 })
                 .toList();

@@ -238,16 +238,20 @@ class PathwaysApiTests {
 
     @Test
     @WithMockUser(username = "ana", roles = "EDUCATOR")
-    void theQuestionnaireApiKeepsItsShapeWithEnglishAndFrenchTexts() throws Exception {
+    void theQuestionnaireApiKeepsItsShapeWithEnglishAndFrenchTextsAndAddsSpanishAndArabic() throws Exception {
         var questionnaire = body(mvc.perform(get("/api/questionnaire")).andExpect(status().isOk()));
 
         var item = questionnaire.get("items").get(0);
-        assertThat(item.propertyNames()).containsExactly("id", "area", "competences", "en", "fr");
+        assertThat(item.propertyNames()).containsExactly("id", "area", "competences", "en", "fr", "es", "ar");
         assertThat(item.get("en").asString())
                 .isEqualTo("I choose digital channels on purpose to communicate with students and colleagues.");
         assertThat(item.get("fr").asString()).startsWith("Je choisis");
+        assertThat(questionnaire.get("items").findValuesAsString("es"))
+                .doesNotContainAnyElementsOf(questionnaire.get("items").findValuesAsString("en"));
+        assertThat(questionnaire.get("items").findValuesAsString("ar"))
+                .allSatisfy(text -> assertThat(text).containsPattern("\\p{IsArabic}"));
         var option = questionnaire.get("options").get(0);
-        assertThat(option.propertyNames()).containsExactly("score", "en", "fr");
+        assertThat(option.propertyNames()).containsExactly("score", "en", "fr", "es", "ar");
         assertThat(option.get("score").asInt()).isZero();
     }
 
