@@ -194,6 +194,10 @@ public class Assistant {
                     answer = checked(text, grounded, readable, verdicts, guardrails, reader);
                     lap(stages, "guardrails_output", start);
                 }
+                if (answer instanceof Answer.Abstained left) {
+                    // no sentence of the composition was left to cite: the reader is told so in their language
+                    answer = new Answer.Abstained(ReaderSentences.noAnswer(reader), left.closestDocuments());
+                }
             }
         }
         var interaction = new Interaction(
