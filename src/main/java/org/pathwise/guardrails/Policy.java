@@ -49,8 +49,7 @@ public record Policy(
         if (language == null || translations.isEmpty()) {
             return written;
         }
-        var primary = language.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-        return translations.getOrDefault(primary, written);
+        return translations.getOrDefault(org.pathwise.retrieval.LanguageDetector.primary(language), written);
     }
 
     /** Where in the answering pipeline a rule runs. */

@@ -1,7 +1,6 @@
 package org.pathwise.retrieval;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -45,7 +44,7 @@ final class LanguageAnalyzers {
 
     /** The analyzer key of a BCP 47 language tag: its primary subtag when supported, else the fallback. */
     String keyOf(String languageTag) {
-        var primary = languageTag.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        var primary = LanguageDetector.primary(languageTag);
         return byKey.containsKey(primary) ? primary : FALLBACK;
     }
 

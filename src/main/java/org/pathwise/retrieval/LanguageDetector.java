@@ -41,6 +41,11 @@ public final class LanguageDetector {
     /** Texts up to this long are remembered: questions, not documents. */
     private static final int REMEMBERED_CHARS = 1_000;
 
+    /** A BCP 47 tag's primary language subtag, lower case: {@code es} for {@code es-MX} or {@code ES_mx}. */
+    public static String primary(String tag) {
+        return tag.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+    }
+
     /** The BCP 47 tag of the text's language, or {@code und}. */
     public String detect(String text) {
         var sample = text.length() <= SAMPLE_CHARS ? text : text.substring(0, SAMPLE_CHARS);

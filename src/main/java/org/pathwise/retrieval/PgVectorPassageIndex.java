@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -1018,7 +1017,7 @@ final class PgVectorPassageIndex implements PassageIndex, PassageIndex.VectorInd
 
     /** The text-search configuration of a BCP 47 language tag. */
     static String config(String language) {
-        var primary = language.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        var primary = LanguageDetector.primary(language);
         return CONFIGS.getOrDefault(primary, "simple");
     }
 

@@ -5,7 +5,6 @@ import com.ibm.icu.text.FilteredBreakIteratorBuilder;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -105,7 +104,7 @@ public final class Segmenter {
      * copy of a prototype kept per language.
      */
     private static BreakIterator iterator(String language) {
-        var primary = language == null ? "und" : language.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        var primary = language == null ? "und" : LanguageDetector.primary(language);
         if (!primary.matches("[a-z]{2,3}")) {
             primary = "und";
         }
