@@ -188,15 +188,11 @@ public class Assistant {
                     markers.finish();
                 }
                 // citations quote the passages as the composer read them
-                answer = grounded(composition, readable, sourceLanguageNote(language, readable, composition));
+                answer = grounded(composition, readable, sourceLanguageNote(language, readable, composition), reader);
                 start = lap(stages, "composition", start);
                 if (answer instanceof Answer.Grounded grounded) {
                     answer = checked(text, grounded, readable, verdicts, guardrails, reader);
                     lap(stages, "guardrails_output", start);
-                }
-                if (answer instanceof Answer.Abstained left) {
-                    // no sentence of the composition was left to cite: the reader is told so in their language
-                    answer = new Answer.Abstained(ReaderSentences.noAnswer(reader), left.closestDocuments());
                 }
             }
         }
@@ -271,8 +267,7 @@ public class Assistant {
                 .filter(c -> text.contains("[" + c.marker() + "]"))
                 .toList();
         if (text.isBlank() || citations.isEmpty()) {
-            return new Answer.Abstained(
-                    "No passage of the library supports an answer to this question well enough.", closest(hits));
+            return new Answer.Abstained(ReaderSentences.noAnswer(reader), closest(hits));
         }
         // a rail redacted the answer: what is shown and stored is the redacted text
         return new Answer.Grounded(text, quoted(citations, rails), grounded.note());
@@ -431,13 +426,14 @@ public class Assistant {
      * renumbers them 1, 2, ... in order of first use, and attaches a citation to each.
      */
     static Answer grounded(Composer.Composition composition, List<SearchHit> hits) {
-        return grounded(composition, hits, "");
+        return grounded(composition, hits, "", "und");
     }
 
     /**
-     * As {@link #grounded(Composer.Composition, List)}, with a note for the reader put before the composition's own.
+     * As {@link #grounded(Composer.Composition, List)}, with a note for the reader put before the composition's own,
+     * and an abstention, when no marker points at a given passage, in the reader's language.
      */
-    static Answer grounded(Composer.Composition composition, List<SearchHit> hits, String note) {
+    static Answer grounded(Composer.Composition composition, List<SearchHit> hits, String note, String reader) {
         var renumbered = new LinkedHashMap<Integer, Integer>();
         var matcher = MARKER.matcher(composition.text());
         var text = new StringBuilder();
@@ -454,7 +450,7 @@ public class Assistant {
         }
         matcher.appendTail(text);
         if (renumbered.isEmpty()) {
-            return new Answer.Abstained("No passage of the library answers this question well enough.", closest(hits));
+            return new Answer.Abstained(ReaderSentences.noAnswer(reader), closest(hits));
         }
         var citations = new ArrayList<Citation>();
         renumbered.forEach((given, marker) -> citations.add(citation(marker, hits.get(given - 1))));
