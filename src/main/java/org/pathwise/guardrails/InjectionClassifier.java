@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     question in any other language, or of no detectable language, to its phrases and encodings. Empty: every
  *     language, as classifiers trained before this field existed did
  * @param wordBuckets how many hashed word features follow the embedding ({@link #words}), 0 for none
+ * @param languageThresholds higher thresholds for the languages whose ordinary questions the classifier scores higher
+ *     than others (chosen by {@link InjectionTraining#languageThresholds}); any other language has {@code threshold}
  */
 record InjectionClassifier(
         String embeddingModel,
@@ -41,7 +43,8 @@ record InjectionClassifier(
         double threshold,
         Training training,
         List<String> languages,
-        int wordBuckets) {
+        int wordBuckets,
+        Map<String, Double> languageThresholds) {
 
     /** The bundled model, on the class path. */
     static final String RESOURCE = "/guardrails/prompt-injection-classifier.json";
@@ -110,6 +113,20 @@ record InjectionClassifier(
         if (wordBuckets < 0) {
             throw new IllegalArgumentException("wordBuckets must be >= 0, got " + wordBuckets);
         }
+        languageThresholds = languageThresholds == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(languageThresholds));
+        languageThresholds.forEach((language, value) -> {
+            if (!(value >= threshold && value <= 1)) {
+                throw new IllegalArgumentException(
+                        "the threshold for " + language + " must be in [threshold, 1], got " + value);
+            }
+        });
+    }
+
+    /** The decision threshold for a question in this language. */
+    double threshold(String language) {
+        return languageThresholds.getOrDefault(language, threshold);
     }
 
     /** Whether the classifier decides on a question in this language. */

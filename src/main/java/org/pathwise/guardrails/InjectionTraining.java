@@ -2,7 +2,10 @@ package org.pathwise.guardrails;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.pathwise.stats.LogisticRegression;
 
 /**
@@ -14,9 +17,15 @@ import org.pathwise.stats.LogisticRegression;
  * (Varma and Simon 2006, "Bias in error estimation when using cross-validation for model selection").
  *
  * <p>The threshold is the one that gives the detector (phrases and encodings, or else the classifier) the highest
- * recall whose precision reaches the target; when none does, the one with the highest F1.
+ * recall whose precision reaches the target; when none does, the one with the highest F1. A language whose ordinary
+ * texts that threshold would flag more often than the settings allow gets a higher threshold of its own, chosen on the
+ * same cross-validated scores ({@link #languageThresholds}): a classifier over an English embedding scores some
+ * languages' ordinary questions higher than others, and a question's language must not make it look like an attack.
  */
 final class InjectionTraining {
+
+    /** How many ordinary texts a language needs for a threshold of its own. */
+    static final int MIN_PER_LANGUAGE = 20;
 
     /** The L2 penalties tried, in order; on a tie the larger (simpler model) wins. */
     static final double[] L2_GRID = {1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3};
@@ -77,8 +86,11 @@ final class InjectionTraining {
      * @param balanced whether both classes weigh the same in the fit
      * @param cascade whether the detector's classifier learns only from the texts that the phrases and encodings let
      *     through, the only ones it will ever see in the detector
+     * @param maxOrdinaryRate the largest share of a language's ordinary texts that the detector may flag, in [0, 1];
+     *     1 for one threshold in every language
      */
-    record Settings(int folds, long seed, double minPrecision, boolean balanced, boolean cascade) {
+    record Settings(
+            int folds, long seed, double minPrecision, boolean balanced, boolean cascade, double maxOrdinaryRate) {
 
         Settings {
             if (folds < 2) {
@@ -87,16 +99,40 @@ final class InjectionTraining {
             if (!(minPrecision > 0 && minPrecision <= 1)) {
                 throw new IllegalArgumentException("minPrecision must be in (0, 1], got " + minPrecision);
             }
+            if (!(maxOrdinaryRate >= 0 && maxOrdinaryRate <= 1)) {
+                throw new IllegalArgumentException("maxOrdinaryRate must be in [0, 1], got " + maxOrdinaryRate);
+            }
+        }
+
+        /** The settings with one threshold in every language. */
+        Settings(int folds, long seed, double minPrecision, boolean balanced, boolean cascade) {
+            this(folds, seed, minPrecision, balanced, cascade, 1);
         }
     }
 
     /**
-     * The penalty and threshold chosen on some training data.
+     * The penalty and thresholds chosen on some training data.
      *
      * @param l2 the L2 penalty
      * @param threshold the decision threshold on the classifier's probability
+     * @param languageThresholds the higher thresholds of the languages whose ordinary texts need one, by language
      */
-    record Selection(double l2, double threshold) {}
+    record Selection(double l2, double threshold, Map<String, Double> languageThresholds) {
+
+        Selection {
+            languageThresholds = Collections.unmodifiableMap(new TreeMap<>(languageThresholds));
+        }
+
+        /** One threshold in every language. */
+        Selection(double l2, double threshold) {
+            this(l2, threshold, Map.of());
+        }
+
+        /** The threshold for a text in this language. */
+        double threshold(String language) {
+            return languageThresholds.getOrDefault(language, threshold);
+        }
+    }
 
     /**
      * What one outer fold's training part chose.
@@ -141,8 +177,10 @@ final class InjectionTraining {
      * @param y each example's label
      * @param ruleHits whether the phrases and encodings flag each example
      * @param groups the group of each example, from 0, for figures per group; the split ignores them
+     * @param languages the language of each example, for the thresholds of languages
      */
-    static Report crossValidate(double[][] x, int[] y, boolean[] ruleHits, int[] groups, Settings settings) {
+    static Report crossValidate(
+            double[][] x, int[] y, boolean[] ruleHits, int[] groups, String[] languages, Settings settings) {
         var folds = StratifiedFolds.assign(y, settings.folds(), settings.seed());
         var detector = new boolean[y.length];
         var classifier = new boolean[y.length];
@@ -155,14 +193,15 @@ final class InjectionTraining {
             var trainY = pick(y, train);
             var trainHits = pick(ruleHits, train);
             long seed = settings.seed() + 1 + fold;
-            var forDetector = select(trainX, trainY, trainHits, settings.cascade(), settings, seed);
-            var alone = select(trainX, trainY, new boolean[train.length], false, settings, seed);
+            var trainLanguages = pick(languages, train);
+            var forDetector = select(trainX, trainY, trainHits, trainLanguages, settings.cascade(), settings, seed);
+            var alone = select(trainX, trainY, new boolean[train.length], trainLanguages, false, settings, seed);
             choices.add(new FoldChoice(forDetector, alone));
             var detectorModel = fit(trainX, trainY, trainHits, settings.cascade(), forDetector.l2(), settings);
             var aloneModel = fit(trainX, trainY, none, false, alone.l2(), settings);
             for (int i : test) {
-                detector[i] = ruleHits[i] || detectorModel.probability(x[i]) >= forDetector.threshold();
-                classifier[i] = aloneModel.probability(x[i]) >= alone.threshold();
+                detector[i] = ruleHits[i] || detectorModel.probability(x[i]) >= forDetector.threshold(languages[i]);
+                classifier[i] = aloneModel.probability(x[i]) >= alone.threshold(languages[i]);
             }
         }
         var byGroup = new ArrayList<Group>();
@@ -197,14 +236,22 @@ final class InjectionTraining {
     }
 
     /**
-     * Chooses the penalty and the threshold by cross-validation on {@code x} alone: the threshold is judged on what
+     * Chooses the penalty and the thresholds by cross-validation on {@code x} alone: a threshold is judged on what
      * {@code ruleHits || probability >= threshold} flags, with {@code cascade} the models learn from the examples
-     * without a rule hit only.
+     * without a rule hit only. The languages' own thresholds are set on the scores of the chosen penalty.
      */
-    static Selection select(double[][] x, int[] y, boolean[] ruleHits, boolean cascade, Settings settings, long seed) {
+    static Selection select(
+            double[][] x,
+            int[] y,
+            boolean[] ruleHits,
+            String[] languages,
+            boolean cascade,
+            Settings settings,
+            long seed) {
         var folds = StratifiedFolds.assign(y, settings.folds(), seed);
         Selection best = null;
         Choice bestChoice = null;
+        double[] bestScores = null;
         for (double l2 : L2_GRID) {
             var scores = new double[y.length];
             for (int fold = 0; fold < settings.folds(); fold++) {
@@ -218,9 +265,59 @@ final class InjectionTraining {
             if (bestChoice == null || choice.betterThan(bestChoice) || choice.sameAs(bestChoice)) {
                 bestChoice = choice;
                 best = new Selection(l2, choice.threshold());
+                bestScores = scores;
             }
         }
-        return best;
+        return new Selection(
+                best.l2(),
+                best.threshold(),
+                languageThresholds(bestScores, y, ruleHits, languages, best.threshold(), settings.maxOrdinaryRate()));
+    }
+
+    /**
+     * The thresholds above {@code threshold} that languages need so that the detector ({@code hits || score >=
+     * threshold}) flags at most {@code maxRate} of their ordinary texts; languages with fewer than
+     * {@value #MIN_PER_LANGUAGE} ordinary texts, or that need no higher threshold, are left out. Like
+     * {@link #chooseThreshold}, a threshold lies halfway between the highest ordinary score it must let through and
+     * the next higher score of that language.
+     */
+    static Map<String, Double> languageThresholds(
+            double[] scores, int[] y, boolean[] hits, String[] languages, double threshold, double maxRate) {
+        var ordinary = new TreeMap<String, List<Integer>>();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == 0 && !"und".equals(languages[i])) {
+                ordinary.computeIfAbsent(languages[i], k -> new ArrayList<>()).add(i);
+            }
+        }
+        var thresholds = new TreeMap<String, Double>();
+        ordinary.forEach((language, members) -> {
+            if (members.size() < MIN_PER_LANGUAGE) {
+                return;
+            }
+            int flaggedAnyway = (int) members.stream().filter(i -> hits[i]).count();
+            int allowed = Math.max(0, (int) Math.floor(maxRate * members.size() + 1e-9) - flaggedAnyway);
+            var descending = members.stream()
+                    .filter(i -> !hits[i])
+                    .mapToDouble(i -> scores[i])
+                    .boxed()
+                    .sorted(Collections.reverseOrder())
+                    .toList();
+            if (descending.size() <= allowed) {
+                return;
+            }
+            double highestLetThrough = descending.get(allowed);
+            if (highestLetThrough < threshold) {
+                return;
+            }
+            double next = 1;
+            for (int i = 0; i < y.length; i++) {
+                if (language.equals(languages[i]) && scores[i] > highestLetThrough && scores[i] < next) {
+                    next = scores[i];
+                }
+            }
+            thresholds.put(language, (highestLetThrough + next) / 2);
+        });
+        return thresholds;
     }
 
     /**
@@ -300,6 +397,14 @@ final class InjectionTraining {
 
     private static int[] pick(int[] values, int[] indices) {
         var picked = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            picked[i] = values[indices[i]];
+        }
+        return picked;
+    }
+
+    private static String[] pick(String[] values, int[] indices) {
+        var picked = new String[indices.length];
         for (int i = 0; i < indices.length; i++) {
             picked[i] = values[indices[i]];
         }

@@ -95,10 +95,11 @@ final class PromptInjectionDetector {
             return Optional.empty();
         }
         var signal = rules(question, 0, null);
-        if (signal.isPresent() || classifier == null || !classifier.decidesIn(LANGUAGES.detect(question))) {
+        if (signal.isPresent() || classifier == null) {
             return signal;
         }
-        return classify(question);
+        var language = LANGUAGES.detect(question);
+        return classifier.decidesIn(language) ? classify(question, language) : signal;
     }
 
     /** The phrases and encodings alone. */
@@ -106,10 +107,10 @@ final class PromptInjectionDetector {
         return rules(question, 0, null);
     }
 
-    /** The classifier alone; empty when its probability stays below the threshold. */
-    Optional<InjectionSignal> classify(String question) {
+    /** The classifier alone; empty when its probability stays below the threshold of the question's language. */
+    Optional<InjectionSignal> classify(String question, String language) {
         double probability = probability(question);
-        if (probability < classifier.threshold()) {
+        if (probability < classifier.threshold(language)) {
             return Optional.empty();
         }
         return Optional.of(new InjectionSignal(

@@ -45,7 +45,7 @@ final class TrainInjectionClassifierCommand implements CliCommand {
     private static final String NAME = "pathwise train-injection-classifier: ";
 
     /** How many texts of each class a language needs for the classifier to decide in it. */
-    static final int MIN_PER_LANGUAGE = 20;
+    static final int MIN_PER_LANGUAGE = InjectionTraining.MIN_PER_LANGUAGE;
 
     @Parameters(
             arity = "1..*",
@@ -74,6 +74,13 @@ final class TrainInjectionClassifierCommand implements CliCommand {
             paramLabel = "P",
             description = "The precision the decision threshold must reach (default: 0.90).")
     double minPrecision = 0.90;
+
+    @Option(
+            names = "--max-ordinary-rate",
+            paramLabel = "R",
+            description = "The largest share of a language's ordinary texts the detector may flag; a language above it"
+                    + " gets a higher threshold of its own (default: 0.005; 1 for one threshold everywhere).")
+    double maxOrdinaryRate = 0.005;
 
     @Option(
             names = "--features",
@@ -130,6 +137,10 @@ final class TrainInjectionClassifierCommand implements CliCommand {
             err.println(NAME + "--word-buckets must be >= 0, got " + wordBuckets);
             return USAGE;
         }
+        if (!(maxOrdinaryRate >= 0 && maxOrdinaryRate <= 1)) {
+            err.println(NAME + "--max-ordinary-rate must be in [0, 1], got " + maxOrdinaryRate);
+            return USAGE;
+        }
         var kind = switch (features) {
             case "query" -> InjectionClassifier.QUERY_EMBEDDING;
             case "passage" -> InjectionClassifier.PASSAGE_EMBEDDING;
@@ -181,7 +192,8 @@ final class TrainInjectionClassifierCommand implements CliCommand {
                     + (examples.size() - positives) + " others");
             return FAILED;
         }
-        var settings = new InjectionTraining.Settings(folds, seed, minPrecision, !unweighted, !allTexts);
+        var settings =
+                new InjectionTraining.Settings(folds, seed, minPrecision, !unweighted, !allTexts, maxOrdinaryRate);
         err.println(NAME + "embedding " + examples.size() + " texts with " + embedder.modelId());
         var x = new double[examples.size()][];
         var y = new int[examples.size()];
@@ -196,9 +208,12 @@ final class TrainInjectionClassifierCommand implements CliCommand {
         }
         err.println(NAME + "nested " + folds + "-fold cross-validation");
         var groups = fileOf.stream().mapToInt(Integer::intValue).toArray();
-        var report = InjectionTraining.crossValidate(x, y, hits, groups, settings);
-        err.println(NAME + "choosing the penalty and threshold on all the data, then training on all of it");
-        var selection = InjectionTraining.select(x, y, hits, settings.cascade(), settings, seed);
+        var detector = new LanguageDetector();
+        var languageOf = examples.stream().map(e -> detector.detect(e.text())).toArray(String[]::new);
+        var report = InjectionTraining.crossValidate(x, y, hits, groups, languageOf, settings);
+        err.println(NAME + "choosing the penalty and thresholds on all the data, then training on all of it");
+        var selection = InjectionTraining.select(x, y, hits, languageOf, settings.cascade(), settings, seed);
+        var decided = languages(languageOf, y);
         var model = InjectionTraining.fit(x, y, hits, settings.cascade(), selection.l2(), settings);
         var classifier = new InjectionClassifier(
                 embedder.modelId(),
@@ -217,8 +232,9 @@ final class TrainInjectionClassifierCommand implements CliCommand {
                         settings.balanced(),
                         settings.cascade(),
                         summary(report, files())),
-                languages(examples),
-                wordBuckets);
+                decided,
+                wordBuckets,
+                decidedOnly(selection.languageThresholds(), decided));
         try {
             classifier.write(target);
         } catch (IOException e) {
@@ -238,6 +254,7 @@ final class TrainInjectionClassifierCommand implements CliCommand {
             result.put("languages", classifier.languages());
             result.put("l2", selection.l2());
             result.put("threshold", selection.threshold());
+            result.put("languageThresholds", classifier.languageThresholds());
             result.put("out", target.toString());
             out.println(CliCommand.json(result));
         } else {
@@ -316,19 +333,28 @@ final class TrainInjectionClassifierCommand implements CliCommand {
 
     /**
      * The languages in which the data holds at least {@value #MIN_PER_LANGUAGE} injections and as many ordinary texts,
-     * as {@link LanguageDetector} detects them, in alphabetical order.
+     * in alphabetical order.
+     *
+     * @param languages each text's language, as {@link LanguageDetector} detects it
+     * @param labels each text's label
      */
-    static List<String> languages(List<Example> examples) {
-        var detector = new LanguageDetector();
+    static List<String> languages(String[] languages, int[] labels) {
         var counts = new java.util.TreeMap<String, int[]>();
-        for (var example : examples) {
-            counts.computeIfAbsent(detector.detect(example.text()), k -> new int[2])[example.label()]++;
+        for (int i = 0; i < languages.length; i++) {
+            counts.computeIfAbsent(languages[i], k -> new int[2])[labels[i]]++;
         }
         counts.remove("und");
         return counts.entrySet().stream()
                 .filter(e -> e.getValue()[0] >= MIN_PER_LANGUAGE && e.getValue()[1] >= MIN_PER_LANGUAGE)
                 .map(java.util.Map.Entry::getKey)
                 .toList();
+    }
+
+    /** The thresholds of the languages the classifier decides in; the others never reach it. */
+    private static Map<String, Double> decidedOnly(Map<String, Double> thresholds, List<String> decided) {
+        var kept = new java.util.TreeMap<>(thresholds);
+        kept.keySet().retainAll(decided);
+        return kept;
     }
 
     static double[] toDoubles(float[] vector) {
@@ -432,21 +458,33 @@ final class TrainInjectionClassifierCommand implements CliCommand {
             var choice = report.choices().get(i);
             text.append(String.format(
                     Locale.ROOT,
-                    "  fold %d: %.0e %.4f | %.0e %.4f%n",
+                    "  fold %d: %.0e %.4f%s | %.0e %.4f%s%n",
                     i + 1,
                     choice.detector().l2(),
                     choice.detector().threshold(),
+                    byLanguage(choice.detector()),
                     choice.classifier().l2(),
-                    choice.classifier().threshold()));
+                    choice.classifier().threshold(),
+                    byLanguage(choice.classifier())));
         }
         text.append(String.format(
                 Locale.ROOT,
-                "%nfinal model, trained on all %d examples: l2 %.0e, threshold %.4f%nwrote %s",
+                "%nfinal model, trained on all %d examples: l2 %.0e, threshold %.4f%s%nwrote %s",
                 examples,
                 selection.l2(),
                 selection.threshold(),
+                byLanguage(selection),
                 target));
         return text.toString();
+    }
+
+    /** The languages' own thresholds, as " (de 0.4210, en 0.2000)", or nothing. */
+    private static String byLanguage(InjectionTraining.Selection selection) {
+        return selection.languageThresholds().isEmpty()
+                ? ""
+                : selection.languageThresholds().entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
+                        .collect(joining(", ", " (", ")"));
     }
 
     private static void row(StringBuilder text, String name, InjectionTraining.Confusion c) {

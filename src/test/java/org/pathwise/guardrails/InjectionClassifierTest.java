@@ -49,6 +49,42 @@ class InjectionClassifierTest {
     }
 
     @Test
+    void keepsTheLanguagesThresholdsAndRefusesOneBelowTheCommonThreshold() throws IOException {
+        var original = new InjectionClassifier(
+                "fake",
+                InjectionClassifier.QUERY_EMBEDDING,
+                new double[] {1},
+                0,
+                0.4,
+                new InjectionClassifier.Training("test", 10, 5, 2, 1, 1e-3, true, true, java.util.Map.of()),
+                java.util.List.of("de", "en"),
+                0,
+                java.util.Map.of("de", 0.7));
+        var file = folder.resolve("languages.json");
+
+        original.write(file);
+        InjectionClassifier read;
+        try (var in = Files.newInputStream(file)) {
+            read = InjectionClassifier.read(in, file.toString());
+        }
+
+        assertThat(read.threshold("de")).isEqualTo(0.7);
+        assertThat(read.threshold("en")).isEqualTo(0.4);
+        assertThatThrownBy(() -> new InjectionClassifier(
+                        "fake",
+                        InjectionClassifier.QUERY_EMBEDDING,
+                        new double[] {1},
+                        0,
+                        0.4,
+                        original.training(),
+                        java.util.List.of("de"),
+                        0,
+                        java.util.Map.of("de", 0.2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the threshold for de must be in [threshold, 1], got 0.2");
+    }
+
+    @Test
     void namesTheFileThatIsNotAClassifier() {
         var in = new ByteArrayInputStream("{\"weights\": \"no\"}".getBytes(StandardCharsets.UTF_8));
 

@@ -70,7 +70,7 @@ class InjectionTrainingTest {
             x[i][0] += y[i] == 1 ? 2 : -2;
         }
 
-        var report = InjectionTraining.crossValidate(x, y, new boolean[n], new int[n], settings);
+        var report = InjectionTraining.crossValidate(x, y, new boolean[n], new int[n], english(n), settings);
 
         assertThat(report.detector()).isEqualTo(new InjectionTraining.Confusion(34, 0, 0, 66));
         assertThat(report.classifier()).isEqualTo(report.detector());
@@ -95,9 +95,63 @@ class InjectionTrainingTest {
             }
         }
 
-        var report = InjectionTraining.crossValidate(x, y, new boolean[n], new int[n], settings);
+        var report = InjectionTraining.crossValidate(x, y, new boolean[n], new int[n], english(n), settings);
 
         // labels independent of the features: held-out precision stays near the base rate of 0.5
         assertThat(report.classifier().precision()).isLessThan(0.75);
+    }
+
+    @Test
+    void aLanguageWhoseOrdinaryTextsScoreHighGetsAThresholdOfItsOwn() {
+        // 20 ordinary German texts, two of them above the common threshold 0.5; at most 5% (one) may be flagged
+        int n = 44;
+        var scores = new double[n];
+        var labels = new int[n];
+        var languages = new String[n];
+        for (int i = 0; i < 20; i++) {
+            languages[i] = "de";
+            scores[i] = 0.1 + i * 0.01;
+        }
+        scores[18] = 0.6;
+        scores[19] = 0.7;
+        for (int i = 20; i < 40; i++) {
+            languages[i] = "en";
+            scores[i] = 0.05;
+        }
+        for (int i = 40; i < n; i++) {
+            labels[i] = 1;
+            languages[i] = i < 42 ? "de" : "en";
+            scores[i] = i == 40 ? 0.65 : 0.9;
+        }
+
+        var thresholds = InjectionTraining.languageThresholds(scores, labels, new boolean[n], languages, 0.5, 0.05);
+
+        // halfway between 0.6, the highest ordinary score to let through, and 0.65, the next German score
+        assertThat(thresholds).containsOnlyKeys("de");
+        assertThat(thresholds.get("de")).isCloseTo(0.625, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aLanguageWithFewOrdinaryTextsKeepsTheCommonThreshold() {
+        var scores = new double[] {0.9, 0.2, 0.3, 0.95};
+        var labels = new int[] {0, 0, 0, 1};
+        var languages = new String[] {"ar", "en", "en", "en"};
+
+        assertThat(InjectionTraining.languageThresholds(scores, labels, new boolean[4], languages, 0.5, 0))
+                .isEmpty();
+    }
+
+    @Test
+    void aSelectionGivesEachLanguageItsOwnThresholdOrTheCommonOne() {
+        var selection = new InjectionTraining.Selection(1e-4, 0.3, java.util.Map.of("de", 0.6));
+
+        assertThat(selection.threshold("de")).isEqualTo(0.6);
+        assertThat(selection.threshold("fr")).isEqualTo(0.3);
+    }
+
+    private static String[] english(int n) {
+        var languages = new String[n];
+        java.util.Arrays.fill(languages, "en");
+        return languages;
     }
 }
