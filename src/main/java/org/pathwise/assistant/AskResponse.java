@@ -66,7 +66,26 @@ public record AskResponse(
             double score,
             String document,
             String passageId,
-            String language) {
+            String language,
+            List<Integer> sentences) {
+
+        public CitationView {
+            sentences = sentences == null ? List.of() : List.copyOf(sentences);
+        }
+
+        /**
+         * Where the document page shows what this citation quotes: the passage, or its first quoted sentence with
+         * every quoted sentence marked ({@code /library/documents/d1?quote=p3-s1,p3-s2#p3-s1}).
+         */
+        public String pageLink() {
+            var base = "/library/documents/" + document;
+            var passage = "p" + passageId.substring(passageId.lastIndexOf('#') + 1);
+            if (sentences.isEmpty()) {
+                return base + "#" + passage;
+            }
+            var anchors = sentences.stream().map(i -> passage + "-s" + i).toList();
+            return base + "?quote=" + String.join(",", anchors) + "#" + anchors.getFirst();
+        }
 
         /** The source's language named in the reader's ({@code anglais} for a French reader), empty when unknown. */
         public String languageName(java.util.Locale reader) {
@@ -128,7 +147,8 @@ public record AskResponse(
                                         c.score(),
                                         c.documentId(),
                                         c.passageId(),
-                                        c.language()))
+                                        c.language(),
+                                        c.sentences()))
                                 .toList(),
                         verdicts,
                         List.of(),

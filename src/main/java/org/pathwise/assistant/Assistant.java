@@ -278,21 +278,7 @@ public class Assistant {
         return citations.stream()
                 .map(c -> {
                     var passage = rails.quotable(c.passage());
-                    return passage.equals(c.passage())
-                            ? c
-                            : new Citation(
-                                    c.marker(),
-                                    c.source(),
-                                    c.title(),
-                                    c.headingPath(),
-                                    c.position(),
-                                    c.licence(),
-                                    c.attribution(),
-                                    passage,
-                                    c.score(),
-                                    c.documentId(),
-                                    c.passageId(),
-                                    c.language());
+                    return passage.equals(c.passage()) ? c : c.withPassage(passage);
                 })
                 .toList();
     }
@@ -452,15 +438,16 @@ public class Assistant {
         if (renumbered.isEmpty()) {
             return new Answer.Abstained(ReaderSentences.noAnswer(reader), closest(hits));
         }
+        var answer = tidy(text.toString());
         var citations = new ArrayList<Citation>();
-        renumbered.forEach((given, marker) -> citations.add(citation(marker, hits.get(given - 1))));
+        renumbered.forEach((given, marker) -> citations.add(citation(marker, hits.get(given - 1), answer)));
         note = note.isEmpty()
                 ? composition.note()
                 : composition.note().isEmpty() ? note : note + " " + composition.note();
         if (dropped) {
             note = (note.isEmpty() ? "" : note + " ") + "A citation that pointed at no given passage was removed.";
         }
-        return new Answer.Grounded(tidy(text.toString()), citations, note);
+        return new Answer.Grounded(answer, citations, note);
     }
 
     /** The sources of the passages that came closest to answering, for an abstention: at most three, best first. */
@@ -482,9 +469,19 @@ public class Assistant {
         return text.replaceAll(" {2,}", " ").strip();
     }
 
-    private static Citation citation(int marker, SearchHit hit) {
+    /** A sentence shorter than this is not taken for a quotation when it appears in an answer. */
+    private static final int QUOTED_SENTENCE_MIN_LENGTH = 12;
+
+    private static Citation citation(int marker, SearchHit hit, String answer) {
         var passage = hit.passage();
         var facets = passage.facets();
+        var quoted = new ArrayList<Integer>();
+        for (int i = 0; i < passage.sentences().size(); i++) {
+            var sentence = passage.sentence(i).strip();
+            if (sentence.length() >= QUOTED_SENTENCE_MIN_LENGTH && answer.contains(sentence)) {
+                quoted.add(i);
+            }
+        }
         return new Citation(
                 marker,
                 facets.source(),
@@ -497,7 +494,8 @@ public class Assistant {
                 hit.score(),
                 passage.documentId(),
                 passage.id(),
-                facets.language());
+                facets.language(),
+                quoted);
     }
 
     private static long lap(LinkedHashMap<String, Long> stages, String stage, long start) {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param documentId the document's id
  * @param passageId the passage's id
  * @param language the document's language (BCP 47), so that a reader of another language knows what they will read
+ * @param sentences the passage's sentences (by index, from 0) that the answer quotes word for word, in order; empty
+ *     when it quotes none whole, as a language model's answer may not
  */
 record Citation(
         int marker,
@@ -30,9 +32,29 @@ record Citation(
         double score,
         String documentId,
         String passageId,
-        String language) {
+        String language,
+        List<Integer> sentences) {
 
     public Citation {
         headingPath = List.copyOf(headingPath);
+        sentences = sentences == null ? List.of() : List.copyOf(sentences);
+    }
+
+    /** The same citation quoting another text of the passage, as a rail lets it be shown. */
+    Citation withPassage(String text) {
+        return new Citation(
+                marker,
+                source,
+                title,
+                headingPath,
+                position,
+                licence,
+                attribution,
+                text,
+                score,
+                documentId,
+                passageId,
+                language,
+                sentences);
     }
 }

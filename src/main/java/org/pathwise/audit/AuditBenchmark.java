@@ -197,7 +197,8 @@ final class AuditBenchmark {
                 0.9 - marker / 10.0,
                 "d-" + marker,
                 "p-" + marker,
-                "en");
+                "en",
+                List.of());
     }
 
     /** Samples the heap in use every few milliseconds (garbage not yet collected included) and keeps the peak. */

@@ -88,11 +88,19 @@ class LibraryPages {
         model.addAttribute("hits", hits);
     }
 
+    /**
+     * A document, its passages as ingestion structured them; {@code quote} names the sentences a citation quotes
+     * ({@code p3-s1,p3-s2}), which the page marks.
+     */
     @GetMapping("/library/documents/{id}")
-    String document(@PathVariable String id, Model model) {
+    String document(
+            @PathVariable String id,
+            @RequestParam(name = "quote", required = false) java.util.Set<String> quote,
+            Model model) {
         var document = library.document(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no document " + id));
         model.addAttribute("document", document);
+        model.addAttribute("quoted", quote == null ? java.util.Set.of() : quote);
         model.addAttribute(
                 "passages", library.passages(id).stream().map(PassageView::of).toList());
         return "library/document";

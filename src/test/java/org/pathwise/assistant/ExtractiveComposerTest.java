@@ -190,4 +190,26 @@ class ExtractiveComposerTest {
                         new Composer.Composition("An answer without a citation.", "", "extractive", "", ""), hits))
                 .isInstanceOf(Answer.Abstained.class);
     }
+
+    @Test
+    void aCitationNamesThePassageSentencesThatTheAnswerQuotesWordForWord() {
+        var hits = List.of(hit("a", "Captions help deaf learners. They also help everyone in a noisy room.", "en"));
+
+        var quoting = Assistant.grounded(
+                new Composer.Composition("They also help everyone in a noisy room. [1]", "", "extractive", "", ""),
+                hits);
+        var paraphrasing = Assistant.grounded(
+                new Composer.Composition("Captions help in loud places [1].", "", "openai", "", ""), hits);
+
+        assertThat(quoting)
+                .isInstanceOfSatisfying(
+                        Answer.Grounded.class,
+                        grounded -> assertThat(grounded.citations().getFirst().sentences())
+                                .containsExactly(1));
+        assertThat(paraphrasing)
+                .isInstanceOfSatisfying(
+                        Answer.Grounded.class,
+                        grounded -> assertThat(grounded.citations().getFirst().sentences())
+                                .isEmpty());
+    }
 }

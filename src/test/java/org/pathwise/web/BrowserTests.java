@@ -206,11 +206,19 @@ class BrowserTests {
         var href = citation.getAttribute("href");
         citation.click();
         waiting().until(ExpectedConditions.urlContains("/library/documents/"));
+        // the link opens the first sentence the answer quotes, marked with the others it quotes
         var fragment = href.substring(href.indexOf('#') + 1);
-        var passage = driver.findElement(By.id(fragment));
-        assertThat(passage.getAttribute("class")).contains("passage");
+        assertThat(fragment).matches("p\\d+-s\\d+");
+        var sentence = driver.findElement(By.id(fragment));
+        assertThat(sentence.getAttribute("class")).contains("quoted");
+        assertThat(answer).contains(sentence.getText());
+        assertThat(driver.findElements(By.cssSelector(".passage .quoted")))
+                .allSatisfy(quoted -> assertThat(answer).contains(quoted.getText()));
         assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
-                        .executeScript("return document.querySelector(':target') === arguments[0];", passage))
+                        .executeScript(
+                                "return document.querySelector(':target') === arguments[0]"
+                                        + " && arguments[0].closest('.passage') !== null;",
+                                sentence))
                 .isTrue();
     }
 
