@@ -23,3 +23,35 @@ document.addEventListener('click', (event) => {
     copyShown();
   }
 });
+
+// the navigation's menus: one open at a time, closed by Escape or a click elsewhere
+const navigationMenus = () => document.querySelectorAll('.nav-group details');
+document.addEventListener('toggle', (event) => {
+  const opened = event.target;
+  if (!(opened instanceof HTMLDetailsElement) || !opened.open || !opened.closest('.nav-group')) {
+    return;
+  }
+  navigationMenus().forEach((menu) => {
+    if (menu !== opened) {
+      menu.open = false;
+    }
+  });
+}, true);
+document.addEventListener('click', (event) => {
+  navigationMenus().forEach((menu) => {
+    if (menu.open && !menu.contains(event.target)) {
+      menu.open = false;
+    }
+  });
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') {
+    return;
+  }
+  navigationMenus().forEach((menu) => {
+    if (menu.open) {
+      menu.open = false;
+      menu.querySelector('summary').focus();
+    }
+  });
+});

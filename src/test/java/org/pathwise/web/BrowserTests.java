@@ -159,6 +159,34 @@ class BrowserTests {
     }
 
     @Test
+    void anAdministratorsNavigationGroupsItsPagesIntoMenusThatTheKeyboardOpensAndEscapeCloses() {
+        signIn("admin", ADMIN_PASSWORD);
+        driver.get(url("/admin/users"));
+
+        var top = driver.findElements(By.cssSelector(".nav > li"));
+        assertThat(top).hasSizeLessThanOrEqualTo(5);
+        var menus = driver.findElements(By.cssSelector(".nav-group summary"));
+        assertThat(menus).extracting(WebElement::getText).containsExactly("Learn", "Administer", "Research");
+        assertThat(menus.get(1).getAttribute("class")).contains("current");
+        var users = driver.findElement(By.cssSelector(".nav-group a[aria-current=page]"));
+        assertThat(users.isDisplayed()).isFalse();
+
+        // Tab to the Administer menu, open it with Enter, then close it with Escape
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        for (int i = 0; i < 20 && !driver.switchTo().activeElement().getText().equals("Administer"); i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(users.isDisplayed()).isTrue();
+        assertThat(users.getText()).isEqualTo("Users");
+        menus.get(2).click();
+        assertThat(users.isDisplayed()).isFalse();
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertThat(driver.findElements(By.cssSelector(".nav-group details[open]")))
+                .isEmpty();
+    }
+
+    @Test
     void anEducatorSeesNoUploadControlAndIsRefusedByTheUploadEndpoint() throws Exception {
         signIn("teacher", EDUCATOR_PASSWORD);
         driver.get(url("/library"));
