@@ -175,6 +175,8 @@ class PathwaysPages {
                 plan.unreachable().stream().map(u -> text.write(u.reason())).toList());
         model.addAttribute("hours", Planner.hours(plan.totalHours()));
         model.addAttribute("gap", Planner.hours(plan.gapHours()));
+        model.addAttribute("standing", Standing.of(profile.get(), plan, pathways.digCompEdu()));
+        model.addAttribute("scale", Standing.SCALE);
         return "pathways/path";
     }
 

@@ -234,6 +234,18 @@ class PathwaysApiTests {
                 .contains("Finding open educational resources")
                 .contains("Judging quality and licences of open resources")
                 .contains("raises 2.1 Selecting digital resources from A2 to B1 (target B2)");
+
+        // where the educator stands: now, after this path, the target, and a bar over the six levels
+        var row = org.jsoup.Jsoup.parse(path).selectFirst("table.standing tbody tr");
+        assertThat(row.selectFirst("th").text()).isEqualTo("2.1 Selecting digital resources");
+        var cells = row.select("td");
+        assertThat(cells.get(0).text()).isEqualTo("A2");
+        assertThat(cells.get(1).text()).isEqualTo("B2");
+        assertThat(cells.get(2).text()).isEqualTo("B2");
+        assertThat(row.className()).isEqualTo("reached");
+        assertThat(row.select(".scale .level").eachAttr("class"))
+                .containsExactly(
+                        "level now", "level now", "level plan", "level plan target", "level ahead", "level ahead");
     }
 
     @Test
