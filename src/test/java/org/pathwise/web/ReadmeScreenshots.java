@@ -72,6 +72,10 @@ class ReadmeScreenshots {
         waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".turn a.citation")));
         save(driver, "ask.png");
 
+        driver.findElement(By.cssSelector(".turn a.citation")).click();
+        waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".passage .quoted")));
+        save(driver, "document.png");
+
         driver.get(url("/library"));
         driver.findElement(By.id("q")).sendKeys("contrast ratio", Keys.ENTER);
         waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .snippet mark")));
@@ -80,9 +84,23 @@ class ReadmeScreenshots {
         driver.get(url("/pathways/questionnaire"));
         save(driver, "questionnaire.png");
 
+        driver.findElement(By.cssSelector("input[name=answer-q4][value='1']")).click();
+        driver.findElement(By.cssSelector("input[name=answer-q7][value='2']")).click();
+        driver.findElement(By.id("target")).sendKeys("2.1:B2; 2.2:B1");
+        var hours = driver.findElement(By.id("hours_per_week"));
+        hours.clear();
+        hours.sendKeys("4");
+        var languages = driver.findElement(By.id("languages"));
+        languages.clear();
+        languages.sendKeys("en");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.standing")));
+        save(driver, "path.png");
+
         driver.manage().deleteAllCookies();
         signIn(driver, "admin", ADMIN_PASSWORD);
         driver.get(url("/audit"));
+        driver.findElement(By.cssSelector(".nav-group summary.current")).click();
         save(driver, "audit.png");
     }
 
