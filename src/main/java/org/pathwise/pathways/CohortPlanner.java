@@ -27,8 +27,26 @@ final class CohortPlanner {
     /** One educator of the cohort. */
     record Member(String educator, Profile profile) {}
 
-    /** One course to run. */
-    record Run(int order, Course course, int participants, double learnerHours, double meanStartWeek) {}
+    /**
+     * One course to run.
+     *
+     * @param attendees who takes it and in which week of their own path, in the cohort's order
+     */
+    record Run(
+            int order,
+            Course course,
+            int participants,
+            double learnerHours,
+            double meanStartWeek,
+            List<Attendee> attendees) {
+
+        Run {
+            attendees = List.copyOf(attendees);
+        }
+    }
+
+    /** An educator taking a course, from this week of their path. */
+    record Attendee(String educator, int week) {}
 
     /**
      * The cohort's plan.
@@ -39,6 +57,7 @@ final class CohortPlanner {
      * @param learnerHours the hours the educators study in total
      * @param unreachable competence to the number of educators whose target for it can't be reached
      * @param plans each educator's own plan, in the order given
+     * @param unreachableBy competence to the educators whose target for it can't be reached, in the order given
      */
     record Result(
             int educators,
@@ -48,7 +67,8 @@ final class CohortPlanner {
             double learnerHours,
             Map<String, Integer> unreachable,
             List<Plan> plans,
-            long millis) {}
+            long millis,
+            Map<String, List<String>> unreachableBy) {}
 
     private final Planner planner;
 
@@ -64,7 +84,9 @@ final class CohortPlanner {
                 .toList();
         var heatmap = new TreeMap<String, Map<Level, Integer>>();
         var unreachable = new TreeMap<String, Integer>();
+        var unreachableBy = new TreeMap<String, List<String>>();
         for (int i = 0; i < members.size(); i++) {
+            var educator = members.get(i).educator();
             var profile = members.get(i).profile();
             profile.target().forEach((k, target) -> {
                 for (var level : Level.values()) {
@@ -74,21 +96,31 @@ final class CohortPlanner {
                     }
                 }
             });
-            plans.get(i).unreachable().forEach(u -> unreachable.merge(u.competence(), 1, Integer::sum));
+            plans.get(i).unreachable().forEach(u -> {
+                unreachable.merge(u.competence(), 1, Integer::sum);
+                unreachableBy
+                        .computeIfAbsent(u.competence(), k -> new ArrayList<>())
+                        .add(educator);
+            });
         }
         var participants = new LinkedHashMap<String, Integer>();
         var positions = new HashMap<String, Double>();
         var weeks = new HashMap<String, Double>();
         var courses = new HashMap<String, Course>();
         var edges = new HashMap<String, Set<String>>();
-        for (var plan : plans) {
-            var steps = plan.steps();
+        var attendees = new HashMap<String, List<Attendee>>();
+        for (int p = 0; p < plans.size(); p++) {
+            var steps = plans.get(p).steps();
             for (int s = 0; s < steps.size(); s++) {
                 var course = steps.get(s).course();
                 courses.put(course.id(), course);
                 participants.merge(course.id(), 1, Integer::sum);
                 positions.merge(course.id(), steps.size() == 1 ? 0.0 : (double) s / (steps.size() - 1), Double::sum);
                 weeks.merge(course.id(), (double) steps.get(s).week(), Double::sum);
+                attendees
+                        .computeIfAbsent(course.id(), key -> new ArrayList<>())
+                        .add(new Attendee(
+                                members.get(p).educator(), steps.get(s).week()));
                 for (int t = 0; t < s; t++) {
                     var earlier = steps.get(t).course();
                     if (depends(course, earlier)) {
@@ -105,7 +137,13 @@ final class CohortPlanner {
         for (var id : order) {
             var course = courses.get(id);
             int count = participants.get(id);
-            programme.add(new Run(programme.size() + 1, course, count, count * course.hours(), weeks.get(id) / count));
+            programme.add(new Run(
+                    programme.size() + 1,
+                    course,
+                    count,
+                    count * course.hours(),
+                    weeks.get(id) / count,
+                    attendees.get(id)));
             courseHours += course.hours();
             learnerHours += count * course.hours();
         }
@@ -117,7 +155,8 @@ final class CohortPlanner {
                 learnerHours,
                 unreachable,
                 plans,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000,
+                java.util.Collections.unmodifiableMap(unreachableBy));
     }
 
     /** Whether {@code later} needs {@code earlier} first: as a prerequisite, or for an entry level it gives. */

@@ -322,12 +322,18 @@ class PathwaysController {
                             item.put("hours", run.course().hours());
                             item.put("learner_hours", run.learnerHours());
                             item.put("mean_start_week", run.meanStartWeek());
+                            item.put(
+                                    "attendees",
+                                    run.attendees().stream()
+                                            .map(a -> Map.of("educator", a.educator(), "week", a.week()))
+                                            .toList());
                             return item;
                         })
                         .toList());
         json.put("course_hours", result.courseHours());
         json.put("learner_hours", result.learnerHours());
         json.put("unreachable", result.unreachable());
+        json.put("unreachable_educators", result.unreachableBy());
         json.put("millis", result.millis());
         return json;
     }

@@ -239,6 +239,12 @@ class PathwaysPages {
             model.addAttribute("csv", csv);
             model.addAttribute("rows", heatmapRows(report.result()));
             model.addAttribute("levels", List.of("A2", "B1", "B2", "C1", "C2"));
+            var titles = new java.util.HashMap<String, String>();
+            report.result()
+                    .unreachableBy()
+                    .keySet()
+                    .forEach(k -> titles.put(k, pathways.digCompEdu().title(k)));
+            model.addAttribute("titles", titles);
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
         }

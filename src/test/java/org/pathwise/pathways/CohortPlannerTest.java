@@ -50,6 +50,11 @@ class CohortPlannerTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(selecting.participants()).isEqualTo(2);
+        assertThat(selecting.attendees())
+                .extracting(CohortPlanner.Attendee::educator)
+                .containsExactly("ana", "ben");
+        assertThat(result.programme())
+                .allSatisfy(run -> assertThat(run.attendees()).hasSize(run.participants()));
         assertThat(result.learnerHours())
                 .isEqualTo(result.plans().stream().mapToDouble(Plan::totalHours).sum());
         assertThat(CohortPlanner.programmeCsv(result))

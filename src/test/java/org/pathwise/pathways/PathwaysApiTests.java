@@ -194,6 +194,9 @@ class PathwaysApiTests {
         assertThat(cohort.get("heatmap").get("2.1").get("B1").asInt()).isEqualTo(2);
         assertThat(cohort.get("programme").get(0).get("course").asString()).isEqualTo("dr-101");
         assertThat(cohort.get("programme").get(0).get("participants").asInt()).isEqualTo(2);
+        assertThat(cohort.get("programme").get(0).get("attendees").findValuesAsString("educator"))
+                .containsExactly("ana", "ben");
+        assertThat(cohort.get("unreachable_educators").propertyNames()).isEmpty();
 
         mvc.perform(post("/api/cohorts/programme.csv")
                         .with(csrf())
@@ -383,7 +386,7 @@ class PathwaysApiTests {
                 "file",
                 "cohort.csv",
                 "text/csv",
-                "educator,current,target\nana,2.1:A2,2.1:B2\nben,,2.1:B1\n"
+                "educator,current,target,languages\nana,2.1:A2,2.1:B2,en\nben,,2.1:B1,en\ndee,,2.1:B1,sw\n"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         var heatmap = mvc.perform(
                         multipart("/pathways/admin/cohorts").file(cohort).with(csrf()))
@@ -395,6 +398,12 @@ class PathwaysApiTests {
                 .contains("class=\"heatmap\"")
                 .contains("class=\"heat-4\"")
                 .contains("dr-101");
+        // who takes each course and when, and the targets no path reaches (no course is given in Swahili)
+        var page = org.jsoup.Jsoup.parse(heatmap);
+        assertThat(page.select(".attendees").first().select("li").eachText())
+                .containsExactly("ana, week 1", "ben, week 1");
+        assertThat(page.select("table.unreachable tbody tr").eachText())
+                .containsExactly("2.1 Selecting digital resources 1: dee");
     }
 
     @Test
