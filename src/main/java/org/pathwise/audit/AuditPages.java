@@ -35,6 +35,12 @@ class AuditPages {
         var figures = dashboard.figures(period);
         model.addAttribute("figures", figures);
         model.addAttribute("perDay", AuditDashboard.bars(figures.perDay()));
+        model.addAttribute(
+                "maxPerDay",
+                figures.perDay().stream()
+                        .mapToLong(AuditDashboard.Count::value)
+                        .max()
+                        .orElse(0));
         model.addAttribute("outcomes", AuditDashboard.bars(figures.outcomes()));
         model.addAttribute("refusals", AuditDashboard.bars(figures.refusalsByRule()));
         model.addAttribute("ratings", AuditDashboard.bars(figures.ratings()));

@@ -373,6 +373,18 @@ class AuditApiTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("<svg", "<rect", "Answers per day").doesNotContain("<script>");
+        // answers per day as one column a day, the busiest full height, with the figures folded under it
+        var figure = org.jsoup.Jsoup.parse(page).selectFirst("figure.per-day");
+        var columns = figure.select("rect");
+        var days = figure.select(".per-day-figures tr");
+        assertThat(columns).hasSameSizeAs(days).hasSizeGreaterThan(1);
+        assertThat(columns.eachAttr("height")).contains("120.00");
+        long busiest = days.stream()
+                .mapToLong(row -> Long.parseLong(row.selectFirst("td").text()))
+                .max()
+                .orElseThrow();
+        assertThat(busiest).isPositive();
+        assertThat(figure.selectFirst("svg").attr("aria-label")).endsWith("the highest day had " + busiest);
         assertThat(page).contains("Annotator agreement", "records that both annotators labelled");
         mvc.perform(get("/audit/dashboard").with(as(Role.EDUCATOR))).andExpect(status().isForbidden());
         mvc.perform(get("/api/audit/dashboard?from=2026-02-01&to=2026-01-01").with(as(Role.RESEARCHER)))
