@@ -186,6 +186,82 @@ class BrowserTests {
                 .isEmpty();
     }
 
+    /**
+     * axe-core's WCAG 2.1 A and AA rules on every page, as each role sees it: no serious or critical violation. The
+     * pages are visited with content (an answer, search results, a document, a plan, an audit record).
+     */
+    @Test
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolation() throws IOException {
+        String axe;
+        try (var in = BrowserTests.class.getResourceAsStream("/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var violations = new java.util.ArrayList<String>();
+        var checked = new java.util.ArrayList<String>();
+        java.util.function.Consumer<String> check = path -> {
+            if (path != null) {
+                driver.get(url(path));
+            }
+            checked.add(driver.getCurrentUrl());
+            violations.addAll(axeViolations(axe));
+        };
+
+        check.accept("/signin");
+        signIn("teacher", EDUCATOR_PASSWORD);
+        check.accept("/");
+        driver.get(url("/ask"));
+        driver.findElement(By.id("question")).sendKeys("What contrast ratio does WCAG require for normal text?");
+        driver.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".turn a.citation")));
+        check.accept(null);
+        driver.findElement(By.cssSelector(".turn a.citation")).click();
+        waiting().until(ExpectedConditions.urlContains("/library/documents/"));
+        check.accept(null);
+        check.accept("/library?q=contrast+ratio");
+        check.accept("/pathways/questionnaire");
+        check.accept("/pathways/path");
+        check.accept("/account");
+        driver.manage().deleteAllCookies();
+        signIn("admin", ADMIN_PASSWORD);
+        for (var path : List.of(
+                "/library/upload",
+                "/pathways/admin/catalogue",
+                "/pathways/admin/cohorts",
+                "/admin/users",
+                "/admin/policy",
+                "/admin/review",
+                "/audit",
+                "/audit/dashboard",
+                "/audit/runs")) {
+            check.accept(path);
+        }
+
+        assertThat(checked).hasSize(17);
+        assertThat(violations).isEmpty();
+        // the check sees a violation when there is one: a button with no name
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("document.querySelector('main').append(document.createElement('button'));");
+        assertThat(axeViolations(axe)).anySatisfy(line -> assertThat(line).contains("button-name (critical)"));
+    }
+
+    /** The serious and critical WCAG 2.1 A/AA violations axe-core finds on the current page, one line each. */
+    @SuppressWarnings("unchecked")
+    private List<String> axeViolations(String axe) {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        js.executeScript(axe);
+        var found = (List<String>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(results => done(results.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => location.pathname + ': ' + v.id + ' (' + v.impact + ') at '
+                      + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        return found;
+    }
+
     @Test
     void anEducatorSeesNoUploadControlAndIsRefusedByTheUploadEndpoint() throws Exception {
         signIn("teacher", EDUCATOR_PASSWORD);
