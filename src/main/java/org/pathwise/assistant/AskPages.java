@@ -2,6 +2,8 @@ package org.pathwise.assistant;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.pathwise.retrieval.SearchFilter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,16 +38,24 @@ class AskPages {
         return "assistant/ask";
     }
 
+    /**
+     * Asks a question, narrowed to a course, a language or a licence when the form names one; the next question of
+     * the form keeps the same choices.
+     */
     @PostMapping("/ask")
     String ask(
             @RequestParam String question,
             @RequestParam(required = false) String conversation,
+            @RequestParam(defaultValue = "") String course,
+            @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String licence,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Principal principal,
             Model model) {
+        var filter = new SearchFilter(one(licence), one(language), one(course), Set.of(), Set.of());
         var response = assistant.ask(new Question(
                 question,
-                SearchFilter.NONE,
+                filter,
                 conversation == null || conversation.isBlank() ? null : conversation,
                 principal.getName()));
         if (htmx == null) {
@@ -53,7 +63,14 @@ class AskPages {
         }
         model.addAttribute("turn", new InteractionStore.Turn(question, response));
         model.addAttribute("conversation", response.conversation());
+        model.addAttribute("filters", Map.of("course", course, "language", language, "licence", licence));
+        model.addAttribute("narrowed", !(course + language + licence).isBlank());
         return "assistant/fragments :: turn-and-form";
+    }
+
+    /** A form's choice as a filter's values: none for "any". */
+    private static Set<String> one(String value) {
+        return value.isBlank() ? Set.of() : Set.of(value.strip());
     }
 
     @PostMapping("/ask/feedback/{interaction}")
