@@ -150,6 +150,7 @@ final class AnswerEvaluation {
      */
     record Result(
             String id,
+            String question,
             String questionType,
             String expect,
             String outcome,
@@ -249,6 +250,7 @@ final class AnswerEvaluation {
             }
             results.add(new Result(
                     item.id(),
+                    item.question(),
                     QuestionClassifier.typeOf(item.question()).label(),
                     item.expect(),
                     response.outcome(),

@@ -61,6 +61,7 @@ class EvalRunPages {
     /** A question's result in a run's table. */
     record QuestionRow(
             String id,
+            String question,
             String expect,
             String outcome,
             String rule,
@@ -202,6 +203,7 @@ class EvalRunPages {
     private static QuestionRow row(Map<String, Object> item) {
         return new QuestionRow(
                 EvalReport.cell(item, "id"),
+                item.get("question") instanceof String text ? text : "",
                 EvalReport.cell(item, "expect"),
                 EvalReport.cell(item, "outcome"),
                 item.get("refusedBy") instanceof String rule && !rule.isEmpty() ? rule : "",

@@ -54,6 +54,7 @@ class AnswerEvaluationTest {
         var cited = outcome.equals("answered") ? List.of("a.md") : List.<String>of();
         return new AnswerEvaluation.Result(
                 id,
+                "Question " + id + "?",
                 type,
                 expect,
                 outcome,
@@ -344,6 +345,7 @@ class AnswerEvaluationTest {
     private static AnswerEvaluation.Result refused(AnswerEvaluation.Result r, String rule) {
         return new AnswerEvaluation.Result(
                 r.id(),
+                r.question(),
                 r.questionType(),
                 r.expect(),
                 "refused",

@@ -464,7 +464,14 @@ class BrowserTests {
         assertThat(driver.findElements(By.cssSelector("#run-questions tbody tr")))
                 .extracting(WebElement::getText)
                 .hasSize(3)
-                .anySatisfy(row -> assertThat(row).contains("refuse", "refused"));
+                .anySatisfy(row -> assertThat(row).contains("refuse", "refused"))
+                // each row shows its question, not only its id
+                .anySatisfy(row -> assertThat(row)
+                        .contains(tools.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .readTree(lines.get(0))
+                                .get("question")
+                                .asString()));
 
         driver.findElement(By.id("audit-runs-link")).click();
         var listed = waiting().until(ExpectedConditions.elementToBeClickable(By.linkText(id)));
