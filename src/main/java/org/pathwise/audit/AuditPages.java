@@ -98,6 +98,7 @@ class AuditPages {
         // newest first: what a researcher looks for is most often what just happened
         long before = parameters.containsKey("before") ? parseCursor(parameters.get("before")) : 0;
         model.addAttribute("filters", filters);
+        model.addAttribute("choices", records.choices());
         try {
             model.addAttribute("page", records.list(RecordFilter.parse(filters), before, PAGE, true));
         } catch (IllegalArgumentException e) {

@@ -384,6 +384,49 @@ class AuditRecords {
 
     private record Where(StringBuilder sql, List<Object> params) {}
 
+    /** How many values a filter offers at most; a rarer value is still typed into the API's query. */
+    static final int MAX_CHOICES = 200;
+
+    /**
+     * The values the log holds for each filter that names one (rule, language, course, composer, model, prompt),
+     * sorted, for the records page to offer as choices instead of free text.
+     */
+    Map<String, List<String>> choices() {
+        var choices = new java.util.LinkedHashMap<String, List<String>>();
+        choices.put("rule", listed("rules"));
+        choices.put("language", distinct("language"));
+        choices.put("course", listed("courses"));
+        choices.put("composer", distinct("composer"));
+        choices.put("model", distinct("model"));
+        choices.put("prompt", distinct("prompt"));
+        return choices;
+    }
+
+    /** The distinct non-empty values of a column; the column's name is one of ours, never the caller's. */
+    private List<String> distinct(String column) {
+        return jdbc
+                .sql("SELECT DISTINCT " + column + " FROM audit_record WHERE " + column + " IS NOT NULL AND " + column
+                        + " <> '' ORDER BY " + column)
+                .query(String.class)
+                .list()
+                .stream()
+                .limit(MAX_CHOICES)
+                .toList();
+    }
+
+    /** The distinct values of a list column ({@code ,a,b,}). */
+    private List<String> listed(String column) {
+        var values = new java.util.TreeSet<String>();
+        for (var list : distinct(column)) {
+            for (var value : list.split(",")) {
+                if (!value.isBlank() && values.size() < MAX_CHOICES) {
+                    values.add(value);
+                }
+            }
+        }
+        return List.copyOf(values);
+    }
+
     private static Where where(RecordFilter filter) {
         var sql = new StringBuilder(" WHERE 1 = 1");
         var params = new ArrayList<Object>();

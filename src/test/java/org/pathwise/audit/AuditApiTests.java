@@ -299,6 +299,17 @@ class AuditApiTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(list).contains("How can I make slides readable for colour-blind students?");
+        // the filters offer the values the log holds, and keep the one chosen
+        var filters = org.jsoup.Jsoup.parse(mvc.perform(
+                                get("/audit?language=en&composer=extractive").with(as(Role.RESEARCHER)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .selectFirst("main form");
+        assertThat(filters.select("input[type=text]")).isEmpty();
+        assertThat(filters.select("select#language option").eachAttr("value")).contains("", "en");
+        assertThat(filters.select("select#composer option[selected]").eachAttr("value"))
+                .containsExactly("extractive");
         ask(as(Role.EDUCATOR), "What contrast ratio does WCAG require for normal text?");
         var newestFirst = mvc.perform(get("/audit").with(as(Role.RESEARCHER)))
                 .andReturn()
