@@ -56,6 +56,8 @@ final class Browser implements AfterTestExecutionCallback {
                     "--window-size=1280,900",
                     "--lang=en-US",
                     "--user-data-dir=" + profile);
+            // the console's messages, so that tests can check a page logs no error (a blocked script or style)
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         }

@@ -187,11 +187,12 @@ class BrowserTests {
     }
 
     /**
-     * axe-core's WCAG 2.1 A and AA rules on every page, as each role sees it: no serious or critical violation. The
-     * pages are visited with content (an answer, search results, a document, a plan, an audit record).
+     * axe-core's WCAG 2.1 A and AA rules on every page, as each role sees it: no serious or critical violation, and no
+     * error in the browser's console. The pages are visited with content (an answer, search results, a document, a
+     * plan, the audit log).
      */
     @Test
-    void everyPageHasNoSeriousOrCriticalAccessibilityViolation() throws IOException {
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolationAndNoConsoleError() throws IOException {
         String axe;
         try (var in = BrowserTests.class.getResourceAsStream("/axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -204,6 +205,11 @@ class BrowserTests {
             }
             checked.add(driver.getCurrentUrl());
             violations.addAll(axeViolations(axe));
+            // nor does it log an error, such as a script or style the content security policy blocks
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                    .map(entry -> driver.getCurrentUrl() + ": console: " + entry.getMessage())
+                    .forEach(violations::add);
         };
 
         check.accept("/signin");
@@ -242,6 +248,13 @@ class BrowserTests {
         ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("document.querySelector('main').append(document.createElement('button'));");
         assertThat(axeViolations(axe)).anySatisfy(line -> assertThat(line).contains("button-name (critical)"));
+        // and the console's errors reach the test
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("console.error('pathwise console check');");
+        assertThat(driver.manage()
+                        .logs()
+                        .get(org.openqa.selenium.logging.LogType.BROWSER)
+                        .getAll())
+                .anySatisfy(entry -> assertThat(entry.getMessage()).contains("pathwise console check"));
     }
 
     /** The serious and critical WCAG 2.1 A/AA violations axe-core finds on the current page, one line each. */
