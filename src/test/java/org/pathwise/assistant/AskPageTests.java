@@ -22,23 +22,10 @@ class AskPageTests extends DoorTests {
     @Test
     void anAbstentionLinksTheClosestDocumentsByTitle() throws Exception {
         token("page-asker", Role.EDUCATOR);
-        var basic =
-                Base64.getEncoder().encodeToString("page-asker:a long test password".getBytes(StandardCharsets.UTF_8));
-        var form = "question="
-                + URLEncoder.encode("What is the boiling point of liquid nitrogen in kelvin?", StandardCharsets.UTF_8);
 
-        var response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ask"))
-                                .header("Authorization", "Basic " + basic)
-                                .header("HX-Request", "true")
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        var page = ask("page-asker", "What is the boiling point of liquid nitrogen in kelvin?", "");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        var closest = org.jsoup.Jsoup.parse(response.body()).select("ul.closest li");
+        var closest = org.jsoup.Jsoup.parse(page).select("ul.closest li");
         assertThat(closest).isNotEmpty();
         for (var item : closest) {
             var link = item.selectFirst("a");
