@@ -178,9 +178,18 @@ final class InjectionTraining {
      * @param ruleHits whether the phrases and encodings flag each example
      * @param groups the group of each example, from 0, for figures per group; the split ignores them
      * @param languages the language of each example, for the thresholds of languages
+     * @param capped whether an ordinary example counts toward its language's cap on what is flagged
+     *     ({@link Settings#maxOrdinaryRate}): the ordinary questions users ask, as opposed to the hard negatives of an
+     *     injection data set, which the precision target already weighs
      */
     static Report crossValidate(
-            double[][] x, int[] y, boolean[] ruleHits, int[] groups, String[] languages, Settings settings) {
+            double[][] x,
+            int[] y,
+            boolean[] ruleHits,
+            int[] groups,
+            String[] languages,
+            boolean[] capped,
+            Settings settings) {
         var folds = StratifiedFolds.assign(y, settings.folds(), settings.seed());
         var detector = new boolean[y.length];
         var classifier = new boolean[y.length];
@@ -194,8 +203,11 @@ final class InjectionTraining {
             var trainHits = pick(ruleHits, train);
             long seed = settings.seed() + 1 + fold;
             var trainLanguages = pick(languages, train);
-            var forDetector = select(trainX, trainY, trainHits, trainLanguages, settings.cascade(), settings, seed);
-            var alone = select(trainX, trainY, new boolean[train.length], trainLanguages, false, settings, seed);
+            var trainCapped = pick(capped, train);
+            var forDetector =
+                    select(trainX, trainY, trainHits, trainLanguages, trainCapped, settings.cascade(), settings, seed);
+            var alone = select(
+                    trainX, trainY, new boolean[train.length], trainLanguages, trainCapped, false, settings, seed);
             choices.add(new FoldChoice(forDetector, alone));
             var detectorModel = fit(trainX, trainY, trainHits, settings.cascade(), forDetector.l2(), settings);
             var aloneModel = fit(trainX, trainY, none, false, alone.l2(), settings);
@@ -245,6 +257,7 @@ final class InjectionTraining {
             int[] y,
             boolean[] ruleHits,
             String[] languages,
+            boolean[] capped,
             boolean cascade,
             Settings settings,
             long seed) {
@@ -271,21 +284,28 @@ final class InjectionTraining {
         return new Selection(
                 best.l2(),
                 best.threshold(),
-                languageThresholds(bestScores, y, ruleHits, languages, best.threshold(), settings.maxOrdinaryRate()));
+                languageThresholds(
+                        bestScores, y, ruleHits, languages, capped, best.threshold(), settings.maxOrdinaryRate()));
     }
 
     /**
      * The thresholds above {@code threshold} that languages need so that the detector ({@code hits || score >=
-     * threshold}) flags at most {@code maxRate} of their ordinary texts; languages with fewer than
+     * threshold}) flags at most {@code maxRate} of their ordinary texts ({@code capped} ones); languages with fewer than
      * {@value #MIN_PER_LANGUAGE} ordinary texts, or that need no higher threshold, are left out. Like
      * {@link #chooseThreshold}, a threshold lies halfway between the highest ordinary score it must let through and
      * the next higher score of that language.
      */
     static Map<String, Double> languageThresholds(
-            double[] scores, int[] y, boolean[] hits, String[] languages, double threshold, double maxRate) {
+            double[] scores,
+            int[] y,
+            boolean[] hits,
+            String[] languages,
+            boolean[] capped,
+            double threshold,
+            double maxRate) {
         var ordinary = new TreeMap<String, List<Integer>>();
         for (int i = 0; i < y.length; i++) {
-            if (y[i] == 0 && !"und".equals(languages[i])) {
+            if (y[i] == 0 && capped[i] && !"und".equals(languages[i])) {
                 ordinary.computeIfAbsent(languages[i], k -> new ArrayList<>()).add(i);
             }
         }

@@ -78,8 +78,9 @@ final class TrainInjectionClassifierCommand implements CliCommand {
     @Option(
             names = "--max-ordinary-rate",
             paramLabel = "R",
-            description = "The largest share of a language's ordinary texts the detector may flag; a language above it"
-                    + " gets a higher threshold of its own (default: 0.005; 1 for one threshold everywhere).")
+            description = "The largest share of a language's ordinary questions (question sets' lines) the detector may"
+                    + " flag; a language above it gets a higher threshold of its own (default: 0.005; 1 for one"
+                    + " threshold everywhere).")
     double maxOrdinaryRate = 0.005;
 
     @Option(
@@ -114,8 +115,19 @@ final class TrainInjectionClassifierCommand implements CliCommand {
     @Option(names = "--benchmark", description = "Time the bundled detector on the texts instead of training.")
     boolean benchmark;
 
-    /** A labelled text. */
-    record Example(String text, int label) {}
+    /**
+     * A labelled text.
+     *
+     * @param question whether it is a question set's question (a question users ask) rather than a labelled text of
+     *     an injection data set
+     */
+    record Example(String text, int label, boolean question) {
+
+        /** A labelled text of an injection data set. */
+        Example(String text, int label) {
+            this(text, label, false);
+        }
+    }
 
     private final ObjectProvider<Embedder> embedderProvider;
 
@@ -210,9 +222,13 @@ final class TrainInjectionClassifierCommand implements CliCommand {
         var groups = fileOf.stream().mapToInt(Integer::intValue).toArray();
         var detector = new LanguageDetector();
         var languageOf = examples.stream().map(e -> detector.detect(e.text())).toArray(String[]::new);
-        var report = InjectionTraining.crossValidate(x, y, hits, groups, languageOf, settings);
+        var capped = new boolean[examples.size()];
+        for (int i = 0; i < capped.length; i++) {
+            capped[i] = examples.get(i).question();
+        }
+        var report = InjectionTraining.crossValidate(x, y, hits, groups, languageOf, capped, settings);
         err.println(NAME + "choosing the penalty and thresholds on all the data, then training on all of it");
-        var selection = InjectionTraining.select(x, y, hits, languageOf, settings.cascade(), settings, seed);
+        var selection = InjectionTraining.select(x, y, hits, languageOf, capped, settings.cascade(), settings, seed);
         var decided = languages(languageOf, y);
         var model = InjectionTraining.fit(x, y, hits, settings.cascade(), selection.l2(), settings);
         var classifier = new InjectionClassifier(
@@ -267,7 +283,7 @@ final class TrainInjectionClassifierCommand implements CliCommand {
     /** Reads labelled texts, naming the line of any problem; 1 for the texts {@link #refusals} gives to this rule. */
     static List<Example> read(Path file) {
         return refusals(file).stream()
-                .map(r -> new Example(r.text(), r.rule().equals(PromptInjectionRail.RULE) ? 1 : 0))
+                .map(r -> new Example(r.text(), r.rule().equals(PromptInjectionRail.RULE) ? 1 : 0, r.question()))
                 .toList();
     }
 
@@ -276,8 +292,9 @@ final class TrainInjectionClassifierCommand implements CliCommand {
      *
      * @param rule for a question set's line, its {@code expected_rule} when it expects a refusal; for a labelled text,
      *     {@code prompt-injection} when labelled 1
+     * @param question whether it is a question set's line
      */
-    record Refusal(String text, String rule) {}
+    record Refusal(String text, String rule, boolean question) {}
 
     /**
      * Reads question sets and labelled texts ({@code {"text": ..., "label": 0 or 1}}) as texts and the rule that is
@@ -309,7 +326,8 @@ final class TrainInjectionClassifierCommand implements CliCommand {
                     boolean refuse = node.path("expect").asString("").equals("refuse");
                     examples.add(new Refusal(
                             question.asString(),
-                            refuse ? node.path("expected_rule").asString("") : ""));
+                            refuse ? node.path("expected_rule").asString("") : "",
+                            true));
                     continue;
                 }
                 var text = node.path("text");
@@ -320,7 +338,7 @@ final class TrainInjectionClassifierCommand implements CliCommand {
                 if (!label.isInt() || (label.asInt() != 0 && label.asInt() != 1)) {
                     throw new IllegalArgumentException(file + ":" + number + ": \"label\" must be 0 or 1");
                 }
-                examples.add(new Refusal(text.asString(), label.asInt() == 1 ? PromptInjectionRail.RULE : ""));
+                examples.add(new Refusal(text.asString(), label.asInt() == 1 ? PromptInjectionRail.RULE : "", false));
             } catch (JacksonException e) {
                 throw new IllegalArgumentException(file + ":" + number + ": not JSON: " + e.getOriginalMessage(), e);
             }

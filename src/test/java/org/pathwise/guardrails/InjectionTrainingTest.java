@@ -70,7 +70,8 @@ class InjectionTrainingTest {
             x[i][0] += y[i] == 1 ? 2 : -2;
         }
 
-        var report = InjectionTraining.crossValidate(x, y, new boolean[n], new int[n], english(n), settings);
+        var report =
+                InjectionTraining.crossValidate(x, y, new boolean[n], new int[n], english(n), new boolean[n], settings);
 
         assertThat(report.detector()).isEqualTo(new InjectionTraining.Confusion(34, 0, 0, 66));
         assertThat(report.classifier()).isEqualTo(report.detector());
@@ -95,7 +96,8 @@ class InjectionTrainingTest {
             }
         }
 
-        var report = InjectionTraining.crossValidate(x, y, new boolean[n], new int[n], english(n), settings);
+        var report =
+                InjectionTraining.crossValidate(x, y, new boolean[n], new int[n], english(n), new boolean[n], settings);
 
         // labels independent of the features: held-out precision stays near the base rate of 0.5
         assertThat(report.classifier().precision()).isLessThan(0.75);
@@ -124,7 +126,16 @@ class InjectionTrainingTest {
             scores[i] = i == 40 ? 0.65 : 0.9;
         }
 
-        var thresholds = InjectionTraining.languageThresholds(scores, labels, new boolean[n], languages, 0.5, 0.05);
+        var capped = new boolean[n];
+        java.util.Arrays.fill(capped, true);
+
+        var thresholds =
+                InjectionTraining.languageThresholds(scores, labels, new boolean[n], languages, capped, 0.5, 0.05);
+        // the same German texts as hard negatives of an injection data set, not questions, count toward no cap
+        var asHardNegatives = InjectionTraining.languageThresholds(
+                scores, labels, new boolean[n], languages, new boolean[n], 0.5, 0.05);
+
+        assertThat(asHardNegatives).isEmpty();
 
         // halfway between 0.6, the highest ordinary score to let through, and 0.65, the next German score
         assertThat(thresholds).containsOnlyKeys("de");
@@ -137,7 +148,9 @@ class InjectionTrainingTest {
         var labels = new int[] {0, 0, 0, 1};
         var languages = new String[] {"ar", "en", "en", "en"};
 
-        assertThat(InjectionTraining.languageThresholds(scores, labels, new boolean[4], languages, 0.5, 0))
+        var capped = new boolean[] {true, true, true, true};
+
+        assertThat(InjectionTraining.languageThresholds(scores, labels, new boolean[4], languages, capped, 0.5, 0))
                 .isEmpty();
     }
 
