@@ -1,22 +1,25 @@
 package org.pathwise.tools;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.pathwise.stats.Percentiles;
 
 /**
  * How long a running instance takes to render its pages for one user: each page fetched {@code rounds} times in turn,
- * one request at a time, after {@code warmUp} uncounted rounds, signed in with HTTP Basic. On the instance's own
- * machine the time of a request is the server's time to render the page, plus a loopback round trip.
+ * one request at a time, after {@code warmUp} uncounted rounds, in one session opened by signing in on the sign-in
+ * page (as a browser does: HTTP Basic on every request would time the password's hashing instead). On the instance's
+ * own machine the time of a request is the server's time to render the page, plus a loopback round trip.
  */
 final class PageBenchmark {
 
@@ -75,15 +78,12 @@ final class PageBenchmark {
         var client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager())
                 .build();
-        var basic = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(
-                                (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+        signIn(client, settings);
         var timings = new ArrayList<Timing>();
         for (var page : settings.pages()) {
             var request = HttpRequest.newBuilder(settings.instance().resolve(page))
-                    .header("Authorization", basic)
                     .header("Accept", "text/html")
                     .timeout(Duration.ofSeconds(60))
                     .GET()
@@ -108,5 +108,41 @@ final class PageBenchmark {
                     response.statusCode() == 200 ? Percentiles.of(millis) : null));
         }
         return timings;
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    /**
+     * Signs in on the sign-in page, as its form does: the session cookie stays with the client.
+     *
+     * @throws IllegalStateException when the page has no form token or the credentials are refused
+     */
+    static void signIn(HttpClient client, Settings settings) throws IOException, InterruptedException {
+        var form = client.send(
+                HttpRequest.newBuilder(settings.instance().resolve("/signin"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        var token = CSRF.matcher(form.body());
+        if (form.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException(
+                    settings.instance() + "/signin has no sign-in form (status " + form.statusCode() + ")");
+        }
+        var body = "username=" + encode(settings.username()) + "&password=" + encode(settings.password()) + "&_csrf="
+                + encode(token.group(1));
+        var signedIn = client.send(
+                HttpRequest.newBuilder(settings.instance().resolve("/signin"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        var location = signedIn.headers().firstValue("Location").orElse("");
+        if (signedIn.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("signing in as " + settings.username() + " was refused");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

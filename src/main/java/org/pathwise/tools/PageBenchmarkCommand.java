@@ -82,6 +82,9 @@ final class PageBenchmarkCommand implements CliCommand {
         } catch (IOException e) {
             err.println(NAME + "can't reach " + url + ": " + e.getMessage());
             return FAILED;
+        } catch (IllegalStateException e) {
+            err.println(NAME + e.getMessage());
+            return FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println(NAME + "interrupted");
