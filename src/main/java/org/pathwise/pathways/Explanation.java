@@ -9,7 +9,7 @@ import java.util.List;
  * API and on the command line.
  *
  * <p>An argument is plain text (a competence, a list of language codes, hours already formatted), a {@link Level}, a
- * {@link Course} named by a {@link CourseRef}, a {@link Delivery} or a {@link ModePreference} (written in the
+ * {@link Course} named by a {@link CourseRef}, a competence named by a {@link CompetenceRef}, a {@link Delivery} or a {@link ModePreference} (written in the
  * language), or a nested explanation.
  *
  * @param key the message key; empty for {@link #NONE}
@@ -26,6 +26,7 @@ record Explanation(String key, List<Object> arguments) {
             if (!(argument instanceof String
                     || argument instanceof Level
                     || argument instanceof CourseRef
+                    || argument instanceof CompetenceRef
                     || argument instanceof Delivery
                     || argument instanceof ModePreference
                     || argument instanceof Explanation)) {
@@ -61,6 +62,18 @@ record Explanation(String key, List<Object> arguments) {
 
         static CourseRef of(Course course) {
             return new CourseRef(course.id(), course.title());
+        }
+    }
+
+    /**
+     * A competence an explanation names: by its framework's title in English (the API, the command line), by the
+     * interface's translation of that title on the pages ({@code competence.<framework>.<id>} in messages*.properties),
+     * or its framework's title when there is none.
+     */
+    record CompetenceRef(String framework, String id, String title) {
+
+        static CompetenceRef of(Framework framework, String id) {
+            return new CompetenceRef(framework.id(), id, framework.title(id));
         }
     }
 }

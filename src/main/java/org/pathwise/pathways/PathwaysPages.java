@@ -162,6 +162,7 @@ class PathwaysPages {
         model.addAttribute("plan", plan);
         // the explanations in the reader's language, naming courses by title; the API keeps them in English
         var text = new PlanText(messages, LocaleContextHolder.getLocale(), true);
+        model.addAttribute("names", text);
         model.addAttribute(
                 "explained",
                 plan.steps().stream()
@@ -245,6 +246,7 @@ class PathwaysPages {
                     .keySet()
                     .forEach(k -> titles.put(k, pathways.digCompEdu().title(k)));
             model.addAttribute("titles", titles);
+            model.addAttribute("names", new PlanText(messages, LocaleContextHolder.getLocale(), true));
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
         }

@@ -46,11 +46,21 @@ final class PlanText {
         return switch (argument) {
             case Explanation nested -> write(nested);
             case Explanation.CourseRef course -> titles ? course.title() : course.id();
+            case Explanation.CompetenceRef competence ->
+                competence(competence.framework(), competence.id(), competence.title());
             case Delivery delivery -> messages.getMessage("path.explain.delivery." + delivery.label(), null, locale);
             case ModePreference mode -> messages.getMessage("path.explain.mode." + mode.label(), null, locale);
             case Level level -> level.name();
             default -> argument.toString();
         };
+    }
+
+    /**
+     * A competence's title in this language: the interface's translation ({@code competence.<framework>.<id>}), or
+     * the framework's own title when the language has none (English, and frameworks without translations).
+     */
+    public String competence(String framework, String id, String title) {
+        return messages.getMessage("competence." + framework + "." + id, null, title, locale);
     }
 
     private static MessageSource englishMessages() {

@@ -559,7 +559,12 @@ final class Planner {
             var target = targets.get(gap.competence());
             if (target != null) {
                 parts.add(Explanation.of(
-                        "path.explain.raises", gap.competence(), gap.title(), gap.from(), gap.to(), target));
+                        "path.explain.raises",
+                        gap.competence(),
+                        Explanation.CompetenceRef.of(framework, gap.competence()),
+                        gap.from(),
+                        gap.to(),
+                        target));
             }
         }
         for (var next : later) {
@@ -668,7 +673,7 @@ final class Planner {
             Set<String> completed,
             Profile profile,
             Map<String, Level> now) {
-        var title = framework.title(k);
+        var title = Explanation.CompetenceRef.of(framework, k);
         var raising = catalogue.courses().stream()
                 .filter(c -> !completed.contains(c.id()))
                 .filter(c -> c.raises().getOrDefault(k, Level.A1).compareTo(level) >= 0)

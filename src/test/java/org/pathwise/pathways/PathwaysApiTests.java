@@ -313,8 +313,10 @@ class PathwaysApiTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(spanish)
-                .contains("eleva 2.1 Selecting digital resources de A2 a B1 (objetivo B2); además, da el nivel de"
+                .contains("eleva 2.1 Selección de recursos digitales de A2 a B1 (objetivo B2); además, da el nivel de"
                         + " entrada 2.1 B1 que necesita Judging quality and licences of open resources")
+                // the competence's name in Spanish where the page names it, the course titles as the catalogue has them
+                .contains("2.1 Selección de recursos digitales: A2 → B1")
                 .contains("dr-101 · 4 h · en línea · en")
                 .doesNotContain("raises 2.1", "last step", "chosen over");
 
@@ -324,7 +326,7 @@ class PathwaysApiTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(arabic)
-                .contains("ترفع 2.1 Selecting digital resources من A2 إلى B1 (الهدف B2)")
+                .contains("ترفع 2.1 اختيار الموارد الرقمية من A2 إلى B1 (الهدف B2)")
                 .contains("الخطوة الأخيرة: لا يعتمد عليها شيء")
                 .contains("dr-101 · 4 س · عبر الإنترنت · en")
                 .doesNotContain("raises 2.1", "last step", "chosen over");

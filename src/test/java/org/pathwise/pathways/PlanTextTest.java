@@ -72,14 +72,15 @@ class PlanTextTest {
 
         var first = plan.steps().getFirst();
         assertThat(french.write(first.reason()))
-                .isEqualTo("fait passer 2.1 Selecting digital resources de A1 à A2 (objectif B1) ; donne le niveau"
-                        + " d'entrée 2.1 A2 dont Open resources in depth a besoin");
+                .isEqualTo(
+                        "fait passer 2.1 Sélection de ressources numériques de A1 à A2 (objectif B1) ; donne le niveau"
+                                + " d'entrée 2.1 A2 dont Open resources in depth a besoin");
         assertThat(french.write(first.before()))
                 .isEqualTo("vient en premier parce que Open resources in depth demande 2.1 au niveau A2 avant de"
                         + " commencer");
         var second = plan.steps().get(1);
         assertThat(french.write(second.reason()))
-                .isEqualTo("fait passer 2.1 Selecting digital resources de A2 à B1 (objectif B1)");
+                .isEqualTo("fait passer 2.1 Sélection de ressources numériques de A2 à B1 (objectif B1)");
         assertThat(french.write(second.before())).isEqualTo("dernière étape : rien n'en dépend");
         assertThat(french.write(second.alternative()))
                 .isEqualTo("préféré à c2 (Resources for teachers) : celui-ci demande d'abord 3.1 au niveau B1");
@@ -92,7 +93,7 @@ class PlanTextTest {
 
         var first = plan.steps().getFirst();
         assertThat(arabic.write(first.reason()))
-                .isEqualTo("ترفع 2.1 Selecting digital resources من A1 إلى A2 (الهدف B1)، كما تمنح مستوى الدخول 2.1 A2"
+                .isEqualTo("ترفع 2.1 اختيار الموارد الرقمية من A1 إلى A2 (الهدف B1)، كما تمنح مستوى الدخول 2.1 A2"
                         + " الذي تحتاجه الدورة Open resources in depth");
         assertThat(arabic.write(first.before()))
                 .isEqualTo("تأتي أولًا لأن الدورة Open resources in depth تحتاج إلى 2.1 في المستوى A2 قبل أن تبدأ");
@@ -121,13 +122,13 @@ class PlanTextTest {
         assertThat(PlanText.ENGLISH.write(reason))
                 .isEqualTo("no course in your delivery mode (online) raises 3.1 Teaching to B2; tl-201 is blended");
         assertThat(page("fr").write(reason))
-                .isEqualTo("aucun cours dans votre mode de formation (en ligne) ne fait passer 3.1 Teaching à B2 ;"
+                .isEqualTo("aucun cours dans votre mode de formation (en ligne) ne fait passer 3.1 Enseignement à B2 ;"
                         + " Designing blended sessions est hybride");
         assertThat(page("es").write(reason))
-                .isEqualTo("ningún curso en su modalidad (en línea) eleva 3.1 Teaching a B2; Designing blended"
+                .isEqualTo("ningún curso en su modalidad (en línea) eleva 3.1 Enseñanza a B2; Designing blended"
                         + " sessions es semipresencial");
         assertThat(page("ar").write(reason))
-                .isEqualTo("لا توجد دورة بنمط التقديم الذي اخترته (عبر الإنترنت) ترفع 3.1 Teaching إلى B2؛ الدورة"
+                .isEqualTo("لا توجد دورة بنمط التقديم الذي اخترته (عبر الإنترنت) ترفع 3.1 التدريس إلى B2؛ الدورة"
                         + " Designing blended sessions تُقدَّم بصيغة مدمجة");
     }
 
