@@ -199,6 +199,8 @@ class BrowserTests {
         }
         var violations = new java.util.ArrayList<String>();
         var checked = new java.util.ArrayList<String>();
+        // the console's messages of earlier tests in this browser are not this test's
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
         java.util.function.Consumer<String> check = path -> {
             if (path != null) {
                 driver.get(url(path));
