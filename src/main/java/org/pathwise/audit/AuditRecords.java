@@ -52,7 +52,13 @@ class AuditRecords {
     private final Clock clock;
     private final PersonalDataRail personalData = new PersonalDataRail();
 
+    /** The filters' choices, read again at most every 30 seconds: each is a scan of the whole log. */
+    private final com.github.benmanes.caffeine.cache.LoadingCache<String, Map<String, List<String>>> choices;
+
     AuditRecords(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+        this.choices = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .expireAfterWrite(java.time.Duration.ofSeconds(30))
+                .build(key -> readChoices());
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
@@ -389,9 +395,13 @@ class AuditRecords {
 
     /**
      * The values the log holds for each filter that names one (rule, language, course, composer, model, prompt),
-     * sorted, for the records page to offer as choices instead of free text.
+     * sorted, for the records page to offer as choices instead of free text; up to 30 seconds old.
      */
     Map<String, List<String>> choices() {
+        return choices.get("all");
+    }
+
+    private Map<String, List<String>> readChoices() {
         var choices = new java.util.LinkedHashMap<String, List<String>>();
         choices.put("rule", listed("rules"));
         choices.put("language", distinct("language"));
@@ -399,7 +409,7 @@ class AuditRecords {
         choices.put("composer", distinct("composer"));
         choices.put("model", distinct("model"));
         choices.put("prompt", distinct("prompt"));
-        return choices;
+        return java.util.Collections.unmodifiableMap(choices);
     }
 
     /** The distinct non-empty values of a column; the column's name is one of ours, never the caller's. */
