@@ -35,8 +35,11 @@ public final class LanguageDetector {
      * The languages of the texts detected last, shared by every instance: a question is screened by the guardrails,
      * answered by the assistant and recorded by the audit log, and each asks its language; it is detected once.
      */
-    private static final Cache<String, String> RECENT =
-            Caffeine.newBuilder().maximumSize(1_024).build();
+    private static final Cache<String, String> RECENT = Caffeine.newBuilder()
+            .maximumSize(1_024)
+            // evictions run on the caller, not on the common fork-join pool that the detector itself computes on
+            .executor(Runnable::run)
+            .build();
 
     /** Texts up to this long are remembered: questions, not documents. */
     private static final int REMEMBERED_CHARS = 1_000;
@@ -49,7 +52,18 @@ public final class LanguageDetector {
     /** The BCP 47 tag of the text's language, or {@code und}. */
     public String detect(String text) {
         var sample = text.length() <= SAMPLE_CHARS ? text : text.substring(0, SAMPLE_CHARS);
-        return sample.length() <= REMEMBERED_CHARS ? RECENT.get(sample, LanguageDetector::detected) : detected(sample);
+        if (sample.length() > REMEMBERED_CHARS) {
+            return detected(sample);
+        }
+        var known = RECENT.getIfPresent(sample);
+        if (known != null) {
+            return known;
+        }
+        // detected outside the cache's lock: the detector waits on tasks of the common fork-join pool, and a pool
+        // thread evicting from the cache would wait on that lock (a deadlock with one pool thread, on two cores)
+        var language = detected(sample);
+        RECENT.put(sample, language);
+        return language;
     }
 
     private static String detected(String sample) {
