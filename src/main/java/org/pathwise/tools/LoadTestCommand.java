@@ -190,7 +190,8 @@ final class LoadTestCommand implements CliCommand {
         return map;
     }
 
-    private static URI instance(String url) {
+    /** A base URL given with {@code --url}, checked: an http(s) URL with a host. */
+    static URI instance(String url) {
         try {
             var uri = URI.create(url.strip());
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {

@@ -2,7 +2,6 @@ package org.pathwise.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,12 +63,7 @@ final class PageBenchmarkCommand implements CliCommand {
         }
         PageBenchmark.Settings settings;
         try {
-            var instance = URI.create(url.strip());
-            if (!"http".equals(instance.getScheme()) && !"https".equals(instance.getScheme())
-                    || instance.getHost() == null) {
-                throw new IllegalArgumentException(
-                        "--url must be an http(s) URL such as http://localhost:8080, got " + url);
-            }
+            var instance = LoadTestCommand.instance(url);
             settings =
                     new PageBenchmark.Settings(instance, user, secret, pages == null ? PAGES : pages, rounds, warmUp);
         } catch (IllegalArgumentException e) {
