@@ -3,7 +3,6 @@ package org.pathwise.assistant;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.pathwise.retrieval.SearchFilter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +51,7 @@ class AskPages {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Principal principal,
             Model model) {
-        var filter = new SearchFilter(one(licence), one(language), one(course), Set.of(), Set.of());
+        var filter = SearchFilter.chosen(licence, language, course);
         var response = assistant.ask(new Question(
                 question,
                 filter,
@@ -66,11 +65,6 @@ class AskPages {
         model.addAttribute("filters", Map.of("course", course, "language", language, "licence", licence));
         model.addAttribute("narrowed", !(course + language + licence).isBlank());
         return "assistant/fragments :: turn-and-form";
-    }
-
-    /** A form's choice as a filter's values: none for "any". */
-    private static Set<String> one(String value) {
-        return value.isBlank() ? Set.of() : Set.of(value.strip());
     }
 
     @PostMapping("/ask/feedback/{interaction}")

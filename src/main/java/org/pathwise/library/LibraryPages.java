@@ -2,7 +2,6 @@ package org.pathwise.library;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
 import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchHitView;
@@ -81,7 +80,7 @@ class LibraryPages {
                             new DocumentQuery(licence, language, course, "", "", "", 0, DocumentQuery.MAX_LIMIT)));
             return;
         }
-        var filter = new SearchFilter(set(licence), set(language), set(course), Set.of(), Set.of());
+        var filter = SearchFilter.chosen(licence, language, course);
         var hits = search.search(new SearchRequest(q, HITS, SearchMode.HYBRID, filter)).stream()
                 .map(SearchHitView::of)
                 .toList();
@@ -146,9 +145,5 @@ class LibraryPages {
 
     private String message(String key, Object... arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
-    }
-
-    private static Set<String> set(String value) {
-        return value.isBlank() ? Set.of() : Set.of(value);
     }
 }

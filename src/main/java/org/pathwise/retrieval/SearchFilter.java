@@ -17,6 +17,15 @@ public record SearchFilter(
     /** No restriction. */
     public static final SearchFilter NONE = new SearchFilter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
+    /** A page's choice of one licence, language and course, each blank for any. */
+    public static SearchFilter chosen(String licence, String language, String course) {
+        return new SearchFilter(one(licence), one(language), one(course), Set.of(), Set.of());
+    }
+
+    private static Set<String> one(String value) {
+        return value.isBlank() ? Set.of() : Set.of(value);
+    }
+
     /**
      * @throws IllegalArgumentException naming the attribute when a set is null or holds a null
      */
