@@ -163,6 +163,7 @@ class PathwaysPages {
         // the explanations in the reader's language, naming courses by title; the API keeps them in English
         var text = new PlanText(messages, LocaleContextHolder.getLocale(), true);
         model.addAttribute("names", text);
+        model.addAttribute("framework", pathways.digCompEdu());
         model.addAttribute(
                 "explained",
                 plan.steps().stream()
@@ -176,7 +177,7 @@ class PathwaysPages {
                 plan.unreachable().stream().map(u -> text.write(u.reason())).toList());
         model.addAttribute("hours", Planner.hours(plan.totalHours()));
         model.addAttribute("gap", Planner.hours(plan.gapHours()));
-        model.addAttribute("standing", Standing.of(profile.get(), plan, pathways.digCompEdu()));
+        model.addAttribute("standing", Standing.of(profile.get(), plan));
         model.addAttribute("scale", Standing.SCALE);
         return "pathways/path";
     }
@@ -240,12 +241,7 @@ class PathwaysPages {
             model.addAttribute("csv", csv);
             model.addAttribute("rows", heatmapRows(report.result()));
             model.addAttribute("levels", List.of("A2", "B1", "B2", "C1", "C2"));
-            var titles = new java.util.HashMap<String, String>();
-            report.result()
-                    .unreachableBy()
-                    .keySet()
-                    .forEach(k -> titles.put(k, pathways.digCompEdu().title(k)));
-            model.addAttribute("titles", titles);
+            model.addAttribute("framework", pathways.digCompEdu());
             model.addAttribute("names", new PlanText(messages, LocaleContextHolder.getLocale(), true));
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());

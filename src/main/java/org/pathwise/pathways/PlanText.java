@@ -63,6 +63,11 @@ final class PlanText {
         return messages.getMessage("competence." + framework + "." + id, null, title, locale);
     }
 
+    /** A framework's competence's title in this language, as {@link #competence(String, String, String)}. */
+    public String competence(Framework framework, String id) {
+        return competence(framework.id(), id, framework.title(id));
+    }
+
     private static MessageSource englishMessages() {
         var messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");

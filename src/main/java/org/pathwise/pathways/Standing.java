@@ -7,34 +7,27 @@ import java.util.List;
  * target, for the summary at the top of their path. The page draws each as a bar over the six levels A1 to C2.
  *
  * @param competence the competence's id ({@code 2.1})
- * @param title its name in the framework
  * @param current the level now (A1 when the profile gives none)
  * @param reached the level after the plan
  * @param target the level aimed at
  */
-record Standing(String competence, String title, Level current, Level reached, Level target) {
+record Standing(String competence, Level current, Level reached, Level target) {
 
     /** The levels, in order, for the page's scale. */
     static final List<Level> SCALE = List.of(Level.values());
 
     /** Each targeted competence of the profile, in the framework's order of ids. */
-    static List<Standing> of(Profile profile, Plan plan, Framework framework) {
+    static List<Standing> of(Profile profile, Plan plan) {
         return profile.target().entrySet().stream()
                 .map(entry -> {
                     var current = profile.current().getOrDefault(entry.getKey(), Level.A1);
                     return new Standing(
                             entry.getKey(),
-                            framework.title(entry.getKey()),
                             current,
                             Level.max(current, plan.reached().getOrDefault(entry.getKey(), current)),
                             entry.getValue());
                 })
                 .toList();
-    }
-
-    /** Whether the level now already meets the target. */
-    public boolean met() {
-        return current.compareTo(target) >= 0;
     }
 
     /** Whether the plan reaches the target. */
