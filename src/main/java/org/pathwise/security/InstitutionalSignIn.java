@@ -41,17 +41,10 @@ class InstitutionalSignIn implements OAuth2UserService<OidcUserRequest, OidcUser
         var role = role(person)
                 .orElseThrow(() -> refused("no Pathwise role for " + username + ": their " + properties.roleClaim()
                         + " claim maps to none"));
-        var account = users.find(username);
-        if (account.isEmpty()) {
-            try {
-                users.create(username, Users.generatedPassword(), role);
-            } catch (IllegalArgumentException e) {
-                throw refused(e.getMessage());
-            }
-        } else if (!account.get().enabled()) {
-            throw refused("the account " + username + " is disabled");
-        } else if (account.get().role() != role) {
-            users.setRole(username, role);
+        try {
+            users.admit(username, role);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw refused(e.getMessage());
         }
         return new DefaultOidcUser(
                 List.of(new SimpleGrantedAuthority(role.authority())),

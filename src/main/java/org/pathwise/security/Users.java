@@ -67,6 +67,26 @@ public class Users {
         return find(username).orElseThrow();
     }
 
+    /**
+     * Admits a person whom another service vouches for (an institution's OpenID Connect provider, a learning
+     * platform's LTI launch): their account is created with {@code role} and a generated password nobody knows on the
+     * first sign-in, so that they sign in through that service only, and given {@code role} again at each later one,
+     * as the service decides.
+     *
+     * @throws IllegalArgumentException when the username is unacceptable
+     * @throws IllegalStateException when the account is disabled
+     */
+    public void admit(String username, Role role) {
+        var account = find(username);
+        if (account.isEmpty()) {
+            create(username, generatedPassword(), role);
+        } else if (!account.get().enabled()) {
+            throw new IllegalStateException("the account " + username + " is disabled");
+        } else if (account.get().role() != role) {
+            setRole(username, role);
+        }
+    }
+
     public Optional<UserAccount> find(String username) {
         return jdbc.sql("SELECT id, username, role, created_at, enabled FROM app_user WHERE username = ?")
                 .param(username)
