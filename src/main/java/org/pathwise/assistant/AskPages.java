@@ -24,8 +24,13 @@ class AskPages {
         this.store = store;
     }
 
+    /** The Ask page, narrowed to a course when a link (a learning platform's launch, say) names one. */
     @GetMapping("/ask")
-    String page(@RequestParam(required = false) String conversation, Principal principal, Model model) {
+    String page(
+            @RequestParam(required = false) String conversation,
+            @RequestParam(defaultValue = "") String course,
+            Principal principal,
+            Model model) {
         var user = principal.getName();
         model.addAttribute("conversations", store.conversations(user, 0, 100));
         List<InteractionStore.Turn> turns = List.of();
@@ -34,6 +39,8 @@ class AskPages {
             model.addAttribute("conversation", conversation);
         }
         model.addAttribute("turns", turns);
+        model.addAttribute("filters", Map.of("course", course, "language", "", "licence", ""));
+        model.addAttribute("narrowed", !course.isBlank());
         return "assistant/ask";
     }
 

@@ -61,6 +61,9 @@ class SecurityConfiguration {
             || pathOf(request).startsWith("/v1/")
             || pathOf(request).equals("/mcp");
 
+    private static final RequestMatcher LTI_FROM_PLATFORM =
+            request -> pathOf(request).equals("/lti/login") || pathOf(request).equals("/lti/launch");
+
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(
@@ -86,6 +89,13 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/favicon.ico", "/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // LTI 1.3: a platform's login initiation and launch, and the tool's public keys
+                        .requestMatchers("/lti/login", "/lti/launch", "/lti/jwks")
+                        .permitAll()
+                        .requestMatchers("/lti/deep-linking")
+                        .hasAnyRole(EDUCATOR, ADMIN)
+                        .requestMatchers("/api/lti/**")
+                        .hasRole(ADMIN)
                         // the library: everyone reads, administrators change
                         .requestMatchers(HttpMethod.GET, "/api/documents", "/api/documents/**", "/api/search")
                         .authenticated()
@@ -177,7 +187,9 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(pagesOnly()))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(StatelessCredentials::present))
+                // a platform posts the LTI login and launch from its own site; the launch's signed id_token, its
+                // single-use state and the state's cookie stand in for the CSRF token
+                .csrf(csrf -> csrf.ignoringRequestMatchers(StatelessCredentials::present, LTI_FROM_PLATFORM))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
                         .defaultAuthenticationEntryPointFor(

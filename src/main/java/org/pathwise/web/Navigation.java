@@ -74,6 +74,7 @@ class Navigation {
             new Entry("/pathways/admin/catalogue", "nav.catalogue", Audience.ADMIN, Group.ADMINISTER),
             new Entry("/pathways/admin/cohorts", "nav.cohorts", Audience.ADMIN, Group.ADMINISTER),
             new Entry("/admin/users", "nav.users", Audience.ADMIN, Group.ADMINISTER),
+            new Entry("/admin/lti", "nav.lti", Audience.ADMIN, Group.ADMINISTER),
             new Entry("/admin/policy", "nav.policy", Audience.ADMIN, Group.ADMINISTER),
             new Entry("/admin/review", "nav.review", Audience.ADMIN, Group.ADMINISTER),
             new Entry("/audit", "nav.audit", Audience.AUDITORS, Group.RESEARCH),

@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code target/browser-screenshots/} when a test fails. When Chromium or its driver is not installed, the tests are
  * reported as skipped with the command that installs them.
  */
-final class Browser implements AfterTestExecutionCallback {
+public final class Browser implements AfterTestExecutionCallback {
 
     private static final String CHROMIUM = System.getProperty("pathwise.chromium", "/usr/bin/chromium");
     private static final String DRIVER = System.getProperty("pathwise.chromedriver", "/usr/bin/chromedriver");
@@ -28,7 +28,7 @@ final class Browser implements AfterTestExecutionCallback {
     private WebDriver driver;
     private Path profile;
 
-    WebDriver driver() {
+    public WebDriver driver() {
         if (driver == null) {
             Assumptions.assumeTrue(
                     Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
@@ -64,7 +64,7 @@ final class Browser implements AfterTestExecutionCallback {
         return driver;
     }
 
-    void quit() {
+    public void quit() {
         if (driver != null) {
             driver.quit();
             driver = null;

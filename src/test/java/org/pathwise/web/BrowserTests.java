@@ -236,6 +236,7 @@ class BrowserTests {
                 "/pathways/admin/catalogue",
                 "/pathways/admin/cohorts",
                 "/admin/users",
+                "/admin/lti",
                 "/admin/policy",
                 "/admin/review",
                 "/audit",
@@ -244,7 +245,7 @@ class BrowserTests {
             check.accept(path);
         }
 
-        assertThat(checked).hasSize(17);
+        assertThat(checked).hasSize(18);
         assertThat(violations).isEmpty();
         // the check sees a violation when there is one: a button with no name
         ((org.openqa.selenium.JavascriptExecutor) driver)
