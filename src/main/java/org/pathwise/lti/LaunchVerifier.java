@@ -41,6 +41,8 @@ class LaunchVerifier {
     static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
 
     private static final Duration LEEWAY = Duration.ofMinutes(1);
+    private static final java.util.regex.Pattern LANGUAGE_TAG =
+            java.util.regex.Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}");
     private static final Duration KEYS_TIMEOUT = Duration.ofSeconds(5);
 
     private final Clock clock;
@@ -101,6 +103,7 @@ class LaunchVerifier {
                 roles(jwt),
                 course(jwt),
                 strings(jwt.getClaimAsMap(LTI + "custom")),
+                locale(jwt),
                 message(jwt));
     }
 
@@ -159,6 +162,12 @@ class LaunchVerifier {
     private static List<String> roles(Jwt jwt) {
         var roles = jwt.getClaimAsStringList(LTI + "roles");
         return roles == null ? List.of() : roles;
+    }
+
+    /** The platform's language for the person, when it is a well-formed language tag. */
+    private static String locale(Jwt jwt) {
+        var locale = strings(jwt.getClaimAsMap(LTI + "launch_presentation")).getOrDefault("locale", "");
+        return LANGUAGE_TAG.matcher(locale).matches() ? locale : "";
     }
 
     private static LtiLaunch.Course course(Jwt jwt) {

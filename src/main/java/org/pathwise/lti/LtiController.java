@@ -210,12 +210,15 @@ class LtiController {
         }
         var session = signIn(request, response, username, role);
         var course = course(launch).orElse("");
+        // the pages speak the platform's language when they are written in it
+        var language = Optional.of(launch.locale()).filter(locale -> !locale.isEmpty());
         return switch (launch.message()) {
             case LtiLaunch.ResourceLink link ->
                 "redirect:"
                         + UriComponentsBuilder.fromPath("/ask")
                                 .queryParamIfPresent(
                                         "course", Optional.of(course).filter(c -> !c.isEmpty()))
+                                .queryParamIfPresent("lang", language)
                                 .encode()
                                 .build()
                                 .toUriString();
@@ -228,7 +231,12 @@ class LtiController {
                                 deepLinking.returnUrl(),
                                 deepLinking.data(),
                                 course));
-                yield "redirect:/lti/deep-linking";
+                yield "redirect:"
+                        + UriComponentsBuilder.fromPath("/lti/deep-linking")
+                                .queryParamIfPresent("lang", language)
+                                .encode()
+                                .build()
+                                .toUriString();
             }
         };
     }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param roles the person's roles in the course and the institution, as the platform gives them (LIS role URIs)
  * @param course the course it was launched from, {@link Course#NONE} when the platform gave none
  * @param custom the custom parameters of the placement (Pathwise's own Deep Linking sets {@code course})
+ * @param locale the language of the person's platform (a BCP 47 tag such as {@code fr-FR}), empty when not given
  * @param message what the launch asks for
  */
 record LtiLaunch(
@@ -21,6 +22,7 @@ record LtiLaunch(
         List<String> roles,
         Course course,
         Map<String, String> custom,
+        String locale,
         Message message) {
 
     LtiLaunch {

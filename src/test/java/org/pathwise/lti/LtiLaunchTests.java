@@ -90,6 +90,46 @@ class LtiLaunchTests extends DoorTests {
     }
 
     @Test
+    void theAskPageSpeaksThePlatformsLanguageWhenItIsWrittenInIt() throws Exception {
+        var french = login("resource");
+        var launch = launch(
+                french,
+                platform.sign(platform.resourceLaunch(french.nonce(), "user-40")
+                        .claim(SimulatedPlatform.LTI + "launch_presentation", Map.of("locale", "fr-FR"))
+                        .build()));
+
+        assertThat(launch.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/ask?course=dc-101&lang=fr-FR"));
+        assertThat(get(french.browser(), "/ask?course=dc-101&lang=fr-FR").body())
+                .containsPattern("<html[^>]* lang=\"fr\"")
+                .contains("Interroger la bibliothèque");
+
+        var arabic = login("resource");
+        var arabicLaunch = launch(
+                arabic,
+                platform.sign(platform.resourceLaunch(arabic.nonce(), "user-41")
+                        .claim(SimulatedPlatform.LTI + "launch_presentation", Map.of("locale", "ar"))
+                        .build()));
+        var location = arabicLaunch.headers().firstValue("Location").orElseThrow();
+        assertThat(get(arabic.browser(), location.substring(location.indexOf("/ask")))
+                        .body())
+                .containsPattern("<html[^>]* lang=\"ar\"")
+                .containsPattern("<html[^>]* dir=\"rtl\"");
+
+        // a language the pages are not written in leaves them in the browser's
+        var swahili = login("resource");
+        var swahiliLaunch = launch(
+                swahili,
+                platform.sign(platform.resourceLaunch(swahili.nonce(), "user-42")
+                        .claim(SimulatedPlatform.LTI + "launch_presentation", Map.of("locale", "sw-KE"))
+                        .build()));
+        var swahiliLocation = swahiliLaunch.headers().firstValue("Location").orElseThrow();
+        assertThat(get(swahili.browser(), swahiliLocation.substring(swahiliLocation.indexOf("/ask")))
+                        .body())
+                .containsPattern("<html[^>]* lang=\"en\"");
+    }
+
+    @Test
     void laterLaunchesUseTheSameAccountWithTheRoleThePlatformGivesNow() throws Exception {
         var first = login("resource");
         assertThat(launch(
