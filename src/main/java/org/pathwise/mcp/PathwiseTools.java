@@ -1,6 +1,7 @@
 package org.pathwise.mcp;
 
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -14,6 +15,7 @@ import java.util.function.BiFunction;
 import org.pathwise.assistant.Assistant;
 import org.pathwise.assistant.Question;
 import org.pathwise.library.Library;
+import org.pathwise.library.LibraryDocument;
 import org.pathwise.pathways.Pathways;
 import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
@@ -132,6 +134,31 @@ class PathwiseTools {
             var document = document(uri.substring(DOCUMENT_URI.length()));
             return new McpSchema.ReadResourceResult(List.of(
                     new McpSchema.TextResourceContents(uri, "application/json", json.writeValueAsString(document))));
+        });
+    }
+
+    /**
+     * A document as a listed resource, named by its title and described by its licence, language and course; reading
+     * it gives what the template gives.
+     */
+    SyncResourceSpecification resource(LibraryDocument document) {
+        var metadata = document.metadata();
+        var uri = DOCUMENT_URI + document.id();
+        var resource = McpSchema.Resource.builder()
+                .uri(uri)
+                .name(document.source())
+                .title(metadata.title())
+                .description(String.join(
+                        " · ",
+                        java.util.stream.Stream.of(metadata.licence(), metadata.language(), metadata.course())
+                                .filter(value -> value != null && !value.isBlank())
+                                .toList()))
+                .mimeType("application/json")
+                .build();
+        return new SyncResourceSpecification(resource, (context, request) -> {
+            Caller.of(context);
+            return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(
+                    uri, "application/json", json.writeValueAsString(document(document.id())))));
         });
     }
 

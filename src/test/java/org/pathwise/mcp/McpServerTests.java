@@ -21,6 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** The MCP server against the running service with its sample library, driven by the MCP Java SDK's own client. */
 class McpServerTests extends DoorTests {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.pathwise.library.Library library;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    DocumentResources resources;
+
     private McpSyncClient client(String token) {
         var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
                 .endpoint("/mcp")
@@ -87,6 +93,78 @@ class McpServerTests extends DoorTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void listsEveryDocumentOfTheLibraryAsAResource() {
+        try (var client = client(token("mcp-reader", Role.RESEARCHER))) {
+            var resources = client.listResources().resources();
+
+            var documents = library.documents(org.pathwise.library.DocumentQuery.ALL);
+            assertThat(resources)
+                    .extracting(McpSchema.Resource::uri)
+                    .containsExactlyInAnyOrderElementsOf(documents.stream()
+                            .map(document -> "pathwise://documents/" + document.id())
+                            .toList());
+            var spanish = resources.stream()
+                    .filter(resource -> resource.name().equals("design/facilitar-debates-en-linea.md"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(spanish.title()).isEqualTo("Cómo facilitar debates en línea que generen aprendizaje");
+            assertThat(spanish.description()).isEqualTo("CC-BY-4.0 · es · dc-101");
+            var read = client.readResource(new McpSchema.ReadResourceRequest(spanish.uri()));
+            assertThat(((McpSchema.TextResourceContents) read.contents().getFirst()).text())
+                    .contains("Lucía Fernández Ortega", "Gilly Salmon");
+        }
+    }
+
+    @Test
+    void theListFollowsTheLibraryAsDocumentsComeAndGo() {
+        library.upload(
+                "mcp-listing-check.md",
+                "# Listing check\n\nA short note on peer feedback rubrics."
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("licence", "CC0-1.0", "language", "en"),
+                org.pathwise.library.Library.OnConflict.REPLACE,
+                org.pathwise.library.IngestListener.NONE);
+        var uploaded = library.upload("mcp-listing-check.md").orElseThrow();
+        var uri = "pathwise://documents/" + uploaded.id();
+        try (var client = client(token("mcp-reader", Role.RESEARCHER))) {
+            resources.refresh();
+            assertThat(client.listResources().resources())
+                    .filteredOn(resource -> resource.uri().equals(uri))
+                    .singleElement()
+                    .satisfies(resource -> assertThat(resource.title()).isEqualTo("Listing check"));
+
+            library.delete(uploaded.id());
+            resources.refresh();
+
+            assertThat(client.listResources().resources())
+                    .extracting(McpSchema.Resource::uri)
+                    .doesNotContain(uri);
+        } finally {
+            library.delete(uploaded.id());
+            resources.refresh();
+        }
+    }
+
+    @Test
+    void aSpanishQuestionIsSearchedAndAnsweredFromTheSpanishGuide() {
+        try (var client = client(token("mcp-educadora", Role.EDUCATOR))) {
+            var search = client.callTool(new CallToolRequest(
+                    "search_library",
+                    Map.of("query", "¿Cuáles son las cinco etapas del modelo de Gilly Salmon?", "k", 3)));
+            @SuppressWarnings("unchecked")
+            var hits = (List<Map<String, Object>>) ((Map<String, Object>) search.structuredContent()).get("hits");
+            assertThat(hits.getFirst().get("source")).isEqualTo("design/facilitar-debates-en-linea.md");
+
+            var ask = client.callTool(new CallToolRequest(
+                    "ask", Map.of("question", "¿Cuáles son las cinco etapas del modelo de Gilly Salmon?")));
+            @SuppressWarnings("unchecked")
+            var answer = (Map<String, Object>) ask.structuredContent();
+            assertThat(answer.get("outcome")).as(text(ask)).isEqualTo("answered");
+            assertThat(text(ask)).contains("Cómo facilitar debates en línea");
+        }
     }
 
     @Test

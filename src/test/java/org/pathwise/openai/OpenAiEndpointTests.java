@@ -111,6 +111,19 @@ class OpenAiEndpointTests extends DoorTests {
     }
 
     @Test
+    void aFrenchQuestionIsAnsweredFromTheFrenchGuide(TestInfo test) throws Exception {
+        var question = "Qui a fondé l'organisme CAST, et en quelle année ?";
+
+        var answer = chat(token(test, Role.EDUCATOR), "pathwise").chat(question);
+
+        assertThat(answer).contains("1984", "[1]", "La conception universelle de l'apprentissage");
+        var raw = ask(token(test, Role.EDUCATOR), "pathwise", question);
+        assertThat(raw.get("pathwise").get("outcome").asString()).isEqualTo("answered");
+        assertThat(raw.get("pathwise").get("citations").get(0).get("source").asString())
+                .isEqualTo("inclusion/conception-universelle-de-l-apprentissage.md");
+    }
+
+    @Test
     void aStreamingClientGetsTheSameAnswerInChunksEndingInDone(TestInfo test) throws Exception {
         var token = token(test, Role.EDUCATOR);
         var model = OpenAiStreamingChatModel.builder()
