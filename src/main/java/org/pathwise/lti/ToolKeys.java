@@ -23,6 +23,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * The tool's own RSA keys: the newest signs what Pathwise sends a platform (a Deep Linking response), and every key's
  * public half is published at {@code /lti/jwks}, where platforms verify it. The first key is made (2,048 bits) when
- * one is first needed and kept in the database, so that every instance sharing it signs with the same key.
+ * the service starts without one, and kept in the database, so that every instance sharing it signs with the same
+ * key and no request (a GET of the keys) writes it.
  */
 @Component
 class ToolKeys {
@@ -42,6 +46,23 @@ class ToolKeys {
     ToolKeys(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** Makes the first key when the service starts without one, so that it has one before any platform asks. */
+    @Component
+    @ConditionalOnWebApplication
+    static class AtStart {
+
+        private final ToolKeys keys;
+
+        AtStart(ToolKeys keys) {
+            this.keys = keys;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void ensureKey() {
+            keys.signingKey();
+        }
     }
 
     /** The public keys as a JSON Web Key Set (RFC 7517). */
