@@ -186,8 +186,10 @@ class LaunchVerifier {
             return new LtiLaunch.ResourceLink(link.getOrDefault("id", ""), link.getOrDefault("title", ""));
         }
         var settings = jwt.getClaimAsMap(DEEP_LINKING + "deep_linking_settings");
-        if (settings == null || !(settings.get("deep_link_return_url") instanceof String returnUrl)) {
-            throw refused("its deep linking settings give no deep_link_return_url");
+        if (settings == null
+                || !(settings.get("deep_link_return_url") instanceof String returnUrl)
+                || !(returnUrl.startsWith("https://") || returnUrl.startsWith("http://"))) {
+            throw refused("its deep linking settings give no http(s) deep_link_return_url");
         }
         var accept = settings.get("accept_types") instanceof List<?> types
                 ? types.stream().map(String::valueOf).toList()

@@ -58,14 +58,8 @@ class LtiPlatforms {
                 var keys = new GeneratedKeyHolder();
                 jdbc.sql("INSERT INTO lti_platform (name, issuer, client_id, auth_url, token_url, jwks_url, created_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                        .params(
-                                checked.name(),
-                                checked.issuer(),
-                                checked.clientId(),
-                                checked.authUrl(),
-                                checked.tokenUrl(),
-                                checked.jwksUrl(),
-                                Timestamp.from(clock.instant()))
+                        .params(values(checked))
+                        .param(Timestamp.from(clock.instant()))
                         .update(keys, "id");
                 long id = keys.getKeyAs(Number.class).longValue();
                 insertDeployments(id, checked.deploymentIds());
@@ -89,14 +83,8 @@ class LtiPlatforms {
             return transactions.execute(status -> {
                 int updated = jdbc.sql("UPDATE lti_platform SET name = ?, issuer = ?, client_id = ?, auth_url = ?,"
                                 + " token_url = ?, jwks_url = ? WHERE id = ?")
-                        .params(
-                                checked.name(),
-                                checked.issuer(),
-                                checked.clientId(),
-                                checked.authUrl(),
-                                checked.tokenUrl(),
-                                checked.jwksUrl(),
-                                id)
+                        .params(values(checked))
+                        .param(id)
                         .update();
                 if (updated == 0) {
                     return Optional.<LtiPlatform>empty();
@@ -128,6 +116,17 @@ class LtiPlatforms {
                 .param(issuer)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The registration's columns, in the order the statements name them. */
+    private static List<Object> values(PlatformRegistration registration) {
+        return List.of(
+                registration.name(),
+                registration.issuer(),
+                registration.clientId(),
+                registration.authUrl(),
+                registration.tokenUrl(),
+                registration.jwksUrl());
     }
 
     private static IllegalStateException taken(PlatformRegistration registration) {

@@ -2,6 +2,7 @@ package org.pathwise.lti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,13 +190,7 @@ class LtiLaunchTests extends DoorTests {
 
     @Test
     void refusesATokenForAnotherTool() throws Exception {
-        var login = login("resource");
-
-        var launch = launch(
-                login,
-                platform.sign(platform.resourceLaunch(login.nonce(), "user-7")
-                        .audience("another-tool")
-                        .build()));
+        var launch = launchWith("user-7", claims -> claims.audience("another-tool"));
 
         assertRefused(launch, 401, "its audience is not the client id " + SimulatedPlatform.CLIENT_ID);
     }
@@ -223,69 +219,52 @@ class LtiLaunchTests extends DoorTests {
 
     @Test
     void refusesAnUnregisteredDeployment() throws Exception {
-        var login = login("resource");
-
-        var launch = launch(
-                login,
-                platform.sign(platform.resourceLaunch(login.nonce(), "user-7")
-                        .claim(SimulatedPlatform.LTI + "deployment_id", "deployment-9")
-                        .build()));
+        var launch =
+                launchWith("user-7", claims -> claims.claim(SimulatedPlatform.LTI + "deployment_id", "deployment-9"));
 
         assertRefused(launch, 401, "its deployment deployment-9 is not one of Faculty Moodle's registered deployments");
-        var initiation = post(
-                client(),
-                "/lti/login",
-                Map.of(
-                        "iss",
-                        platform.issuer(),
-                        "login_hint",
-                        "user-7",
-                        "target_link_uri",
-                        "http://localhost:" + port + "/lti/launch",
-                        "client_id",
-                        SimulatedPlatform.CLIENT_ID,
-                        "lti_deployment_id",
-                        "deployment-9"));
+        var initiation = initiate(
+                client(), Map.of("client_id", SimulatedPlatform.CLIENT_ID, "lti_deployment_id", "deployment-9"));
         assertRefused(initiation, 400, "The deployment deployment-9 is not one of Faculty Moodle");
     }
 
     @Test
     void refusesAnExpiredToken() throws Exception {
-        var login = login("resource");
         var past = Instant.now().minusSeconds(600);
 
-        var launch = launch(
-                login,
-                platform.sign(platform.resourceLaunch(login.nonce(), "user-7")
-                        .issueTime(Date.from(past.minusSeconds(300)))
-                        .expirationTime(Date.from(past))
-                        .build()));
+        var launch = launchWith(
+                "user-7",
+                claims -> claims.issueTime(Date.from(past.minusSeconds(300))).expirationTime(Date.from(past)));
 
         assertRefused(launch, 401, "expired");
     }
 
     @Test
     void refusesAnotherLtiVersion() throws Exception {
-        var login = login("resource");
-
-        var launch = launch(
-                login,
-                platform.sign(platform.resourceLaunch(login.nonce(), "user-7")
-                        .claim(SimulatedPlatform.LTI + "version", "1.1")
-                        .build()));
+        var launch = launchWith("user-7", claims -> claims.claim(SimulatedPlatform.LTI + "version", "1.1"));
 
         assertRefused(launch, 401, "it is LTI version 1.1; Pathwise speaks 1.3.0");
     }
 
     @Test
-    void refusesALearnerWithAPageThatSaysWhy() throws Exception {
-        var login = login("resource");
+    void refusesADeepLinkingRequestWithoutAnHttpReturnUrl() throws Exception {
+        var login = login("deep-linking");
 
         var launch = launch(
                 login,
-                platform.sign(platform.resourceLaunch(login.nonce(), "user-8")
-                        .claim(SimulatedPlatform.LTI + "roles", List.of(SimulatedPlatform.LEARNER))
+                platform.sign(platform.deepLinkingLaunch(login.nonce(), "user-7")
+                        .claim(
+                                SimulatedPlatform.DL + "deep_linking_settings",
+                                Map.of("deep_link_return_url", "javascript:alert(1)"))
                         .build()));
+
+        assertRefused(launch, 401, "its deep linking settings give no http(s) deep_link_return_url");
+    }
+
+    @Test
+    void refusesALearnerWithAPageThatSaysWhy() throws Exception {
+        var launch = launchWith(
+                "user-8", claims -> claims.claim(SimulatedPlatform.LTI + "roles", List.of(SimulatedPlatform.LEARNER)));
 
         assertRefused(launch, 403, "your roles in Faculty Moodle (Learner) give you no Pathwise role");
         assertThat(users.find("lti" + registered.id() + "-user-8").isEmpty()).isTrue();
@@ -323,13 +302,7 @@ class LtiLaunchTests extends DoorTests {
 
     @Test
     void refusesAnUnregisteredIssuer() throws Exception {
-        var initiation = post(
-                client(),
-                "/lti/login",
-                Map.of(
-                        "iss", "https://moodle.elsewhere.example",
-                        "login_hint", "user-7",
-                        "target_link_uri", "http://localhost:" + port + "/lti/launch"));
+        var initiation = initiate(client(), Map.of("iss", "https://moodle.elsewhere.example"));
 
         assertRefused(initiation, 400, "No platform with the issuer https://moodle.elsewhere.example is registered");
     }
@@ -369,24 +342,35 @@ class LtiLaunchTests extends DoorTests {
                 .contains(reason);
     }
 
+    /** A login, then a launch of an instructor's resource link by {@code subject} with the claims changed. */
+    private HttpResponse<String> launchWith(String subject, UnaryOperator<JWTClaimsSet.Builder> change)
+            throws IOException, InterruptedException {
+        var login = login("resource");
+        return launch(
+                login,
+                platform.sign(change.apply(platform.resourceLaunch(login.nonce(), subject))
+                        .build()));
+    }
+
+    /** A login initiation as the platform posts it, with the given parameters beside the issuer and the hint. */
+    private HttpResponse<String> initiate(HttpClient browser, Map<String, String> parameters)
+            throws IOException, InterruptedException {
+        var form = new LinkedHashMap<String, String>();
+        form.put("iss", platform.issuer());
+        form.put("login_hint", "user-7");
+        form.put("target_link_uri", "http://localhost:" + port + "/lti/launch");
+        form.putAll(parameters);
+        return post(browser, "/lti/login", form);
+    }
+
     private Login login(String hint) throws IOException, InterruptedException {
         var browser = client();
-        var response = post(
+        var response = initiate(
                 browser,
-                "/lti/login",
                 Map.of(
-                        "iss",
-                        platform.issuer(),
-                        "login_hint",
-                        "user-7",
-                        "target_link_uri",
-                        "http://localhost:" + port + "/lti/launch",
-                        "lti_message_hint",
-                        hint,
-                        "client_id",
-                        SimulatedPlatform.CLIENT_ID,
-                        "lti_deployment_id",
-                        SimulatedPlatform.DEPLOYMENT_ID));
+                        "lti_message_hint", hint,
+                        "client_id", SimulatedPlatform.CLIENT_ID,
+                        "lti_deployment_id", SimulatedPlatform.DEPLOYMENT_ID));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         var location = URI.create(response.headers().firstValue("Location").orElseThrow());
         var query = query(location);
