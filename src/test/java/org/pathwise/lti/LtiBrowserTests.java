@@ -105,6 +105,7 @@ class LtiBrowserTests extends DoorTests {
                 .click();
 
         // a plain http URL elsewhere than on this machine is refused, and the form keeps what was typed
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error")));
         assertThat(driver.findElement(By.cssSelector(".error")).getText())
                 .contains("the JWKS URL must be an https URL");
         assertThat(driver.findElement(By.id("lti-name")).getAttribute("value")).isEqualTo("Campus Moodle");
@@ -112,6 +113,8 @@ class LtiBrowserTests extends DoorTests {
         driver.findElement(By.cssSelector("#lti-platform-form button[type=submit]"))
                 .click();
 
+        // a click returns before the next page has loaded
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("Campus Moodle is registered");
         assertThat(platforms.withIssuer("https://moodle.campus.example.edu"))
                 .singleElement()
