@@ -24,6 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class PathwaysPages {
 
+    /** A role as the questionnaire offers it: its id, and its name in the reader's language. */
+    record RoleChoice(String id, String name) {}
+
     private final Pathways pathways;
     private final MessageSource messages;
 
@@ -101,13 +104,20 @@ class PathwaysPages {
     }
 
     private String questionnairePage(Model model, Map<String, Object> answers) {
-        var language = LocaleContextHolder.getLocale().getLanguage();
+        var locale = LocaleContextHolder.getLocale();
+        var language = locale.getLanguage();
+        var questionnaire = pathways.questionnaire();
         var areas = new ArrayList<Map<String, Object>>();
-        pathways.questionnaire()
+        questionnaire
                 .byArea()
                 .forEach((area, items) -> areas.add(Map.of(
                         "name",
-                        area.id() + ". " + area.name(),
+                        area.id() + ". "
+                                + messages.getMessage(
+                                        "area." + questionnaire.framework().id() + "." + area.id(),
+                                        null,
+                                        area.name(),
+                                        locale),
                         "items",
                         items.stream()
                                 .map(item -> Map.of(
@@ -121,7 +131,13 @@ class PathwaysPages {
                 pathways.questionnaire().options().stream()
                         .map(o -> Map.of("score", String.valueOf(o.score()), "text", o.text(language)))
                         .toList());
-        model.addAttribute("roles", pathways.roles());
+        model.addAttribute(
+                "roles",
+                pathways.roles().stream()
+                        .map(role -> new RoleChoice(
+                                role.id(),
+                                messages.getMessage("pathways.role." + role.id(), null, role.name(), locale)))
+                        .toList());
         return "pathways/questionnaire";
     }
 

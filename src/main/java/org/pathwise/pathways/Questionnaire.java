@@ -214,6 +214,11 @@ final class Questionnaire {
         sum[1] += 1;
     }
 
+    /** The framework whose competences the items assess. */
+    Framework framework() {
+        return framework;
+    }
+
     /** Items grouped by area, in framework order, for the page. */
     Map<Framework.Area, List<Item>> byArea() {
         var grouped = new LinkedHashMap<Framework.Area, List<Item>>();

@@ -281,7 +281,9 @@ class PathwaysApiTests {
         assertThat(spanish)
                 .contains("Elijo de forma deliberada los canales digitales")
                 .contains("Todavía no")
-                .doesNotContain("I choose digital channels on purpose");
+                // the framework's areas and the roles, named in Spanish too
+                .contains("1. Compromiso profesional", "Tutor o tutora en línea")
+                .doesNotContain("I choose digital channels on purpose", "Professional engagement", "Online tutor");
 
         var arabic = mvc.perform(get("/pathways/questionnaire").header("Accept-Language", "ar"))
                 .andExpect(status().isOk())
@@ -292,7 +294,16 @@ class PathwaysApiTests {
                 .contains("dir=\"rtl\"")
                 .contains("أختار القنوات الرقمية عن قصد")
                 .contains("ليس بعد")
-                .doesNotContain("I choose digital channels on purpose");
+                .contains("1. المشاركة المهنية", "مرشد عبر الإنترنت")
+                .doesNotContain("I choose digital channels on purpose", "Professional engagement");
+
+        var english = mvc.perform(get("/pathways/questionnaire").header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(english))
+                .contains("1. Professional engagement", "6. Facilitating learners' digital competence", "Online tutor");
     }
 
     @Test
