@@ -74,7 +74,7 @@ class LaunchVerifier {
                             .toList()));
         } catch (BadJwtException e) {
             throw refused(
-                    e.getMessage().contains("signature") || e.getMessage().contains("JWK")
+                    e.getMessage().contains("signature") || e.getMessage().contains("key")
                             ? "its signature does not verify with the platform's keys at " + platform.jwksUrl()
                             : "it is not a signed JWT Pathwise can read (" + e.getMessage() + ")");
         } catch (JwtException e) {

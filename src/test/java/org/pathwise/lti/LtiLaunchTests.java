@@ -189,6 +189,18 @@ class LtiLaunchTests extends DoorTests {
     }
 
     @Test
+    void refusesATokenSignedByAKeyThePlatformDoesNotPublish() throws Exception {
+        var login = login("resource");
+
+        var launch = launch(
+                login,
+                platform.signWithUnpublishedKey(
+                        platform.resourceLaunch(login.nonce(), "user-7").build()));
+
+        assertRefused(launch, 401, "signature does not verify with the platform's keys at " + platform.url("/jwks"));
+    }
+
+    @Test
     void refusesATokenForAnotherTool() throws Exception {
         var launch = launchWith("user-7", claims -> claims.audience("another-tool"));
 

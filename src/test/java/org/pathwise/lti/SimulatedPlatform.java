@@ -142,6 +142,11 @@ final class SimulatedPlatform implements AutoCloseable {
         return sign(claims, generate(key.getKeyID()));
     }
 
+    /** The claims signed by a key the platform does not publish. */
+    String signWithUnpublishedKey(JWTClaimsSet claims) {
+        return sign(claims, generate("unpublished-key"));
+    }
+
     @Override
     public void close() {
         server.stop();
