@@ -102,7 +102,7 @@ class LaunchVerifier {
                 jwt.getSubject(),
                 roles(jwt),
                 course(jwt),
-                strings(jwt.getClaimAsMap(LTI + "custom")),
+                strings(claim(jwt, LTI + "custom")),
                 locale(jwt),
                 message(jwt));
     }
@@ -137,7 +137,7 @@ class LaunchVerifier {
                 check(
                         jwt -> jwt.getAudience() != null
                                 && jwt.getAudience().contains(platform.clientId())
-                                && (jwt.getAudience().size() == 1
+                                && (jwt.getAudience().size() == 1 && jwt.getClaimAsString("azp") == null
                                         || platform.clientId().equals(jwt.getClaimAsString("azp"))),
                         "it is for another tool: its audience is not the client id " + platform.clientId()),
                 check(
@@ -166,12 +166,12 @@ class LaunchVerifier {
 
     /** The platform's language for the person, when it is a well-formed language tag. */
     private static String locale(Jwt jwt) {
-        var locale = strings(jwt.getClaimAsMap(LTI + "launch_presentation")).getOrDefault("locale", "");
+        var locale = strings(claim(jwt, LTI + "launch_presentation")).getOrDefault("locale", "");
         return LANGUAGE_TAG.matcher(locale).matches() ? locale : "";
     }
 
     private static LtiLaunch.Course course(Jwt jwt) {
-        var context = jwt.getClaimAsMap(LTI + "context");
+        var context = claim(jwt, LTI + "context");
         if (context == null) {
             return LtiLaunch.Course.NONE;
         }
@@ -182,20 +182,41 @@ class LaunchVerifier {
 
     private static LtiLaunch.Message message(Jwt jwt) {
         if (RESOURCE_LINK_REQUEST.equals(jwt.getClaimAsString(LTI + "message_type"))) {
-            var link = strings(jwt.getClaimAsMap(LTI + "resource_link"));
-            return new LtiLaunch.ResourceLink(link.getOrDefault("id", ""), link.getOrDefault("title", ""));
+            var link = strings(claim(jwt, LTI + "resource_link"));
+            if (link.getOrDefault("id", "").isBlank()) {
+                throw refused("its resource link has no id");
+            }
+            return new LtiLaunch.ResourceLink(link.get("id"), link.getOrDefault("title", ""));
         }
-        var settings = jwt.getClaimAsMap(DEEP_LINKING + "deep_linking_settings");
+        var settings = claim(jwt, DEEP_LINKING + "deep_linking_settings");
         if (settings == null
                 || !(settings.get("deep_link_return_url") instanceof String returnUrl)
-                || !(returnUrl.startsWith("https://") || returnUrl.startsWith("http://"))) {
+                || !httpUrl(returnUrl)) {
             throw refused("its deep linking settings give no http(s) deep_link_return_url");
         }
         var accept = settings.get("accept_types") instanceof List<?> types
                 ? types.stream().map(String::valueOf).toList()
                 : List.<String>of();
+        if (!accept.isEmpty() && !accept.contains("ltiResourceLink")) {
+            throw refused("the platform accepts " + accept + " here, and Pathwise places only an ltiResourceLink");
+        }
         var data = settings.get("data") instanceof String text ? text : "";
         return new LtiLaunch.DeepLinkingRequest(returnUrl, data, accept);
+    }
+
+    /** An object claim, or null when the token has none or it is not an object. */
+    private static Map<String, Object> claim(Jwt jwt, String name) {
+        return jwt.getClaims().get(name) instanceof Map<?, ?> ? jwt.getClaimAsMap(name) : null;
+    }
+
+    /** An absolute http(s) URL with a host. */
+    private static boolean httpUrl(String url) {
+        try {
+            var uri = new java.net.URI(url);
+            return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The values of a claim that are strings (or numbers, written out). */

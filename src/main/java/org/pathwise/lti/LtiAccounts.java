@@ -43,6 +43,18 @@ class LtiAccounts {
             users.admit(linked.get(), role);
             return linked.get();
         }
+        try {
+            return link(launch, role);
+        } catch (DuplicateKeyException | IllegalArgumentException e) {
+            // the same person's other first launch made or linked the account at the same moment: theirs stands
+            var theirs = linked(issuer, launch.subject()).orElseThrow(() -> e);
+            users.admit(theirs, role);
+            return theirs;
+        }
+    }
+
+    /** Makes the account of a person launched for the first time, and links it; undoes the account if linking fails. */
+    private String link(LtiLaunch launch, Role role) {
         var base = "lti" + launch.platform().id() + "-"
                 + (PLAIN_SUBJECT.matcher(launch.subject()).matches() ? launch.subject() : digest(launch.subject()));
         var username = base;
@@ -53,12 +65,12 @@ class LtiAccounts {
         users.admit(username, role);
         try {
             jdbc.sql("INSERT INTO lti_account (issuer, subject, username) VALUES (?, ?, ?)")
-                    .params(issuer, launch.subject(), username)
+                    .params(launch.platform().issuer(), launch.subject(), username)
                     .update();
         } catch (DuplicateKeyException e) {
-            // the same person's other launch linked them at the same moment; theirs stands
+            // the name was free when this launch looked, so the account is this launch's own
             users.delete(username);
-            return linked(issuer, launch.subject()).orElseThrow();
+            throw e;
         }
         return username;
     }

@@ -173,17 +173,18 @@ class LtiController {
         if (state == null || state.isBlank()) {
             throw new LaunchRefused(HttpStatus.BAD_REQUEST, "The launch has no state: start it from your course.");
         }
-        var pending = states.take(state)
-                .orElseThrow(() -> new LaunchRefused(
-                        HttpStatus.BAD_REQUEST,
-                        "This launch has expired or was used already. Launch Pathwise again from your course."));
-        forgetStateCookie(request, response, state);
+        // the cookie first: a state posted from another browser does not use up this browser's launch
         if (!hasStateCookie(request, state)) {
             throw new LaunchRefused(
                     HttpStatus.BAD_REQUEST,
                     "This launch did not start in this browser. Launch Pathwise again from your course; if it"
                             + " opens inside the course page, set the tool to open in a new window.");
         }
+        forgetStateCookie(request, response, state);
+        var pending = states.take(state)
+                .orElseThrow(() -> new LaunchRefused(
+                        HttpStatus.BAD_REQUEST,
+                        "This launch has expired or was used already. Launch Pathwise again from your course."));
         var platform = platforms
                 .find(pending.platformId())
                 .orElseThrow(() -> new LaunchRefused(

@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How LTI launches map to Pathwise ({@code pathwise.lti.*}).
  *
  * @param roles which Pathwise role each LTI role gives, by the role's full URI
- *     ({@code http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor}) or its name after the {@code #}
- *     ({@code Instructor}), either in any case; of the roles a launch carries, the strongest mapped one decides (administrator, then
- *     educator, then researcher), and a launch with none is refused. The default maps {@code Instructor} to educator
- *     and {@code Administrator} to administrator: Pathwise is for the people who teach. A staff-development course
- *     whose participants are the platform's learners maps {@code Learner} to educator as well.
+ *     ({@code http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor}) or by its name after the {@code #}
+ *     ({@code Instructor}, which then matches that name in every vocabulary), either in any case; of the roles a
+ *     launch carries, the strongest mapped one decides (administrator, then educator, then researcher), and a launch
+ *     with none is refused. The default (in {@code application.yaml}) maps a course's instructors to educators and
+ *     the platform's institution and system administrators to administrators, by full URI: Pathwise is for the
+ *     people who teach, and a course-level administrator is not the platform's. A staff-development course whose
+ *     participants are the platform's learners maps {@code membership#Learner} to educator as well.
  */
 @ConfigurationProperties("pathwise.lti")
 record LtiProperties(@DefaultValue Map<String, String> roles) {

@@ -214,7 +214,19 @@ class LtiLaunchTests extends DoorTests {
                 platform.sign(platform.resourceLaunch(login.nonce(), "user-7").build());
         assertThat(launch(login, token).statusCode()).isEqualTo(302);
 
-        assertRefused(launch(login, token), 400, "expired or was used already");
+        // the launch ends the state's cookie, so the same browser replaying it is refused for that
+        assertRefused(launch(login, token), 400, "did not start in this browser");
+        // and one that kept the cookie finds the state used
+        var replay = client().send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/launch"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Cookie", "lti_state_" + login.state() + "=1")
+                                .POST(HttpRequest.BodyPublishers.ofString("id_token="
+                                        + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&state="
+                                        + URLEncoder.encode(login.state(), StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertRefused(replay, 400, "expired or was used already");
     }
 
     @Test
@@ -271,6 +283,32 @@ class LtiLaunchTests extends DoorTests {
                         .build()));
 
         assertRefused(launch, 401, "its deep linking settings give no http(s) deep_link_return_url");
+    }
+
+    @Test
+    void aCourseLevelAdministratorIsNoPathwiseAdministrator() throws Exception {
+        var launch = launchWith(
+                "user-9",
+                claims -> claims.claim(
+                        SimulatedPlatform.LTI + "roles",
+                        List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator")));
+
+        assertRefused(launch, 403, "(Administrator) give you no Pathwise role");
+    }
+
+    @Test
+    void refusesATokenWhoseAuthorisedPartyIsAnotherClient() throws Exception {
+        var launch = launchWith("user-7", claims -> claims.claim("azp", "another-tool"));
+
+        assertRefused(launch, 401, "its audience is not the client id " + SimulatedPlatform.CLIENT_ID);
+    }
+
+    @Test
+    void refusesAResourceLinkLaunchWithoutItsLinksId() throws Exception {
+        var launch = launchWith(
+                "user-7", claims -> claims.claim(SimulatedPlatform.LTI + "resource_link", Map.of("title", "x")));
+
+        assertRefused(launch, 401, "its resource link has no id");
     }
 
     @Test
