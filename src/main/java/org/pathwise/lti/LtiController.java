@@ -4,8 +4,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Date;
@@ -45,14 +43,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class LtiController {
 
-    /** The session attribute holding a Deep Linking request while the instructor chooses. */
-    static final String DEEP_LINKING = LtiController.class.getName() + ".DEEP_LINKING";
+    /** Who a Deep Linking ticket is for: these pages, and nothing that reads the tool's other tokens. */
+    private static final String TICKET_AUDIENCE = "pathwise:lti-deep-linking";
+
+    /** How long an instructor has to choose what to place. */
+    private static final java.time.Duration TICKET_LIFETIME = java.time.Duration.ofMinutes(30);
 
     private static final String STATE_COOKIE = "lti_state_";
 
     /** A Deep Linking request waiting for the instructor's choice. */
-    record PendingDeepLink(long platformId, String deploymentId, String returnUrl, String data, String course)
-            implements Serializable {}
+    record PendingDeepLink(long platformId, String deploymentId, String returnUrl, String data, String course) {}
 
     private final LtiPlatforms platforms;
     private final LoginStates states;
@@ -209,7 +209,7 @@ class LtiController {
             throw new LaunchRefused(
                     HttpStatus.FORBIDDEN, "Your Pathwise account is disabled; ask a Pathwise administrator.");
         }
-        var session = signIn(request, response, username, role);
+        signIn(request, response, username, role);
         var course = course(launch).orElse("");
         // the pages speak the platform's language when they are written in it
         var language = Optional.of(launch.locale()).filter(locale -> !locale.isEmpty());
@@ -224,16 +224,11 @@ class LtiController {
                                 .build()
                                 .toUriString();
             case LtiLaunch.DeepLinkingRequest deepLinking -> {
-                session.setAttribute(
-                        DEEP_LINKING,
-                        new PendingDeepLink(
-                                platform.id(),
-                                launch.deploymentId(),
-                                deepLinking.returnUrl(),
-                                deepLinking.data(),
-                                course));
+                var ticket = ticket(new PendingDeepLink(
+                        platform.id(), launch.deploymentId(), deepLinking.returnUrl(), deepLinking.data(), course));
                 yield "redirect:"
                         + UriComponentsBuilder.fromPath("/lti/deep-linking")
+                                .queryParam("ticket", ticket)
                                 .queryParamIfPresent("lang", language)
                                 .encode()
                                 .build()
@@ -249,10 +244,16 @@ class LtiController {
         return keys.jwks();
     }
 
-    /** The Deep Linking page: the instructor names the link and chooses the course it narrows to. */
+    /**
+     * The Deep Linking page: the instructor names the link and chooses the course it narrows to. Platforms open it in
+     * a frame of their own page, where the browser sends no session cookie: the request travels in a ticket the tool
+     * signed, and the page lets the platform's origin frame it.
+     */
     @GetMapping("/lti/deep-linking")
-    String deepLinking(HttpSession session, Model model) {
-        var pending = pendingDeepLink(session);
+    String deepLinking(@RequestParam String ticket, HttpServletResponse response, Model model) {
+        var pending = pendingDeepLink(ticket);
+        framedBy(response, pending.returnUrl(), "'self'");
+        model.addAttribute("ticket", ticket);
         model.addAttribute("courses", library.values("course"));
         model.addAttribute("course", pending.course());
         return "lti/deep-linking";
@@ -264,12 +265,12 @@ class LtiController {
      */
     @PostMapping("/lti/deep-linking")
     String placeLink(
+            @RequestParam String ticket,
             @RequestParam String title,
             @RequestParam(defaultValue = "") String course,
-            HttpSession session,
             HttpServletResponse response,
             Model model) {
-        var pending = pendingDeepLink(session);
+        var pending = pendingDeepLink(ticket);
         var platform = platforms
                 .find(pending.platformId())
                 .orElseThrow(() -> new LaunchRefused(
@@ -298,14 +299,8 @@ class LtiController {
         if (!pending.data().isEmpty()) {
             claims.claim(LaunchVerifier.DEEP_LINKING + "data", pending.data());
         }
-        session.removeAttribute(DEEP_LINKING);
         // this page's form posts to the platform: the policy lets it, and nothing else
-        var returnUri = URI.create(pending.returnUrl());
-        response.setHeader(
-                "Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none';"
-                        + " base-uri 'self'; frame-ancestors 'none'; form-action " + returnUri.getScheme() + "://"
-                        + returnUri.getRawAuthority());
+        framedBy(response, pending.returnUrl(), origin(pending.returnUrl()));
         model.addAttribute("returnUrl", pending.returnUrl());
         model.addAttribute("jwt", keys.sign(claims.build()));
         model.addAttribute("platform", platform.name());
@@ -330,14 +325,57 @@ class LtiController {
                 model);
     }
 
-    private PendingDeepLink pendingDeepLink(HttpSession session) {
-        if (session.getAttribute(DEEP_LINKING) instanceof PendingDeepLink pending) {
-            return pending;
+    /** A Deep Linking request, signed by the tool for the pages that answer it, valid for {@link #TICKET_LIFETIME}. */
+    private String ticket(PendingDeepLink pending) {
+        var now = clock.instant();
+        return keys.sign(new JWTClaimsSet.Builder()
+                .audience(TICKET_AUDIENCE)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(TICKET_LIFETIME)))
+                .claim("platform", pending.platformId())
+                .claim("deployment_id", pending.deploymentId())
+                .claim("return_url", pending.returnUrl())
+                .claim("data", pending.data())
+                .claim("course", pending.course())
+                .build());
+    }
+
+    private PendingDeepLink pendingDeepLink(String ticket) {
+        var claims = keys.verified(ticket)
+                .filter(verified -> verified.getAudience().contains(TICKET_AUDIENCE))
+                .orElseThrow(() -> new LaunchRefused(
+                        HttpStatus.BAD_REQUEST,
+                        "This Deep Linking request has expired or is not Pathwise's. Start again from \"Select content\""
+                                + " (Moodle) or the link selection (Canvas) in your course."));
+        try {
+            return new PendingDeepLink(
+                    claims.getLongClaim("platform"),
+                    claims.getStringClaim("deployment_id"),
+                    claims.getStringClaim("return_url"),
+                    claims.getStringClaim("data"),
+                    claims.getStringClaim("course"));
+        } catch (java.text.ParseException e) {
+            throw new LaunchRefused(HttpStatus.BAD_REQUEST, "This Deep Linking request is malformed.");
         }
-        throw new LaunchRefused(
-                HttpStatus.BAD_REQUEST,
-                "There is no Deep Linking request to answer. Start from \"Add an activity or resource\" (Moodle) or"
-                        + " the link selection (Canvas) in your course.");
+    }
+
+    /**
+     * The policy of a Deep Linking page: the application's own, except that the platform's page may frame it (the
+     * policy's {@code frame-ancestors} overrides the {@code X-Frame-Options} header in browsers that know both) and
+     * that its forms may post to {@code formAction}.
+     */
+    private static void framedBy(HttpServletResponse response, String returnUrl, String formAction) {
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none';"
+                        + " base-uri 'self'; frame-ancestors 'self' " + origin(returnUrl) + "; form-action "
+                        + formAction);
+    }
+
+    /** The origin of an http(s) URL with a host, as a policy names it. */
+    private static String origin(String url) {
+        var uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /**
@@ -357,19 +395,17 @@ class LtiController {
     }
 
     /** Signs the person in on a new session (so none chosen before the launch is kept). */
-    private static HttpSession signIn(
-            HttpServletRequest request, HttpServletResponse response, String username, Role role) {
+    private static void signIn(HttpServletRequest request, HttpServletResponse response, String username, Role role) {
         var old = request.getSession(false);
         if (old != null) {
             old.invalidate();
         }
-        var session = request.getSession(true);
+        request.getSession(true);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 username, null, List.of(new SimpleGrantedAuthority(role.authority()))));
         SecurityContextHolder.setContext(context);
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
-        return session;
     }
 
     private static boolean hasStateCookie(HttpServletRequest request, String state) {

@@ -88,6 +88,29 @@ class ToolKeys {
         return jwt.serialize();
     }
 
+    /**
+     * The claims of a JWT that one of the tool's own keys signed, when its signature verifies and it has not
+     * expired; empty otherwise.
+     */
+    java.util.Optional<JWTClaimsSet> verified(String token) {
+        try {
+            var jwt = SignedJWT.parse(token);
+            for (var key : keys()) {
+                if (key.getKeyID().equals(jwt.getHeader().getKeyID())
+                        && jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAPublicKey()))) {
+                    var claims = jwt.getJWTClaimsSet();
+                    return claims.getExpirationTime() != null
+                                    && claims.getExpirationTime().toInstant().isAfter(clock.instant())
+                            ? java.util.Optional.of(claims)
+                            : java.util.Optional.empty();
+                }
+            }
+        } catch (java.text.ParseException | JOSEException e) {
+            // not a token of this tool
+        }
+        return java.util.Optional.empty();
+    }
+
     private RSAKey signingKey() {
         var key = signing;
         if (key == null) {

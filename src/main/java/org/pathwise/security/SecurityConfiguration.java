@@ -62,7 +62,9 @@ class SecurityConfiguration {
             || pathOf(request).equals("/mcp");
 
     private static final RequestMatcher LTI_FROM_PLATFORM =
-            request -> pathOf(request).equals("/lti/login") || pathOf(request).equals("/lti/launch");
+            request -> pathOf(request).equals("/lti/login")
+                    || pathOf(request).equals("/lti/launch")
+                    || pathOf(request).equals("/lti/deep-linking");
 
     @Bean
     @ConditionalOnWebApplication
@@ -90,10 +92,10 @@ class SecurityConfiguration {
                         .requestMatchers("/favicon.ico", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         // LTI 1.3: a platform's login initiation and launch, and the tool's public keys
-                        .requestMatchers("/lti/login", "/lti/launch", "/lti/jwks")
+                        // (the Deep Linking pages run in the platform's frame, without the session: a ticket the tool
+                        // signed at the launch stands for the instructor)
+                        .requestMatchers("/lti/login", "/lti/launch", "/lti/jwks", "/lti/deep-linking")
                         .permitAll()
-                        .requestMatchers("/lti/deep-linking")
-                        .hasAnyRole(EDUCATOR, ADMIN)
                         .requestMatchers("/api/lti/**")
                         .hasRole(ADMIN)
                         // the library: everyone reads, administrators change
@@ -188,7 +190,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
                 // a platform posts the LTI login and launch from its own site; the launch's signed id_token, its
-                // single-use state and the state's cookie stand in for the CSRF token
+                // single-use state and the state's cookie stand in for the CSRF token, and on the Deep Linking page
+                // (in the platform's frame, without the session) the ticket the launch signed does
                 .csrf(csrf -> csrf.ignoringRequestMatchers(StatelessCredentials::present, LTI_FROM_PLATFORM))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), API)

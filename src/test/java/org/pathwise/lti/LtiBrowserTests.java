@@ -162,9 +162,12 @@ class LtiBrowserTests extends DoorTests {
     }
 
     @Test
-    void anInstructorPlacesPathwiseInTheirCourseByDeepLinking() throws Exception {
+    void anInstructorPlacesPathwiseInTheirCourseByDeepLinkingInThePlatformsFrame() throws Exception {
+        // as Moodle's "Select content" and Canvas's link selection do, the platform runs the whole flow in a frame
         platform.coursePage("/course/dc-201/add", tool(), "deep-linking");
-        driver.get(platform.url("/course/dc-201/add"));
+        platform.framingPage("/course/dc-201/select", "/course/dc-201/add");
+        driver.get(platform.url("/course/dc-201/select"));
+        driver.switchTo().frame("tool");
 
         driver.findElement(By.id("launch")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("post")));

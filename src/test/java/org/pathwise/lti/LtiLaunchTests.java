@@ -351,6 +351,39 @@ class LtiLaunchTests extends DoorTests {
     }
 
     @Test
+    void theDeepLinkingPagesNeedATicketTheToolSigned() throws Exception {
+        var login = login("deep-linking");
+        var launch = launch(
+                login,
+                platform.sign(
+                        platform.deepLinkingLaunch(login.nonce(), "user-7").build()));
+        var location = launch.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/lti/deep-linking?ticket=");
+
+        // the ticket alone opens the page: no session, as in the platform's frame
+        var page = get(client(), location.substring(location.indexOf("/lti/")));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        policy -> assertThat(policy).contains("frame-ancestors 'self' " + platform.issuer()));
+        // a ticket signed by another key, or none, is refused
+        var forged = platform.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .audience("pathwise:lti-deep-linking")
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("platform", registered.id())
+                .claim("return_url", "https://attacker.example/return")
+                .build());
+        assertRefused(
+                get(client(), "/lti/deep-linking?ticket=" + URLEncoder.encode(forged, StandardCharsets.UTF_8)),
+                400,
+                "has expired or is not Pathwise's");
+        assertRefused(
+                post(client(), "/lti/deep-linking", Map.of("ticket", "x.y.z", "title", "t")),
+                400,
+                "has expired or is not Pathwise's");
+    }
+
+    @Test
     void refusesAnUnregisteredIssuer() throws Exception {
         var initiation = initiate(client(), Map.of("iss", "https://moodle.elsewhere.example"));
 

@@ -98,6 +98,16 @@ final class SimulatedPlatform implements AutoCloseable {
                 .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(page)));
     }
 
+    /** Serves at {@code path} a page of the platform that shows {@code framed} (another of its pages) in a frame. */
+    void framingPage(String path, String framed) {
+        server.stubFor(get(urlPathEqualTo(path))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<!DOCTYPE html><html><head><title>Select content</title></head><body>"
+                                + "<iframe id=tool title=tool width=1000 height=700 src='" + framed + "'></iframe>"
+                                + "</body></html>")));
+    }
+
     /** The claims of an instructor's resource-link launch from the course DC-101, answering {@code nonce}. */
     JWTClaimsSet.Builder resourceLaunch(String nonce, String subject) {
         var now = Instant.now();
