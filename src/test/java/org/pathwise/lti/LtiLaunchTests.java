@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pathwise.DoorTests;
@@ -33,7 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class LtiLaunchTests extends DoorTests {
 
-    private static final SimulatedPlatform platform = new SimulatedPlatform();
+    /** A platform of its own for each test class (the PostgreSQL variant runs these tests again). */
+    private static SimulatedPlatform platform;
 
     @Autowired
     LtiPlatforms platforms;
@@ -45,6 +47,11 @@ class LtiLaunchTests extends DoorTests {
         registered = platforms.withIssuer(platform.issuer()).stream()
                 .findFirst()
                 .orElseGet(() -> platforms.register(platform.registration("Faculty Moodle")));
+    }
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = new SimulatedPlatform();
     }
 
     @AfterAll
