@@ -107,24 +107,28 @@ class LaunchVerifier {
                 message(jwt));
     }
 
-    /** Forgets the decoder of a registration that changed or went. */
-    void forget(long platformId) {
-        decoders.keySet().removeIf(key -> key.startsWith(platformId + " "));
-    }
-
+    /**
+     * The registration's decoder, kept by everything that makes it (the issuer, client and keys URL it checks), so
+     * that a changed registration gets a new one; the one it had before is dropped then.
+     */
     private JwtDecoder decoder(LtiPlatform platform) {
         var key = platform.id() + " " + platform.issuer() + " " + platform.clientId() + " " + platform.jwksUrl();
-        return decoders.computeIfAbsent(key, ignored -> {
-            var requests = new SimpleClientHttpRequestFactory();
-            requests.setConnectTimeout(KEYS_TIMEOUT);
-            requests.setReadTimeout(KEYS_TIMEOUT);
-            var decoder = NimbusJwtDecoder.withJwkSetUri(platform.jwksUrl())
-                    .jwsAlgorithm(SignatureAlgorithm.RS256)
-                    .restOperations(new RestTemplate(requests))
-                    .build();
-            decoder.setJwtValidator(validator(platform));
-            return decoder;
-        });
+        var known = decoders.get(key);
+        if (known != null) {
+            return known;
+        }
+        // outside the map's compute, which must not change the map
+        decoders.keySet().removeIf(other -> other.startsWith(platform.id() + " "));
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(KEYS_TIMEOUT);
+        requests.setReadTimeout(KEYS_TIMEOUT);
+        var decoder = NimbusJwtDecoder.withJwkSetUri(platform.jwksUrl())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(new RestTemplate(requests))
+                .build();
+        decoder.setJwtValidator(validator(platform));
+        var raced = decoders.putIfAbsent(key, decoder);
+        return raced == null ? decoder : raced;
     }
 
     private OAuth2TokenValidator<Jwt> validator(LtiPlatform platform) {

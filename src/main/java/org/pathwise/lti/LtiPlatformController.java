@@ -22,11 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 class LtiPlatformController {
 
     private final LtiPlatforms platforms;
-    private final LaunchVerifier verifier;
 
-    LtiPlatformController(LtiPlatforms platforms, LaunchVerifier verifier) {
+    LtiPlatformController(LtiPlatforms platforms) {
         this.platforms = platforms;
-        this.verifier = verifier;
     }
 
     @GetMapping("/api/lti/tool")
@@ -67,9 +65,7 @@ class LtiPlatformController {
             summary = "Change an LTI platform's registration (administrators)",
             description = "The same body as registering; its deployment ids replace the old ones.")
     LtiPlatform update(@PathVariable long id, @RequestBody PlatformRegistration registration) {
-        var platform = platforms.update(id, registration).orElseThrow(() -> notFound(id));
-        verifier.forget(id);
-        return platform;
+        return platforms.update(id, registration).orElseThrow(() -> notFound(id));
     }
 
     @DeleteMapping("/api/lti/platforms/{id}")
@@ -80,7 +76,6 @@ class LtiPlatformController {
         if (!platforms.delete(id)) {
             throw notFound(id);
         }
-        verifier.forget(id);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package org.pathwise.lti;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -19,12 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LtiPlatformsPage {
 
     private final LtiPlatforms platforms;
-    private final LaunchVerifier verifier;
     private final MessageSource messages;
 
-    LtiPlatformsPage(LtiPlatforms platforms, LaunchVerifier verifier, MessageSource messages) {
+    LtiPlatformsPage(LtiPlatforms platforms, MessageSource messages) {
         this.platforms = platforms;
-        this.verifier = verifier;
         this.messages = messages;
     }
 
@@ -40,15 +39,12 @@ class LtiPlatformsPage {
                         .map(platform -> new Listed(platform, platforms.accounts(platform.issuer())))
                         .toList());
         if (!model.containsAttribute("form")) {
+            var editing = edit == null ? Optional.<LtiPlatform>empty() : platforms.find(edit);
             model.addAttribute(
                     "form",
-                    edit == null
-                            ? new PlatformRegistration("", "", "", "", "", "", List.of())
-                            : platforms
-                                    .find(edit)
-                                    .map(LtiPlatformsPage::registration)
-                                    .orElse(new PlatformRegistration("", "", "", "", "", "", List.of())));
-            model.addAttribute("editing", edit != null && platforms.find(edit).isPresent() ? edit : null);
+                    editing.map(LtiPlatformsPage::registration)
+                            .orElse(new PlatformRegistration("", "", "", "", "", "", List.of())));
+            model.addAttribute("editing", editing.map(LtiPlatform::id).orElse(null));
         }
         return "lti/platforms";
     }
@@ -80,7 +76,6 @@ class LtiPlatformsPage {
                 model.addAttribute(
                         "message", message("lti.registered", registration.name().strip()));
             } else if (platforms.update(id, registration).isPresent()) {
-                verifier.forget(id);
                 model.addAttribute(
                         "message", message("lti.changed", registration.name().strip()));
             } else {
@@ -98,7 +93,6 @@ class LtiPlatformsPage {
     String delete(@PathVariable long id, Model model) {
         var platform = platforms.find(id);
         if (platform.isPresent() && platforms.delete(id)) {
-            verifier.forget(id);
             model.addAttribute("message", message("lti.removed", platform.get().name()));
         } else {
             model.addAttribute("error", message("lti.unknown", id));
