@@ -91,6 +91,7 @@ public final class Cli implements Runnable {
             serve(properties);
             return SERVING;
         }
+        boolean preloadModels;
         try (var catalogue = catalogue()) {
             CommandLine.ParseResult checked;
             try {
@@ -101,13 +102,15 @@ public final class Cli implements Runnable {
             if (CommandLine.printHelpIfRequested(checked)) {
                 return CliCommand.OK;
             }
-            if (chosen(checked) == null) {
+            var command = chosen(checked);
+            if (command == null) {
                 err.println("pathwise: name a command (see pathwise --help)");
                 return CliCommand.USAGE;
             }
+            preloadModels = command.usesModels();
         }
         properties.put("pathwise.library.sample-library", "false");
-        try (var context = start(properties, WebApplicationType.NONE)) {
+        try (var context = start(properties, preloadModels)) {
             return chosen(commandLine(context, out, err).parseArgs(args)).run(out, err);
         } catch (RuntimeException e) {
             err.println("pathwise: " + failure(e, root.dataDir));
@@ -118,6 +121,9 @@ public final class Cli implements Runnable {
         }
     }
 
+    /** How the class of every command bean is named: the catalogue reads only these classes. */
+    static final String COMMAND_SUFFIX = "Command";
+
     /**
      * The catalogue of commands: the modules' command beans, and nothing they use (their {@code ObjectProvider}s are
      * never asked), in a context that starts in a fraction of a second.
@@ -125,6 +131,8 @@ public final class Cli implements Runnable {
     private static AnnotationConfigApplicationContext catalogue() {
         var context = new AnnotationConfigApplicationContext();
         var scanner = new ClassPathBeanDefinitionScanner(context, false);
+        // only the classes named as commands are read, not every class of the application
+        scanner.setResourcePattern("**/*" + COMMAND_SUFFIX + ".class");
         scanner.addIncludeFilter(
                 (reader, factory) -> reader.getAnnotationMetadata().hasAnnotation(Command.class.getName())
                         && reader.getAnnotationMetadata().hasAnnotation(Component.class.getName()));
@@ -194,15 +202,20 @@ public final class Cli implements Runnable {
                 .addFirst(new MapPropertySource("pathwise-command-line", properties));
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> properties, WebApplicationType type) {
+    /**
+     * The application without its web server, with lazy beans. For a command that reads text, the embedding model and
+     * the language models start loading as soon as the configuration is read, beside Spring's own start-up.
+     */
+    private static ConfigurableApplicationContext start(Map<String, Object> properties, boolean preloadModels) {
         return new SpringApplicationBuilder(PathwiseApplication.class)
-                .web(type)
+                .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 // set on the application itself: spring.main.* is bound before the command line's properties are added
                 .lazyInitialization(true)
                 .logStartupInfo(false)
                 .initializers(overriding(properties))
-                .properties("logging.level.root=OFF")
+                // default properties, unlike the command line's own: these are read before the initializers run
+                .properties("logging.level.root=OFF", "pathwise.preload-models=" + preloadModels)
                 .run();
     }
 

@@ -31,11 +31,32 @@ public interface CliCommand {
      */
     int run(PrintWriter out, PrintWriter err);
 
-    /** Writes a value as one line of JSON, with the same mapper settings as the HTTP API. */
-    static String json(Object value) {
-        return JSON.writeValueAsString(value);
+    /**
+     * Whether the command, with the arguments it was given, embeds text or detects its language. The command line
+     * then loads the embedding model and the language models on background threads while the application starts,
+     * instead of after it (see {@code retrieval.ModelPreloading}).
+     */
+    default boolean usesModels() {
+        return false;
     }
 
-    /** The JSON mapper of the command line. */
-    JsonMapper JSON = JsonMapper.builder().build();
+    /** Writes a value as one line of JSON, with the same mapper settings as the HTTP API. */
+    static String json(Object value) {
+        return Json.MAPPER.writeValueAsString(value);
+    }
+
+    /** The command line's JSON mapper, for reading what a command is given. */
+    static JsonMapper mapper() {
+        return Json.MAPPER;
+    }
+
+    /**
+     * The command line's JSON mapper, made on its first use and not when a command is: an interface with a
+     * default method is initialised with every class that implements it, and the command line makes every command.
+     */
+    final class Json {
+        private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+        private Json() {}
+    }
 }

@@ -24,6 +24,24 @@ class CliTest {
     }
 
     @Test
+    void everyCommandBeanIsNamedSoThatTheCatalogueReadsIt() {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter((reader, factory) ->
+                reader.getAnnotationMetadata().hasAnnotation(picocli.CommandLine.Command.class.getName())
+                        && reader.getAnnotationMetadata()
+                                .hasAnnotation(org.springframework.stereotype.Component.class.getName()));
+        var commands = scanner.findCandidateComponents(Cli.class.getPackageName()).stream()
+                .map(org.springframework.beans.factory.config.BeanDefinition::getBeanClassName)
+                .toList();
+
+        assertThat(commands)
+                .hasSizeGreaterThan(15)
+                .allSatisfy(name -> assertThat(name)
+                        .as("the catalogue reads only classes named *%s", Cli.COMMAND_SUFFIX)
+                        .endsWith(Cli.COMMAND_SUFFIX));
+    }
+
+    @Test
     void ingestsReportsAsJsonAndSearchesFromTheCommandLine() throws Exception {
         Files.writeString(folder.resolve("feedback.md"), "# Feedback\n\nFeed-forward tells students what to do next.");
         Files.writeString(folder.resolve("notes.odt"), "not supported");

@@ -33,6 +33,11 @@ final class AskCommand implements CliCommand {
     }
 
     @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    @Override
     public int run(PrintWriter out, PrintWriter err) {
         Question asked;
         try {

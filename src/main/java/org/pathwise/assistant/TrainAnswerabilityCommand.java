@@ -138,7 +138,7 @@ final class TrainAnswerabilityCommand implements CliCommand {
 
     /** Adds a report's examples and returns the name of its question set. */
     private static String read(Path report, List<AnswerabilityTraining.Example> examples) throws IOException {
-        JsonNode root = JSON.readTree(Files.readString(report));
+        JsonNode root = CliCommand.mapper().readTree(Files.readString(report));
         var results = root.has("items") ? root.get("items") : root.get("results");
         if (results == null || !results.isArray()) {
             throw new IllegalArgumentException("not an evaluation report: it has no \"items\" list");

@@ -105,6 +105,12 @@ final class EvalCommand implements CliCommand {
         this.evaluationsProvider = evaluationsProvider;
     }
 
+    /** A question set run here embeds the questions; one sent to a service with {@code --url} does not. */
+    @Override
+    public boolean usesModels() {
+        return url == null;
+    }
+
     @Override
     public int run(PrintWriter out, PrintWriter err) {
         if (java.nio.file.Files.isRegularFile(dataset)) {

@@ -62,6 +62,11 @@ final class GuardrailsEvalCommand implements CliCommand {
     }
 
     @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    @Override
     public int run(PrintWriter out, PrintWriter err) {
         var cases = new ArrayList<ScreeningEvaluation.Case>();
         for (var file : files) {

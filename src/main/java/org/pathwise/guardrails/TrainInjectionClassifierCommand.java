@@ -136,6 +136,11 @@ final class TrainInjectionClassifierCommand implements CliCommand {
     }
 
     @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    @Override
     public int run(PrintWriter out, PrintWriter err) {
         if (folds < 2) {
             err.println(NAME + "--folds must be at least 2, got " + folds);
@@ -316,7 +321,7 @@ final class TrainInjectionClassifierCommand implements CliCommand {
                 continue;
             }
             try {
-                var node = CliCommand.JSON.readTree(line);
+                var node = CliCommand.mapper().readTree(line);
                 if (node.has("question") && !node.has("text")) {
                     var question = node.path("question");
                     if (!question.isString() || question.asString().isBlank()) {

@@ -73,6 +73,11 @@ final class TrainRuleClassifiersCommand implements CliCommand {
     }
 
     @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    @Override
     public int run(PrintWriter out, PrintWriter err) {
         if (folds < 2 || !(minPrecision > 0 && minPrecision <= 1) || !(l2 >= 0)) {
             err.println(NAME + "need --folds >= 2, --min-precision in (0, 1] and --l2 >= 0");

@@ -41,6 +41,11 @@ final class IngestCommand implements CliCommand {
     }
 
     @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    @Override
     public int run(PrintWriter out, PrintWriter err) {
         if (!Files.isDirectory(folder)) {
             err.println("pathwise ingest: " + folder + " is not a folder");

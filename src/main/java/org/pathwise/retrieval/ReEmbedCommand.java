@@ -34,6 +34,11 @@ final class ReEmbedCommand implements CliCommand {
     }
 
     @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    @Override
     public int run(PrintWriter out, PrintWriter err) {
         var embedder = embedderProvider.getObject();
         var bar = new ProgressLine(out, System.console() != null);

@@ -17,7 +17,7 @@ class RetrievalConfiguration {
 
     @Bean
     Embedder embedder(EmbeddingProperties properties) {
-        return Embedder.load(properties.model(), properties.modelsDir());
+        return Embedder.load(properties.model(), properties.modelsDir(), properties.bundledModelDir());
     }
 
     /**

@@ -41,6 +41,11 @@ final class SearchCommand implements CliCommand {
     }
 
     @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    @Override
     public int run(PrintWriter out, PrintWriter err) {
         SearchRequest request;
         try {

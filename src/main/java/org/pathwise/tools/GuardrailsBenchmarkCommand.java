@@ -59,6 +59,11 @@ final class GuardrailsBenchmarkCommand implements CliCommand {
     }
 
     @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    @Override
     public int run(PrintWriter out, PrintWriter err) {
         if (rounds < 2) {
             err.println(NAME + "--rounds must be >= 2, got " + rounds);

@@ -165,7 +165,7 @@ class RetrievalBenchmarkTest {
     void itsJsonHasExactlyTheTopLevelKeysOfTheContract() {
         var report = benchmark(RetrievalBenchmark.Settings.DEFAULTS).run(dataset(), scratch);
 
-        JsonNode json = CliCommand.JSON.readTree(CliCommand.json(report));
+        JsonNode json = CliCommand.mapper().readTree(CliCommand.json(report));
 
         assertThat(json.propertyNames())
                 .containsExactly(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbedderTest {
 
@@ -53,6 +54,60 @@ class EmbedderTest {
         for (int i = 0; i < query.length; i++) {
             assertThat(query[i]).as("dimension %d", i).isCloseTo(batch[i], org.assertj.core.data.Offset.offset(1e-6f));
         }
+    }
+
+    @Test
+    void theBundledModelUnpackedIntoAFolderGivesTheVectorsOfTheOneInsideItsJar(@TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (var file : java.util.List.of(Embedder.BUNDLED_ONNX, Embedder.BUNDLED_TOKENIZER)) {
+            try (var in = Embedder.class.getClassLoader().getResourceAsStream(file)) {
+                assertThat(in).as(file).isNotNull();
+                java.nio.file.Files.copy(in, dir.resolve(file));
+            }
+        }
+        var fromJar = Embedder.bgeSmallEnV15Quantized();
+        var fromFolder = Embedder.load(Embedder.DEFAULT_MODEL, MODELS, dir);
+
+        assertThat(fromFolder.modelId()).isEqualTo(fromJar.modelId());
+        assertThat(fromFolder.languages()).isEqualTo(fromJar.languages());
+        for (var text : java.util.List.of(
+                "Which licence lets me translate a course?", "¿Cómo facilito un debate en línea?", "عدد المساعدين")) {
+            assertThat(fromFolder.embedPassage(text)).as(text).containsExactly(fromJar.embedPassage(text));
+        }
+    }
+
+    @Test
+    void aBundledModelFolderWithoutTheModelSaysWhatItMustHold(@TempDir java.nio.file.Path dir) {
+        assertThatThrownBy(() -> Embedder.load(Embedder.DEFAULT_MODEL, MODELS, dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(dir.toString())
+                .hasMessageContaining("bge-small-en-v1.5-q.onnx")
+                .hasMessageContaining("pathwise.embedding.bundled-model-dir");
+    }
+
+    @Test
+    void aPreloadedModelIsTakenByTheNextLoadOfTheSameModelAndOnlyByThatOne() {
+        var tasks = new java.util.ArrayList<Runnable>();
+        Embedder.preload("tiny-multilingual", MODELS, null, tasks::add);
+        Embedder.preload("tiny-multilingual", MODELS, null, tasks::add);
+        assertThat(tasks).as("one load for one model").hasSize(1);
+        tasks.getFirst().run();
+
+        var taken = Embedder.load("tiny-multilingual", MODELS.toAbsolutePath(), null);
+        var loadedAgain = Embedder.load("tiny-multilingual", MODELS, null);
+
+        assertThat(taken.modelId()).isEqualTo("tiny-multilingual");
+        assertThat(loadedAgain).isNotSameAs(taken);
+        assertThat(loadedAgain.embedPassage("school")).containsExactly(taken.embedPassage("school"));
+    }
+
+    @Test
+    void aPreloadThatFailedFailsTheLoadThatTakesItWithTheSameMessage(@TempDir java.nio.file.Path empty) {
+        Embedder.preload("missing", empty, null, Runnable::run);
+
+        assertThatThrownBy(() -> Embedder.load("missing", empty, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("embedding model 'missing' not found");
     }
 
     /** The tiny model the repository holds ({@code src/test/resources/models/make_tiny_model.py} writes it). */
