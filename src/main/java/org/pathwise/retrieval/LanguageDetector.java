@@ -14,22 +14,57 @@ public final class LanguageDetector {
 
     private static final int SAMPLE_CHARS = 3000;
 
+    /**
+     * The languages told apart. The jar holds these languages' models only: the build's list of them (in
+     * {@code pom.xml}) must name the same, which {@code LanguageDetectorTest} checks.
+     */
+    private static final Language[] LANGUAGES = {
+        Language.ENGLISH,
+        Language.FRENCH,
+        Language.SPANISH,
+        Language.PORTUGUESE,
+        Language.ARABIC,
+        Language.INDONESIAN,
+        Language.CHINESE,
+        Language.GERMAN,
+        Language.HINDI,
+        Language.VIETNAMESE,
+        Language.SWAHILI
+    };
+
     /** One detector for the process: its language models are large and it is thread-safe. */
     private static final com.github.pemistahl.lingua.api.LanguageDetector DETECTOR =
-            LanguageDetectorBuilder.fromLanguages(
-                            Language.ENGLISH,
-                            Language.FRENCH,
-                            Language.SPANISH,
-                            Language.PORTUGUESE,
-                            Language.ARABIC,
-                            Language.INDONESIAN,
-                            Language.CHINESE,
-                            Language.GERMAN,
-                            Language.HINDI,
-                            Language.VIETNAMESE,
-                            Language.SWAHILI)
+            LanguageDetectorBuilder.fromLanguages(withModels(Language.class::getResource, LANGUAGES))
                     .withMinimumRelativeDistance(0.05)
                     .build();
+
+    /**
+     * The languages, once their models are found on the class path. Lingua does not fail without a language's models:
+     * it takes the text for another language, so a jar built without them would detect wrongly and say nothing.
+     */
+    static Language[] withModels(java.util.function.Function<String, java.net.URL> resources, Language... languages) {
+        var missing = new java.util.ArrayList<String>();
+        for (var language : languages) {
+            var code = language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+            if (resources.apply("/language-models/" + code + "/unigrams.json") == null) {
+                missing.add(code);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Lingua's language models for " + missing + " are not on the class path;"
+                    + " add them to the languages pom.xml unpacks into the jar (slim-dependencies)");
+        }
+        return languages;
+    }
+
+    /** The ISO 639-1 codes of the languages told apart. */
+    static java.util.Set<String> languages() {
+        var codes = new java.util.TreeSet<String>();
+        for (var language : LANGUAGES) {
+            codes.add(language.getIsoCode639_1().name().toLowerCase(Locale.ROOT));
+        }
+        return codes;
+    }
 
     /**
      * The languages of the texts detected last, shared by every instance: a question is screened by the guardrails,
