@@ -12,11 +12,13 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
@@ -190,16 +192,29 @@ public final class Cli implements Runnable {
 
     private static void serve(Map<String, Object> properties) {
         var application = new SpringApplication(PathwiseApplication.class);
-        application.addInitializers(overriding(properties));
+        application.addListeners(new Overriding(properties));
         application.run();
     }
 
-    /** Command-line options win over every other property source, configuration files included. */
-    private static ApplicationContextInitializer<ConfigurableApplicationContext> overriding(
-            Map<String, Object> properties) {
-        return context -> context.getEnvironment()
-                .getPropertySources()
-                .addFirst(new MapPropertySource("pathwise-command-line", properties));
+    /**
+     * Puts the command line's options before every other property source, configuration files included, as soon as
+     * the environment is made: before the environment's post-processors, which read the data directory and the store
+     * (a context initializer would add them after, and the post-processors would see the defaults).
+     */
+    private record Overriding(Map<String, Object> properties)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("pathwise-command-line", properties));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     /**
@@ -213,8 +228,8 @@ public final class Cli implements Runnable {
                 // set on the application itself: spring.main.* is bound before the command line's properties are added
                 .lazyInitialization(true)
                 .logStartupInfo(false)
-                .initializers(overriding(properties))
-                // default properties, unlike the command line's own: these are read before the initializers run
+                .listeners(new Overriding(properties))
+                // defaults, which the configuration may change
                 .properties("logging.level.root=OFF", "pathwise.preload-models=" + preloadModels)
                 .run();
     }

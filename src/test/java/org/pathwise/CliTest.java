@@ -139,6 +139,18 @@ class CliTest {
     }
 
     @Test
+    void theDataDirectoryGivenOnTheCommandLineIsTheOneMadePrivate() throws Exception {
+        var given = data.resolve("given");
+
+        var verified = run("--data-dir", given.toString(), "audit", "verify", "--json");
+
+        assertThat(verified.code()).as(verified.err()).isZero();
+        // the store's set-up reads the directory before the application starts; it used to see ./data instead
+        assertThat(java.nio.file.Files.getPosixFilePermissions(given))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
     void exitsWith2AndOneLineOnAUsageError() {
         var unknown = run("search");
         assertThat(unknown.code()).isEqualTo(2);
