@@ -111,6 +111,11 @@ record BenchmarkReport(
      *     keeps (1 means the index adds no cost)
      * @param seconds the wall-clock time of indexing and committing every passage
      * @param batch the least number of passages per {@code PassageIndex.index} call but the last
+     * @param embeddingModelWithSentencesPassagesPerS passages per second that the model alone embeds when it embeds
+     *     what indexing embeds for each: the passage, then each of its sentences (their first words), on the same
+     *     sample
+     * @param ratioWithSentences {@code passagesPerS / embeddingModelWithSentencesPassagesPerS}: the share of the
+     *     model's speed on the same work that ingestion keeps
      */
     @JsonPropertyOrder({
         "passages_per_s",
@@ -118,7 +123,9 @@ record BenchmarkReport(
         "embedding_sample",
         "ratio",
         "seconds",
-        "batch"
+        "batch",
+        "embedding_model_with_sentences_passages_per_s",
+        "ratio_with_sentences"
     })
     public record Ingest(
             @JsonProperty("passages_per_s") double passagesPerS,
@@ -126,12 +133,19 @@ record BenchmarkReport(
             @JsonProperty("embedding_sample") int embeddingSample,
             double ratio,
             double seconds,
-            int batch) {
+            int batch,
+
+            @JsonProperty("embedding_model_with_sentences_passages_per_s")
+            double embeddingModelWithSentencesPassagesPerS,
+
+            @JsonProperty("ratio_with_sentences") double ratioWithSentences) {
         public Ingest {
             passagesPerS = round(passagesPerS, 1);
             embeddingModelPassagesPerS = round(embeddingModelPassagesPerS, 1);
             ratio = round(ratio, 3);
             seconds = round(seconds, 2);
+            embeddingModelWithSentencesPassagesPerS = round(embeddingModelWithSentencesPassagesPerS, 1);
+            ratioWithSentences = round(ratioWithSentences, 3);
         }
     }
 

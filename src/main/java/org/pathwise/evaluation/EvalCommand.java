@@ -186,12 +186,14 @@ final class EvalCommand implements CliCommand {
         text.append(String.format(
                 Locale.ROOT,
                 "%ningest     %.1f passages/s (%.1f s); embedding model alone %.1f passages/s on %d passages;"
-                        + " ratio %.3f%n",
+                        + " ratio %.3f; with their sentences %.1f passages/s, ratio %.3f%n",
                 ingest.passagesPerS(),
                 ingest.seconds(),
                 ingest.embeddingModelPassagesPerS(),
                 ingest.embeddingSample(),
-                ingest.ratio()));
+                ingest.ratio(),
+                ingest.embeddingModelWithSentencesPassagesPerS(),
+                ingest.ratioWithSentences()));
         text.append(String.format(
                 Locale.ROOT,
                 "%nhybrid search latency, ms (query embedding included)%n%-12s %8s %8s %8s %12s%n",

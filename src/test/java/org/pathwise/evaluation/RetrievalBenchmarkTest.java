@@ -112,6 +112,11 @@ class RetrievalBenchmarkTest {
         assertThat(ingest.seconds()).isNotNegative();
         // rounded to three places: with a fake model far faster than indexing, the ratio may round to 0
         assertThat(ingest.ratio()).isNotNegative();
+        assertThat(ingest.embeddingModelWithSentencesPassagesPerS()).isPositive();
+        assertThat(ingest.ratioWithSentences())
+                .isCloseTo(
+                        ingest.passagesPerS() / ingest.embeddingModelWithSentencesPassagesPerS(),
+                        org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
