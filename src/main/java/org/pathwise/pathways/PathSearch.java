@@ -13,14 +13,20 @@ import java.util.List;
  * best one at the end.
  *
  * <p>Strategy: depth-first branch and bound. A node is a set of chosen and a set of excluded courses. Its unmet
- * needs are the target levels and the chosen courses' entry levels that no chosen course reaches, and the chosen
- * courses' prerequisites not chosen. The node branches on the need with the fewest candidate courses: the i-th branch
- * takes the i-th cheapest candidate and excludes the cheaper ones, so no set is visited twice. When every need is met
- * but the chosen set can't be ordered (two courses each waiting for the other), the node branches on the courses that
- * would unblock one of the stuck courses; every orderable superset contains one of them. The lower bound of a node is
- * the larger of (a) the dearest of the needs' cheapest candidates and (b) the sum over needs of the cheapest share,
- * where a candidate's cost is shared equally among the needs it meets; both are below the cost of any completion, so
- * pruning never loses the optimum. A greedy solution (most needs met per hour) is the first incumbent.
+ * needs are the levels, up to a target or up to an entry level a chosen course requires, that no chosen course
+ * crosses (takes the competence from below the level to it or above), and the chosen courses' prerequisites not
+ * chosen. The node branches on the need with the fewest candidate courses: the i-th branch takes the i-th candidate
+ * and excludes the earlier ones, so no set is visited twice. When every need is met but the chosen set can't be
+ * ordered (two courses each waiting for the other), the node branches on the courses that would unblock one of the
+ * stuck courses; every orderable superset contains one of them.
+ *
+ * <p>The lower bound of a node is the larger of two bounds below the cost of any completion, so pruning never loses
+ * the optimum: {@link #cover}, a feasible dual of the linear programme that covers every need and the entry levels
+ * and prerequisites of the courses that cover them, and {@link #chains}, the dearest chain of courses one need takes
+ * on its own. The dual also leaves each course a residual, the part of its cost no need has priced: a completion
+ * costs at least the bound plus its courses' residuals, so a course whose residual alone reaches the incumbent is
+ * excluded from the node's subtree, and candidates are tried smallest residual first, which finds good plans early.
+ * A greedy solution (most needs met per hour) is the first incumbent.
  *
  * <p>With a node budget the search may stop early; it then returns its best set and reports that the result is not
  * proven optimal, with the root's lower bound.
@@ -34,6 +40,9 @@ final class PathSearch {
     private final long[] cost;
     private final int[][] raiseCompetence;
     private final int[][] raiseLevel;
+    /** Per course and competence it raises, the entry level it requires on that competence, 0 (A1) when none. */
+    private final int[][] raiseFrom;
+
     private final int[][] requireCompetence;
     private final int[][] requireLevel;
     private final int[][] prerequisites;
@@ -41,6 +50,10 @@ final class PathSearch {
     private final int[] target;
     /** Per competence, the courses that raise it, cheapest first. */
     private final int[][] raisers;
+    /** Per competence, the level each of {@link #raisers} raises it to. */
+    private final int[][] raisersTo;
+    /** Per competence, the entry level each of {@link #raisers} requires on it, 0 (A1) when none. */
+    private final int[][] raisersFrom;
 
     private final boolean[] chosen;
     /** The chosen courses as a stack, so a node reads them without scanning every course. */
@@ -52,7 +65,32 @@ final class PathSearch {
     private final long[][] reach;
 
     private final long[] entry;
-    private final int[] coverage;
+    /** Per course, what is left of its cost once the {@link #cover} bound has priced the levels it brings. */
+    private final long[] residual;
+    /** Per course, the {@link #cover} call that last set its {@link #residual}. */
+    private final int[] pricedAt;
+
+    private int pricing;
+    /** The courses the last {@link #cover} call priced, in the order it met them. */
+    private final int[] priced;
+
+    private int pricedCount;
+    /**
+     * Per competence, as bits, the levels the last {@link #needs} call found at or below the start, crossed by a
+     * chosen course, or needed.
+     */
+    private final int[] settled;
+    /** Per course, the {@link #cover} call in which it is a needed prerequisite, and so an element itself. */
+    private final int[] neededAt;
+    /** Per competence and level ({@code competence * 8 + level}), the {@link #slack} as computed at step slackAt. */
+    private final long[] slack;
+
+    private final int[] slackStep;
+    private int slackAt;
+    /** Courses excluded for a subtree because no cheaper plan can contain them, as a stack to undo. */
+    private final int[] ruledOut;
+
+    private int ruledOutCount;
     private long best = Long.MAX_VALUE;
     private boolean[] bestSet;
     private long nodes;
@@ -85,7 +123,14 @@ final class PathSearch {
         this.excluded = new boolean[n];
         this.reach = new long[initial.length][6];
         this.entry = new long[n];
-        this.coverage = new int[n];
+        this.residual = new long[n];
+        this.pricedAt = new int[n];
+        this.priced = new int[n];
+        this.ruledOut = new int[n];
+        this.settled = new int[initial.length];
+        this.neededAt = new int[n];
+        this.slack = new long[initial.length * 8];
+        this.slackStep = new int[initial.length * 8];
         int k = initial.length;
         var lists = new ArrayList<List<Integer>>();
         for (int i = 0; i < k; i++) {
@@ -102,6 +147,23 @@ final class PathSearch {
                     .sorted((a, b) -> a.equals(b) ? 0 : cost[a] != cost[b] ? Long.compare(cost[a], cost[b]) : a - b)
                     .mapToInt(Integer::intValue)
                     .toArray();
+        }
+        raiseFrom = new int[n][];
+        for (int c = 0; c < n; c++) {
+            raiseFrom[c] = new int[raiseCompetence[c].length];
+            for (int r = 0; r < raiseCompetence[c].length; r++) {
+                raiseFrom[c][r] = requiredOn(c, raiseCompetence[c][r]);
+            }
+        }
+        raisersTo = new int[k][];
+        raisersFrom = new int[k][];
+        for (int i = 0; i < k; i++) {
+            raisersTo[i] = new int[raisers[i].length];
+            raisersFrom[i] = new int[raisers[i].length];
+            for (int j = 0; j < raisers[i].length; j++) {
+                raisersTo[i][j] = raisedTo(raisers[i][j], i);
+                raisersFrom[i][j] = requiredOn(raisers[i][j], i);
+            }
         }
     }
 
@@ -129,7 +191,7 @@ final class PathSearch {
                 }
             }
         }
-        long rootBound = rootLowerBound();
+        long rootBound = lowerBound();
         search(0);
         if (bestSet == null) {
             return new Result(new int[0], 0, !aborted, rootBound, nodes, false);
@@ -157,7 +219,7 @@ final class PathSearch {
             return;
         }
         var levels = reachedIgnoringOrder();
-        var needs = needs(levels);
+        var needs = needs();
         if (needs == null) {
             return; // a chosen course's prerequisite is excluded
         }
@@ -176,16 +238,16 @@ final class PathSearch {
             branch(stuck, spent);
             return;
         }
-        long bound = bound(needs);
-        if (bound != Long.MAX_VALUE) {
-            bound = Math.max(bound, ladders(needs, levels));
+        long covered = cover(needs);
+        if (covered == Long.MAX_VALUE || spent + covered >= best) {
+            return;
         }
-        if (bound != Long.MAX_VALUE && spent + bound < best) {
-            bound = Math.max(bound, chains(needs, levels));
-        }
+        long bound = Math.max(covered, chains(needs, levels));
         if (bound == Long.MAX_VALUE || spent + bound >= best) {
             return;
         }
+        int mark = ruledOutCount;
+        ruleOut(spent + covered);
         int[] narrowest = null;
         for (var need : needs) {
             var candidates = candidates(need);
@@ -193,7 +255,45 @@ final class PathSearch {
                 narrowest = candidates;
             }
         }
-        branch(narrowest, spent);
+        branch(byResidual(narrowest), spent);
+        while (ruledOutCount > mark) {
+            excluded[ruledOut[--ruledOutCount]] = false;
+        }
+    }
+
+    /**
+     * Excludes, for the node's subtree, every course the last {@link #cover} call priced whose residual would take a
+     * plan to the incumbent's cost: any completion costs at least the bound plus the residuals of its courses.
+     */
+    private void ruleOut(long floor) {
+        for (int i = 0; i < pricedCount; i++) {
+            int c = priced[i];
+            if (!excluded[c] && residual[c] >= best - floor) {
+                excluded[c] = true;
+                ruledOut[ruledOutCount++] = c;
+            }
+        }
+    }
+
+    /**
+     * The candidates with the smallest residual first, then the cheapest: a course the bound prices in full is the
+     * one a cheapest plan most likely takes, so the search meets good plans early.
+     */
+    private int[] byResidual(int[] candidates) {
+        var keyed = new Integer[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            keyed[i] = candidates[i];
+        }
+        Arrays.sort(
+                keyed,
+                (a, b) -> residual[a] != residual[b]
+                        ? Long.compare(residual[a], residual[b])
+                        : cost[a] != cost[b] ? Long.compare(cost[a], cost[b]) : a - b);
+        var sorted = new int[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            sorted[i] = keyed[i];
+        }
+        return sorted;
     }
 
     private void branch(int[] candidates, long spent) {
@@ -203,7 +303,9 @@ final class PathSearch {
                 break;
             }
             if (spent + cost[candidate] >= best) {
-                break; // candidates come cheapest first
+                excluded[candidate] = true;
+                candidates[excludedHere++] = candidate;
+                continue;
             }
             chosen[candidate] = true;
             chosenList[chosenCount++] = candidate;
@@ -211,7 +313,7 @@ final class PathSearch {
             chosenCount--;
             chosen[candidate] = false;
             excluded[candidate] = true;
-            excludedHere++;
+            candidates[excludedHere++] = candidate;
         }
         for (int i = 0; i < excludedHere; i++) {
             excluded[candidates[i]] = false;
@@ -232,17 +334,26 @@ final class PathSearch {
     }
 
     /**
-     * Unmet needs, encoded as {@code competence * 8 + level} for a level or {@code -(course + 1)} for a prerequisite;
-     * null when a needed prerequisite is excluded.
+     * Unmet needs, encoded as {@code competence * 8 + level} for a level that must be crossed or {@code -(course + 1)}
+     * for a prerequisite; null when a needed prerequisite is excluded. To reach a level on a competence, some course
+     * must take it there from below: raise it to the level or higher while requiring less. So a level up to a target,
+     * or up to an entry level a chosen course requires, is met only when a chosen course crosses it; counting levels
+     * as met because some chosen course ends above them would let a course meet its own entry level. Also records in
+     * {@link #settled} the levels that are met or needs.
      */
-    private int[] needs(int[] levels) {
+    private int[] needs() {
         var wanted = target.clone();
+        var crossed = new int[wanted.length];
         var courseNeeds = new ArrayList<Integer>();
         for (int i = 0; i < chosenCount; i++) {
             int c = chosenList[i];
             for (int q = 0; q < requireCompetence[c].length; q++) {
                 int k = requireCompetence[c][q];
                 wanted[k] = Math.max(wanted[k], requireLevel[c][q]);
+            }
+            for (int r = 0; r < raiseCompetence[c].length; r++) {
+                int k = raiseCompetence[c][r];
+                crossed[k] |= levelsBetween(Math.max(raiseFrom[c][r], initial[k]), raiseLevel[c][r]);
             }
             for (int p : prerequisites[c]) {
                 if (!chosen[p]) {
@@ -257,21 +368,28 @@ final class PathSearch {
         }
         int count = courseNeeds.size();
         for (int k = 0; k < wanted.length; k++) {
-            if (wanted[k] > levels[k]) {
-                count++;
-            }
+            int missing = levelsBetween(initial[k], wanted[k]) & ~crossed[k];
+            settled[k] = crossed[k] | levelsBetween(-1, initial[k]) | missing;
+            count += Integer.bitCount(missing);
         }
         var needs = new int[count];
         int i = 0;
         for (int k = 0; k < wanted.length; k++) {
-            if (wanted[k] > levels[k]) {
-                needs[i++] = k * 8 + wanted[k];
+            for (int l = initial[k] + 1; l <= wanted[k]; l++) {
+                if ((crossed[k] & 1 << l) == 0) {
+                    needs[i++] = k * 8 + l;
+                }
             }
         }
         for (int p : courseNeeds) {
             needs[i++] = -(p + 1);
         }
         return needs;
+    }
+
+    /** The levels above {@code from} up to {@code to}, as bits. */
+    private static int levelsBetween(int from, int to) {
+        return to <= from ? 0 : (1 << (to + 1)) - (1 << (from + 1));
     }
 
     /** The undecided courses that meet a need, cheapest first. */
@@ -284,9 +402,10 @@ final class PathSearch {
         int level = need % 8;
         int count = 0;
         var result = new int[raisers[k].length];
-        for (int c : raisers[k]) {
+        for (int i = 0; i < raisers[k].length; i++) {
+            int c = raisers[k][i];
             // a course that needs the level itself can't be the one that brings it
-            if (!chosen[c] && !excluded[c] && raisedTo(c, k) >= level && requiredOn(c, k) < level) {
+            if (!chosen[c] && !excluded[c] && raisersTo[k][i] >= level && raisersFrom[k][i] < level) {
                 result[count++] = c;
             }
         }
@@ -302,89 +421,183 @@ final class PathSearch {
         return -1;
     }
 
-    /** A lower bound on the cost of meeting all needs, or MAX_VALUE when one can't be met. */
-    private long bound(int[] needs) {
-        long dearest = 0;
-        var lists = new int[needs.length][];
-        var touched = new ArrayList<Integer>();
-        for (int i = 0; i < needs.length; i++) {
-            lists[i] = candidates(needs[i]);
-            if (lists[i].length == 0) {
-                for (int c : touched) {
-                    coverage[c] = 0;
-                }
-                return Long.MAX_VALUE;
-            }
-            dearest = Math.max(dearest, cost[lists[i][0]]);
-            for (int c : lists[i]) {
-                if (coverage[c]++ == 0) {
-                    touched.add(c);
-                }
-            }
-        }
-        double shares = 0;
-        for (var list : lists) {
-            double cheapest = Double.MAX_VALUE;
-            for (int c : list) {
-                cheapest = Math.min(cheapest, (double) cost[c] / coverage[c]);
-            }
-            shares += cheapest;
-        }
-        for (int c : touched) {
-            coverage[c] = 0;
-        }
-        return Math.max(dearest, (long) Math.ceil(shares - 1e-6));
-    }
-
-    private long rootLowerBound() {
-        var needs = needs(initial);
-        if (needs == null || needs.length == 0) {
-            return 0;
-        }
-        long bound = bound(needs);
-        if (bound != Long.MAX_VALUE) {
-            bound = Math.max(bound, Math.max(ladders(needs, initial), chains(needs, initial)));
-        }
-        return bound == Long.MAX_VALUE ? 0 : bound;
-    }
-
     /**
-     * The sum over needed competences of the cheapest ladder: to take competence k to a level, some course must raise
-     * it there, and if that course's entry level on k is above the current level, another course raising k must come
-     * first, and so on. A course is charged to each competence it raises at an equal share of its cost, so that
-     * summing over competences counts no course more than once in full. MAX_VALUE when a competence has no ladder.
+     * A lower bound from the covering view of the needs: each need is an element to cover, a level by an undecided
+     * course that crosses it, a prerequisite by itself. Any prices of the elements such that no course's elements cost
+     * more than the course (a feasible dual of the covering linear programme) sum to a lower bound. The prices are
+     * raised one element at a time, the elements with the fewest courses first, each as far as its courses' residuals
+     * (the cost not yet priced) allow, where {@link #capacity} may credit a course with the price of what it needs in
+     * turn. The residuals are kept: a completion costs at least the bound plus the residuals of its courses, which
+     * lets {@link #ruleOut} drop courses. MAX_VALUE when an element has no course.
      */
-    private long ladders(int[] needs, int[] levels) {
-        double total = 0;
-        var best = new double[6];
-        for (int need : needs) {
+    private long cover(int[] needs) {
+        int elements = needs.length;
+        var members = new int[elements][];
+        var sizes = new int[elements];
+        pricing++;
+        pricedCount = 0;
+        for (int e = 0; e < elements; e++) {
+            int need = needs[e];
             if (need < 0) {
+                int p = -need - 1;
+                neededAt[p] = pricing;
+                if (!excluded[p]) {
+                    members[e] = new int[] {p};
+                    sizes[e] = 1;
+                    price(p);
+                }
                 continue;
             }
             int k = need / 8;
-            int wanted = need % 8;
-            Arrays.fill(best, Double.MAX_VALUE);
-            for (int level = 0; level <= levels[k]; level++) {
-                best[level] = 0;
-            }
-            for (int level = levels[k] + 1; level <= wanted; level++) {
-                for (int c : raisers[k]) {
-                    if (chosen[c] || excluded[c] || raisedTo(c, k) < level) {
-                        continue;
-                    }
-                    int from = Math.max(requiredOn(c, k), levels[k]);
-                    if (from >= level || best[from] == Double.MAX_VALUE) {
-                        continue;
-                    }
-                    best[level] = Math.min(best[level], best[from] + (double) cost[c] / raiseCompetence[c].length);
+            int level = need % 8;
+            members[e] = new int[raisers[k].length];
+            for (int i = 0; i < raisers[k].length; i++) {
+                int c = raisers[k][i];
+                if (!chosen[c] && !excluded[c] && raisersTo[k][i] >= level && raisersFrom[k][i] < level) {
+                    members[e][sizes[e]++] = c;
+                    price(c);
                 }
             }
-            if (best[wanted] == Double.MAX_VALUE) {
+        }
+        var order = new long[elements];
+        for (int i = 0; i < elements; i++) {
+            if (sizes[i] == 0) {
                 return Long.MAX_VALUE;
             }
-            total += best[wanted];
+            order[i] = (long) sizes[i] * elements + i;
         }
-        return (long) Math.ceil(total - 1e-6);
+        Arrays.sort(order);
+        long total = 0;
+        for (long key : order) {
+            int i = (int) (key % elements);
+            slackAt++;
+            long price = Long.MAX_VALUE;
+            for (int j = 0; j < sizes[i]; j++) {
+                price = Math.min(price, capacity(members[i][j]));
+            }
+            if (price >= INFINITE) {
+                return Long.MAX_VALUE; // every course that would cover the element needs something nobody can give
+            }
+            for (int j = 0; j < sizes[i]; j++) {
+                int c = members[i][j];
+                if (residual[c] < price) {
+                    borrow(c, price - residual[c]);
+                }
+            }
+            price = Long.MAX_VALUE;
+            for (int j = 0; j < sizes[i]; j++) {
+                price = Math.min(price, residual[members[i][j]]);
+            }
+            for (int j = 0; j < sizes[i]; j++) {
+                residual[members[i][j]] -= price;
+            }
+            total += price;
+        }
+        return total;
+    }
+
+    /**
+     * What a course's residual can become when the bound also prices what the course itself needs: its entry levels
+     * above the elements and its prerequisites not chosen. Taking the course means covering those too, so (as in the
+     * dual of the programme with the constraints "x of a course covering each of them at least x of the course") the
+     * course may be credited with as much as every course covering one of them can still give up. A need nobody can
+     * meet credits without limit.
+     */
+    private long capacity(int c) {
+        long total = residual[c];
+        for (int q = 0; q < requireCompetence[c].length && total < INFINITE; q++) {
+            int m = requireCompetence[c][q];
+            for (int l = initial[m] + 1; l <= requireLevel[c][q]; l++) {
+                if ((settled[m] & 1 << l) != 0) {
+                    continue;
+                }
+                int key = m * 8 + l;
+                if (slackStep[key] != slackAt) {
+                    slackStep[key] = slackAt;
+                    slack[key] = slack(m, l);
+                }
+                total = Math.min(INFINITE, total + slack[key]);
+            }
+        }
+        for (int p : prerequisites[c]) {
+            if (!chosen[p] && neededAt[p] != pricing) {
+                price(p);
+                total = Math.min(INFINITE, total + (excluded[p] ? INFINITE : residual[p]));
+            }
+        }
+        return total;
+    }
+
+    /** The least residual of the undecided courses that would take competence m from below level l to l or above. */
+    private long slack(int m, int l) {
+        long least = INFINITE;
+        for (int i = 0; i < raisers[m].length; i++) {
+            int c = raisers[m][i];
+            if (!chosen[c] && !excluded[c] && raisersTo[m][i] >= l && raisersFrom[m][i] < l) {
+                price(c);
+                least = Math.min(least, residual[c]);
+            }
+        }
+        return least;
+    }
+
+    /** Credits a course with up to {@code deficit} from what it needs, as {@link #capacity} allows, charging them. */
+    private void borrow(int c, long deficit) {
+        for (int q = 0; q < requireCompetence[c].length; q++) {
+            int m = requireCompetence[c][q];
+            for (int l = initial[m] + 1; l <= requireLevel[c][q] && deficit > 0; l++) {
+                if ((settled[m] & 1 << l) != 0) {
+                    continue;
+                }
+                long given = Math.min(deficit, slack(m, l));
+                if (given <= 0) {
+                    continue;
+                }
+                for (int i = 0; i < raisers[m].length; i++) {
+                    int other = raisers[m][i];
+                    if (!chosen[other] && !excluded[other] && raisersTo[m][i] >= l && raisersFrom[m][i] < l) {
+                        residual[other] -= given;
+                    }
+                }
+                residual[c] += given;
+                deficit -= given;
+            }
+        }
+        for (int p : prerequisites[c]) {
+            if (deficit > 0 && !chosen[p] && neededAt[p] != pricing) {
+                long given = excluded[p] ? deficit : Math.min(deficit, residual[p]);
+                if (!excluded[p]) {
+                    residual[p] -= given;
+                }
+                residual[c] += given;
+                deficit -= given;
+            }
+        }
+    }
+
+    /** Starts a course's residual at its cost, once per {@link #cover} call. */
+    private void price(int c) {
+        if (pricedAt[c] != pricing) {
+            pricedAt[c] = pricing;
+            residual[c] = cost[c];
+            priced[pricedCount++] = c;
+        }
+    }
+
+    /**
+     * A lower bound on the cost of any solution, from the root: what a stopped search reports, and 0 when the targets
+     * can't be reached.
+     */
+    long lowerBound() {
+        var needs = needs();
+        if (needs == null || needs.length == 0) {
+            return 0;
+        }
+        long bound = cover(needs);
+        if (bound != Long.MAX_VALUE) {
+            bound = Math.max(bound, chains(needs, initial));
+        }
+        return bound == Long.MAX_VALUE ? 0 : bound;
     }
 
     /** The entry level a course requires on a competence, 0 (A1) when none. */
@@ -621,7 +834,7 @@ final class PathSearch {
                     chosenList[chosenCount++] = c;
                 }
             }
-            var needs = needs(reachedIgnoringOrder());
+            var needs = needs();
             int[] options;
             if (needs == null) {
                 break;
