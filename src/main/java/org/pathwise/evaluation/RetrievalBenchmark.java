@@ -169,10 +169,10 @@ final class RetrievalBenchmark {
                 queries.size()));
         embedder.embedPassages(embeddingInputs(passages.subList(0, Math.min(16, passages.size()))));
         var sample = passages.subList(0, Math.min(settings.embeddingSample(), passages.size()));
-        double modelRate = timeModel(sample);
+        double modelRate = timeModel(sample, false);
         progress.accept(String.format(
                 Locale.ROOT, "embedding model alone: %.1f passages/s on %d passages", modelRate, sample.size()));
-        double withSentencesRate = timeModelWithSentences(sample);
+        double withSentencesRate = timeModel(sample, true);
         progress.accept(String.format(
                 Locale.ROOT,
                 "embedding model alone, passages and their sentences: %.1f passages/s",
@@ -275,28 +275,18 @@ final class RetrievalBenchmark {
         return new Split(documents, List.copyOf(passages), Map.copyOf(corpusIds));
     }
 
-    /** Passages per second of the embedding model alone, in batches as the index embeds them. */
-    private double timeModel(List<Passage> sample) {
-        var inputs = embeddingInputs(sample);
-        long start = System.nanoTime();
-        for (int from = 0; from < inputs.size(); from += settings.batch()) {
-            embedder.embedPassages(inputs.subList(from, Math.min(from + settings.batch(), inputs.size())));
-        }
-        return sample.size() / seconds(System.nanoTime() - start);
-    }
-
     /**
-     * Passages per second that the model alone embeds when it embeds what indexing embeds for each passage: the
-     * passage, then its sentences ({@link EmbeddedPassage#sentenceVectors}), in batches as {@link #timeModel} does.
+     * Passages per second of the embedding model alone, in batches as the index embeds them: the passages' texts
+     * alone, or with their sentences, which is what indexing embeds ({@link EmbeddedPassage#embed}).
      */
-    private double timeModelWithSentences(List<Passage> sample) {
-        var inputs = embeddingInputs(sample);
+    private double timeModel(List<Passage> sample, boolean withSentences) {
         long start = System.nanoTime();
-        for (int from = 0; from < inputs.size(); from += settings.batch()) {
-            int to = Math.min(from + settings.batch(), inputs.size());
-            embedder.embedPassages(inputs.subList(from, to));
-            for (var passage : sample.subList(from, to)) {
-                EmbeddedPassage.sentenceVectors(passage, embedder);
+        for (int from = 0; from < sample.size(); from += settings.batch()) {
+            var batch = sample.subList(from, Math.min(from + settings.batch(), sample.size()));
+            if (withSentences) {
+                EmbeddedPassage.embed(batch, embedder);
+            } else {
+                embedder.embedPassages(embeddingInputs(batch));
             }
         }
         return sample.size() / seconds(System.nanoTime() - start);
