@@ -45,9 +45,8 @@ public final class LanguageDetector {
     static Language[] withModels(java.util.function.Function<String, java.net.URL> resources, Language... languages) {
         var missing = new java.util.ArrayList<String>();
         for (var language : languages) {
-            var code = language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
-            if (resources.apply("/language-models/" + code + "/unigrams.json") == null) {
-                missing.add(code);
+            if (resources.apply("/language-models/" + code(language) + "/unigrams.json") == null) {
+                missing.add(code(language));
             }
         }
         if (!missing.isEmpty()) {
@@ -57,11 +56,16 @@ public final class LanguageDetector {
         return languages;
     }
 
+    /** A language's ISO 639-1 code, lower case: its BCP 47 tag and the folder of its models. */
+    private static String code(Language language) {
+        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+    }
+
     /** The ISO 639-1 codes of the languages told apart. */
     static java.util.Set<String> languages() {
         var codes = new java.util.TreeSet<String>();
         for (var language : LANGUAGES) {
-            codes.add(language.getIsoCode639_1().name().toLowerCase(Locale.ROOT));
+            codes.add(code(language));
         }
         return codes;
     }
@@ -115,6 +119,6 @@ public final class LanguageDetector {
         if (language == Language.UNKNOWN) {
             return "und";
         }
-        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+        return code(language);
     }
 }
