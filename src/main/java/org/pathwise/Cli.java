@@ -20,6 +20,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -123,6 +124,11 @@ public final class Cli implements Runnable {
         }
     }
 
+    /** A command bean: a class annotated with picocli's {@code @Command} and Spring's {@code @Component}. */
+    static final TypeFilter COMMAND_BEAN =
+            (reader, factory) -> reader.getAnnotationMetadata().hasAnnotation(Command.class.getName())
+                    && reader.getAnnotationMetadata().hasAnnotation(Component.class.getName());
+
     /** How the class of every command bean is named: the catalogue reads only these classes. */
     static final String COMMAND_SUFFIX = "Command";
 
@@ -135,9 +141,7 @@ public final class Cli implements Runnable {
         var scanner = new ClassPathBeanDefinitionScanner(context, false);
         // only the classes named as commands are read, not every class of the application
         scanner.setResourcePattern("**/*" + COMMAND_SUFFIX + ".class");
-        scanner.addIncludeFilter(
-                (reader, factory) -> reader.getAnnotationMetadata().hasAnnotation(Command.class.getName())
-                        && reader.getAnnotationMetadata().hasAnnotation(Component.class.getName()));
+        scanner.addIncludeFilter(COMMAND_BEAN);
         scanner.scan(Cli.class.getPackageName());
         context.refresh();
         return context;

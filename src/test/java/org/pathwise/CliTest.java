@@ -26,10 +26,7 @@ class CliTest {
     @Test
     void everyCommandBeanIsNamedSoThatTheCatalogueReadsIt() {
         var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter((reader, factory) ->
-                reader.getAnnotationMetadata().hasAnnotation(picocli.CommandLine.Command.class.getName())
-                        && reader.getAnnotationMetadata()
-                                .hasAnnotation(org.springframework.stereotype.Component.class.getName()));
+        scanner.addIncludeFilter(Cli.COMMAND_BEAN);
         var commands = scanner.findCandidateComponents(Cli.class.getPackageName()).stream()
                 .map(org.springframework.beans.factory.config.BeanDefinition::getBeanClassName)
                 .toList();
