@@ -8,12 +8,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The library's documents in the relational database (table {@code library_document}). */
 final class DocumentStore {
 
     private static final String COLUMNS = "id, source, origin, title, authors, licence, language, source_url, course,"
             + " competencies, level, resource_type, media_type, size_bytes, content_hash, passages, ingested_at, warnings";
+
+    /** The most marks a document keeps: enough for a book, bounded for a hostile file. */
+    static final int MAX_MARKS = 20_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<InlineMark>> MARKS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
 
@@ -129,6 +137,25 @@ final class DocumentStore {
                     .params(values)
                     .update();
         }
+    }
+
+    /** Keeps the document's inline formatting, at most {@link #MAX_MARKS} marks. */
+    void saveMarks(String id, List<InlineMark> marks) {
+        var kept = marks.stream().filter(InlineMark::isPhrase).limit(MAX_MARKS).toList();
+        jdbc.sql("UPDATE library_document SET marks = ? WHERE id = ?")
+                .param(kept.isEmpty() ? "" : JSON.writeValueAsString(kept))
+                .param(id)
+                .update();
+    }
+
+    /** The document's inline formatting in reading order; none for a document ingested before it was kept. */
+    List<InlineMark> marks(String id) {
+        var stored = jdbc.sql("SELECT marks FROM library_document WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElse("");
+        return stored.isEmpty() ? List.of() : JSON.readValue(stored, MARKS);
     }
 
     boolean delete(String id) {

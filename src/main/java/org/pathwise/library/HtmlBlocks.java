@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.pathwise.retrieval.BlockKind;
 
 /**
@@ -35,6 +37,13 @@ final class HtmlBlocks {
     private static final Set<String> PARAGRAPHS = Set.of("p", "dt", "dd", "figcaption", "caption", "address");
     private static final Set<String> SKIPPED =
             Set.of("script", "style", "noscript", "template", "nav", "svg", "iframe", "object", "head", "img");
+    private static final java.util.Map<String, InlineMark.Kind> MARKS = java.util.Map.of(
+            "a", InlineMark.Kind.LINK,
+            "strong", InlineMark.Kind.STRONG,
+            "b", InlineMark.Kind.STRONG,
+            "em", InlineMark.Kind.EMPHASIS,
+            "i", InlineMark.Kind.EMPHASIS,
+            "code", InlineMark.Kind.CODE);
     private static final Pattern HEADING_STYLE =
             Pattern.compile("(?i)(?:heading|titre|t[ií]tulo|[üu]berschrift|titolo|judul|kop)[ _-]?([1-6])");
 
@@ -70,6 +79,38 @@ final class HtmlBlocks {
             }
         });
         return blocks;
+    }
+
+    /**
+     * The inline formatting under {@code root} in reading order: links with a target, {@code strong}/{@code b},
+     * {@code em}/{@code i} and {@code code}, the outermost of nested ones only. Headings, preformatted text and the
+     * elements the reader skips give none. Walks the tree without recursion.
+     */
+    static List<InlineMark> marks(Element root) {
+        var marks = new ArrayList<InlineMark>();
+        NodeTraversor.filter(
+                (node, depth) -> {
+                    if (!(node instanceof Element element) || element == root) {
+                        return NodeFilter.FilterResult.CONTINUE;
+                    }
+                    var name = element.normalName();
+                    if (SKIPPED.contains(name) || HEADINGS.contains(name) || name.equals("pre")) {
+                        return NodeFilter.FilterResult.SKIP_ENTIRELY;
+                    }
+                    var kind = MARKS.get(name);
+                    if (kind == null
+                            || (kind == InlineMark.Kind.LINK
+                                    && element.attr("href").isBlank())) {
+                        return NodeFilter.FilterResult.CONTINUE;
+                    }
+                    var text = element.text();
+                    if (!text.isBlank()) {
+                        marks.add(new InlineMark(kind, text, kind == InlineMark.Kind.LINK ? element.attr("href") : ""));
+                    }
+                    return NodeFilter.FilterResult.SKIP_ENTIRELY;
+                },
+                root);
+        return marks;
     }
 
     private static void children(Element element, Sink sink, StringBuilder inline, int depth) {

@@ -21,7 +21,7 @@ final class HtmlParser implements DocumentParser {
         html.select("script,style,noscript,template,nav,svg,iframe,object").remove();
         var collector = new SectionCollector();
         HtmlBlocks.read(html.body(), collector);
-        return new ParsedDocument(metadata, collector.sections(), concealed);
+        return new ParsedDocument(metadata, collector.sections(), concealed, HtmlBlocks.marks(html.body()));
     }
 
     private static DocumentMetadata metadata(org.jsoup.nodes.Document html, String name) {

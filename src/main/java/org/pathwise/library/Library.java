@@ -205,6 +205,11 @@ public final class Library {
         return index.passagesOf(documentId);
     }
 
+    /** A document's inline formatting in reading order, for display ({@link InlineMarks}). */
+    List<InlineMark> marks(String documentId) {
+        return store.marks(documentId);
+    }
+
     /** Deletes a document and its passages; false when there is no such document. */
     public boolean delete(String id) {
         lock.lock();
@@ -375,7 +380,7 @@ public final class Library {
                         passages.size(),
                         clock.instant(),
                         warnings(parsed));
-                pending.add(new Prepared(document, passages, existing.isPresent()));
+                pending.add(new Prepared(document, passages, existing.isPresent(), parsed.marks()));
                 locked = null;
                 pendingPassages += passages.size();
                 if (pendingPassages >= batchPassages) {
@@ -424,7 +429,10 @@ public final class Library {
             }
             index.index(pending.stream().flatMap(p -> p.passages().stream()).toList());
             index.commit();
-            transactions.executeWithoutResult(status -> pending.forEach(p -> store.save(p.document(), origin)));
+            transactions.executeWithoutResult(status -> pending.forEach(p -> {
+                store.save(p.document(), origin);
+                store.saveMarks(p.document().id(), p.marks());
+            }));
             for (var p : pending) {
                 var result = new IngestResult.Indexed(
                         p.document().source(), p.document().id(), p.passages().size(), p.replaced());
@@ -443,7 +451,8 @@ public final class Library {
         }
     }
 
-    private record Prepared(LibraryDocument document, List<Passage> passages, boolean replaced) {}
+    private record Prepared(
+            LibraryDocument document, List<Passage> passages, boolean replaced, List<InlineMark> marks) {}
 
     private record Read(ParsedDocument parsed, DocumentMetadata metadata, List<Passage> passages) {}
 

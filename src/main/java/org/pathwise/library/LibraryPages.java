@@ -100,8 +100,12 @@ class LibraryPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no document " + id));
         model.addAttribute("document", document);
         model.addAttribute("quoted", quote == null ? java.util.Set.of() : quote);
+        var marks = new InlineMarks(library.marks(id), document.metadata().sourceUrl());
         model.addAttribute(
-                "passages", library.passages(id).stream().map(PassageView::of).toList());
+                "passages",
+                library.passages(id).stream()
+                        .map(passage -> PassageView.of(passage, marks))
+                        .toList());
         return "library/document";
     }
 

@@ -9,6 +9,7 @@ import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -16,12 +17,14 @@ import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 import org.jsoup.Jsoup;
@@ -93,7 +96,35 @@ final class MarkdownParser implements DocumentParser {
         for (var node = document.getFirstChild(); node != null; node = node.getNext()) {
             block(node, collector, concealed);
         }
-        return new ParsedDocument(metadata, collector.sections(), concealed);
+        var marks = new ArrayList<InlineMark>();
+        marks(document, marks);
+        return new ParsedDocument(metadata, collector.sections(), concealed, marks);
+    }
+
+    /**
+     * The inline formatting under {@code node} in reading order: links, strong and emphasised text and inline code,
+     * the outermost of nested marks only. Headings, code blocks and raw HTML give none.
+     */
+    private static void marks(Node node, List<InlineMark> marks) {
+        for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+            switch (child) {
+                case Link link
+                when !link.getDestination().isBlank() ->
+                    add(marks, InlineMark.Kind.LINK, inline(link), link.getDestination());
+                case StrongEmphasis strong -> add(marks, InlineMark.Kind.STRONG, inline(strong), "");
+                case Emphasis emphasis -> add(marks, InlineMark.Kind.EMPHASIS, inline(emphasis), "");
+                case Code code -> add(marks, InlineMark.Kind.CODE, code.getLiteral(), "");
+                case Heading ignored -> {}
+                case HtmlBlock ignored -> {}
+                default -> marks(child, marks);
+            }
+        }
+    }
+
+    private static void add(List<InlineMark> marks, InlineMark.Kind kind, String text, String href) {
+        if (!text.isBlank()) {
+            marks.add(new InlineMark(kind, text, href));
+        }
     }
 
     /**

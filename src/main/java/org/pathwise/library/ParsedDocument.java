@@ -10,17 +10,26 @@ import org.pathwise.retrieval.BlockKind;
  * @param sections the text, section by section, in reading order
  * @param concealed text the file holds that a reader does not see (comments, hidden elements), kept out of the
  *     sections
+ * @param marks the inline formatting of the sections' text (links, strong and emphasised words, inline code), in
+ *     reading order, for display only
  */
-record ParsedDocument(DocumentMetadata metadata, List<Section> sections, List<String> concealed) {
+record ParsedDocument(
+        DocumentMetadata metadata, List<Section> sections, List<String> concealed, List<InlineMark> marks) {
 
     ParsedDocument {
         sections = List.copyOf(sections);
         concealed = List.copyOf(concealed);
+        marks = List.copyOf(marks);
+    }
+
+    /** A document without inline formatting. */
+    ParsedDocument(DocumentMetadata metadata, List<Section> sections, List<String> concealed) {
+        this(metadata, sections, concealed, List.of());
     }
 
     /** A document with nothing concealed. */
     ParsedDocument(DocumentMetadata metadata, List<Section> sections) {
-        this(metadata, sections, List.of());
+        this(metadata, sections, List.of(), List.of());
     }
 
     /** The title of the first top-level heading, or empty. */

@@ -8,7 +8,7 @@ import org.pathwise.retrieval.Passage;
 /**
  * A passage as the document page shows it: its blocks as ingestion segmented them (headings, paragraphs, lists,
  * steps, tables, code, quotations), each sentence with an anchor of its own ({@code p3-s2}: passage 3, sentence 2), so
- * that a citation can point at the sentence it quotes.
+ * that a citation can point at the sentence it quotes, and with the document's links and inline formatting.
  *
  * @param passage the passage
  * @param blocks its blocks in order
@@ -18,10 +18,15 @@ record PassageView(Passage passage, List<Block> blocks) {
     /** One block: its kind, in lower case for the page's markup, and its items (one for prose), each of sentences. */
     record Block(String kind, List<List<SentenceView>> items) {}
 
-    /** One sentence and its anchor. */
-    record SentenceView(String anchor, String text) {}
+    /** One sentence, its anchor, and its text in runs as the document formats them. */
+    record SentenceView(String anchor, String text, List<InlineMarks.Part> parts) {}
 
-    static PassageView of(Passage passage) {
+    /**
+     * @param marks the document's formatting, placed passage after passage: call this for the document's passages in
+     *     order
+     */
+    static PassageView of(Passage passage, InlineMarks marks) {
+        var parts = marks.place(passage);
         var blocks = new ArrayList<Block>();
         List<List<SentenceView>> items = null;
         List<SentenceView> item = null;
@@ -40,7 +45,7 @@ record PassageView(Passage passage, List<Block> blocks) {
                 items.add(item);
                 itemNumber = sentence.item();
             }
-            item.add(new SentenceView("p" + passage.ordinal() + "-s" + i, passage.sentence(i)));
+            item.add(new SentenceView("p" + passage.ordinal() + "-s" + i, passage.sentence(i), parts.get(i)));
         }
         return new PassageView(passage, blocks);
     }

@@ -68,7 +68,9 @@ final class TikaParser implements DocumentParser {
         var parsedDocument = new ParsedDocument(
                 new DocumentMetadata(
                         title, author.isEmpty() ? List.of() : List.of(author), "", "", "", "", List.of(), "", ""),
-                sections);
+                sections,
+                List.of(),
+                HtmlBlocks.marks(xhtml.body()));
         if (!parsedDocument.hasText()) {
             throw noText(name);
         }

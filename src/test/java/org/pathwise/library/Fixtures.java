@@ -104,6 +104,25 @@ final class Fixtures {
         }
     }
 
+    /** A Word document with a bold phrase and a link in its one paragraph. */
+    static byte[] docxWithFormatting() {
+        try (var document = new XWPFDocument()) {
+            var paragraph = document.createParagraph();
+            paragraph.createRun().setText("Check the ");
+            var bold = paragraph.createRun();
+            bold.setBold(true);
+            bold.setText("contrast ratio");
+            paragraph.createRun().setText(" against ");
+            paragraph.createHyperlinkRun("https://www.w3.org/TR/WCAG21/").setText("the guidelines");
+            paragraph.createRun().setText(".");
+            var out = new ByteArrayOutputStream();
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void paragraph(XWPFDocument document, String text, String style) {
         var paragraph = document.createParagraph();
         if (style != null) {

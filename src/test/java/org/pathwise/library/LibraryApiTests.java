@@ -163,6 +163,44 @@ class LibraryApiTests {
                 .isZero();
     }
 
+    @Test
+    void theDocumentPageShowsTheDocumentsLinksAndInlineFormattingButNoUnsafeLink() throws Exception {
+        var markdown = """
+                ---
+                source_url: https://example.org/lessons/shell/02-files.md
+                ---
+                # Listar archivos
+
+                Escriba `ls -F` para ver **todos los archivos**, como explica la [guía](https://example.org/guia).
+                Siga con el [episodio siguiente](03-create.md) y no haga [clic aquí](javascript:alert(1)).
+                """;
+        var upload = mvc.perform(multipart("/api/documents")
+                        .with(csrf())
+                        .file(new MockMultipartFile("file", "listar.md", "text/markdown", bytes(markdown)))
+                        .param("licence", "CC BY 4.0")
+                        .param("language", "es"))
+                .andExpect(status().isCreated())
+                .andReturn();
+        var id = documentId(upload);
+
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/library/documents/" + id))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        var text = page.selectFirst(".passage-text");
+
+        assertThat(text.select("code").eachText()).containsExactly("ls -F");
+        assertThat(text.select("strong").eachText()).containsExactly("todos los archivos");
+        assertThat(text.select("a").eachAttr("href"))
+                .containsExactly("https://example.org/guia", "https://example.org/lessons/shell/03-create.md");
+        assertThat(text.select("a").eachAttr("rel")).containsOnly("noopener noreferrer");
+        assertThat(page.html()).doesNotContain("javascript:");
+        assertThat(text.text()).contains("no haga clic aquí.");
+
+        mvc.perform(delete("/api/documents/" + id).with(csrf())).andExpect(status().isNoContent());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "virus.exe,MZ binary,415,unsupported_type",

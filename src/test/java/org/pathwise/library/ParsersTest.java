@@ -185,6 +185,54 @@ class ParsersTest {
     }
 
     @Test
+    void keepsMarkdownLinksEmphasisAndInlineCodeAsMarksInReadingOrderTheOutermostOnly() {
+        var parsed = new MarkdownParser().parse("a.md", utf8("""
+                # The `git log` command
+
+                Run `git log` to see **every commit**, as the [Git book](https://git-scm.com/book "Pro Git") says.
+                Read *the [manual](man.html) page* too; ![a diagram](d.png) helps.
+
+                | Option | Effect |
+                |---|---|
+                | `-n` | **limits** the count |
+
+                ```
+                git log --oneline
+                ```
+                """));
+
+        assertThat(parsed.marks())
+                .containsExactly(
+                        new InlineMark(InlineMark.Kind.CODE, "git log", ""),
+                        new InlineMark(InlineMark.Kind.STRONG, "every commit", ""),
+                        new InlineMark(InlineMark.Kind.LINK, "Git book", "https://git-scm.com/book"),
+                        new InlineMark(InlineMark.Kind.EMPHASIS, "the manual page", ""),
+                        new InlineMark(InlineMark.Kind.CODE, "-n", ""),
+                        new InlineMark(InlineMark.Kind.STRONG, "limits", ""));
+    }
+
+    @Test
+    void keepsHtmlAndDocxLinksAndEmphasisAsMarks() {
+        var html = new HtmlParser().parse("a.html", utf8("""
+                <html lang="es"><body><h1>Guía <em>breve</em></h1>
+                <p>Lea la <a href="https://example.org/guia">guía <b>completa</b></a> y use <code>ls</code>.</p>
+                <p><a name="x">ancla</a> <i>cursiva</i> <strong style="display:none">oculto</strong></p>
+                <pre><code>ls -F</code></pre></body></html>
+                """));
+        assertThat(html.marks())
+                .containsExactly(
+                        new InlineMark(InlineMark.Kind.LINK, "guía completa", "https://example.org/guia"),
+                        new InlineMark(InlineMark.Kind.CODE, "ls", ""),
+                        new InlineMark(InlineMark.Kind.EMPHASIS, "cursiva", ""));
+
+        var docx = new TikaParser().parse("guide.docx", Fixtures.docxWithFormatting());
+        assertThat(docx.marks())
+                .contains(
+                        new InlineMark(InlineMark.Kind.STRONG, "contrast ratio", ""),
+                        new InlineMark(InlineMark.Kind.LINK, "the guidelines", "https://www.w3.org/TR/WCAG21/"));
+    }
+
+    @Test
     void readsPdfPagesAsPositions() {
         var parsed = new TikaParser().parse("deck.pdf", Fixtures.pdf("First page text", "Second page text"));
 
