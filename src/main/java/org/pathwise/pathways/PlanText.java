@@ -68,6 +68,20 @@ final class PlanText {
         return competence(framework.id(), id, framework.title(id));
     }
 
+    /**
+     * A level's name in this language ("Explorer" for DigCompEdu's A2 in English, "Explorateur" in French): the
+     * interface's translation ({@code level.<framework>.<id>}), or the framework's own name.
+     */
+    public String level(Framework framework, Level level) {
+        var id = level.name();
+        var own = framework.levels().stream()
+                .filter(info -> info.id().equals(id))
+                .map(Framework.LevelInfo::name)
+                .findFirst()
+                .orElse(id);
+        return messages.getMessage("level." + framework.id() + "." + id, null, own, locale);
+    }
+
     private static MessageSource englishMessages() {
         var messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");

@@ -242,9 +242,9 @@ class PathwaysApiTests {
         var row = org.jsoup.Jsoup.parse(path).selectFirst("table.standing tbody tr");
         assertThat(row.selectFirst("th").text()).isEqualTo("2.1 Selecting digital resources");
         var cells = row.select("td");
-        assertThat(cells.get(0).text()).isEqualTo("A2");
-        assertThat(cells.get(1).text()).isEqualTo("B2");
-        assertThat(cells.get(2).text()).isEqualTo("B2");
+        assertThat(cells.get(0).text()).isEqualTo("A2 Explorer");
+        assertThat(cells.get(1).text()).isEqualTo("B2 Expert");
+        assertThat(cells.get(2).text()).isEqualTo("B2 Expert");
         assertThat(row.className()).isEqualTo("reached");
         assertThat(row.select(".scale .level").eachAttr("class"))
                 .containsExactly(
@@ -330,6 +330,9 @@ class PathwaysApiTests {
                 .contains("2.1 Selección de recursos digitales: A2 → B1")
                 .contains("dr-101 · 4 h · en línea · en")
                 .doesNotContain("raises 2.1", "last step", "chosen over");
+        var standing = org.jsoup.Jsoup.parse(spanish).select("table.standing tbody tr td");
+        assertThat(standing.get(0).text()).isEqualTo("A2 Explorador");
+        assertThat(standing.get(2).text()).isEqualTo("B2 Experto");
 
         var arabic = mvc.perform(get("/pathways/path").header("Accept-Language", "ar"))
                 .andExpect(status().isOk())
@@ -341,6 +344,11 @@ class PathwaysApiTests {
                 .contains("الخطوة الأخيرة: لا يعتمد عليها شيء")
                 .contains("dr-101 · 4 س · عبر الإنترنت · en")
                 .doesNotContain("raises 2.1", "last step", "chosen over");
+        assertThat(org.jsoup.Jsoup.parse(arabic)
+                        .select("table.standing tbody tr td")
+                        .getFirst()
+                        .text())
+                .isEqualTo("A2 مستكشف");
 
         var plan = body(mvc.perform(post("/api/plans").with(csrf()).header("Accept-Language", "ar"))
                 .andExpect(status().isOk()));

@@ -177,4 +177,16 @@ class PlanTextTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Double");
     }
+
+    @Test
+    void namesLevelsInThePagesLanguage() {
+        var digCompEdu = bundled.frameworks.digCompEdu();
+
+        assertThat(page("en").level(digCompEdu, Level.A2)).isEqualTo("Explorer");
+        assertThat(page("fr").level(digCompEdu, Level.C2)).isEqualTo("Pionnier");
+        assertThat(page("es").level(digCompEdu, Level.B1)).isEqualTo("Integrador");
+        assertThat(page("ar").level(digCompEdu, Level.B2)).isEqualTo("خبير");
+        // Swahili, without messages of its own, reads the English ones
+        assertThat(page("sw").level(digCompEdu, Level.A1)).isEqualTo("Newcomer");
+    }
 }
