@@ -173,6 +173,10 @@ class LibraryApiTests {
 
                 Escriba `ls -F` para ver **todos los archivos**, como explica la [guía](https://example.org/guia).
                 Siga con el [episodio siguiente](03-create.md) y no haga [clic aquí](javascript:alert(1)).
+
+                | Orden | Efecto |
+                |---|---|
+                | `pwd` | muestra el directorio *actual* |
                 """;
         var upload = mvc.perform(multipart("/api/documents")
                         .with(csrf())
@@ -190,7 +194,8 @@ class LibraryApiTests {
                 .getContentAsString(StandardCharsets.UTF_8));
         var text = page.selectFirst(".passage-text");
 
-        assertThat(text.select("code").eachText()).containsExactly("ls -F");
+        assertThat(text.select("code").eachText()).containsExactly("ls -F", "pwd");
+        assertThat(text.select("td em").eachText()).containsExactly("actual");
         assertThat(text.select("strong").eachText()).containsExactly("todos los archivos");
         assertThat(text.select("a").eachAttr("href"))
                 .containsExactly("https://example.org/guia", "https://example.org/lessons/shell/03-create.md");
