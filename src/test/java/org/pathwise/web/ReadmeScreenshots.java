@@ -13,6 +13,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pathwise.security.Role;
 import org.pathwise.security.TestUsers;
@@ -36,6 +37,7 @@ class ReadmeScreenshots {
     private static final Path OUTPUT = Path.of(System.getProperty("pathwise.screenshots", "docs/screenshots"));
     private static final String ADMIN_PASSWORD = "screenshots admin password";
     private static final String EDUCATOR_PASSWORD = "screenshots educator password";
+    private static final String RESEARCHER_PASSWORD = "screenshots researcher password";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -61,6 +63,9 @@ class ReadmeScreenshots {
     void takesTheTour() throws IOException {
         if (users.find("teacher").isEmpty()) {
             users.create("teacher", EDUCATOR_PASSWORD, Role.EDUCATOR);
+        }
+        if (users.find("researcher").isEmpty()) {
+            users.create("researcher", RESEARCHER_PASSWORD, Role.RESEARCHER);
         }
         var driver = browser.driver();
         Files.createDirectories(OUTPUT);
@@ -102,6 +107,31 @@ class ReadmeScreenshots {
         driver.get(url("/audit"));
         driver.findElement(By.cssSelector(".nav-group summary.current")).click();
         save(driver, "audit.png");
+
+        driver.get(url("/admin/users"));
+        save(driver, "users.png");
+
+        driver.manage().deleteAllCookies();
+        signIn(driver, "researcher", RESEARCHER_PASSWORD);
+        driver.get(url("/audit"));
+        driver.findElement(By.cssSelector("table.audit-records a[href*='/audit/records/']"))
+                .click();
+        waiting(driver).until(ExpectedConditions.urlContains("/audit/records/"));
+        save(driver, "audit-record.png");
+
+        driver.get(url("/audit/dashboard"));
+        save(driver, "dashboard.png");
+
+        driver.get(url("/audit/runs"));
+        new Select(driver.findElement(By.id("set"))).selectByValue("sample-library");
+        driver.findElement(By.id("limit")).sendKeys("12");
+        driver.findElement(By.cssSelector("#start-run button[type=submit]")).click();
+        waiting(driver).until(ExpectedConditions.urlContains("/audit/runs/"));
+        new WebDriverWait(driver, Duration.ofMinutes(5), Duration.ofSeconds(3)).until(page -> {
+            page.navigate().refresh();
+            return !page.findElements(By.id("run-questions")).isEmpty();
+        });
+        save(driver, "evaluation-run.png");
     }
 
     private void signIn(WebDriver driver, String username, String password) {
