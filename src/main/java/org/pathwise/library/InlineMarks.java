@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.pathwise.retrieval.BlockKind;
 import org.pathwise.retrieval.Passage;
 
 /**
@@ -13,7 +14,8 @@ import org.pathwise.retrieval.Passage;
  *
  * <p>Passages keep text without markup, and a passage may repeat the last sentences of the one before it, so marks are
  * found by their words: passages are given in order, and each mark is looked for after the previous one, in the mark
- * order the parser wrote, at word boundaries. A mark that a passage does not hold is skipped; after {@value
+ * order the parser wrote, at word boundaries, outside code blocks and headings, which parsers take no marks from. A
+ * mark that a passage does not hold is skipped; after {@value
  * #MISSES} such marks in a row the rest are left for the next passage, which starts again with the marks of the
  * sentences it repeats. A word that the document formats in one place and not in another may, rarely, be marked where
  * it is not: the words are the same, only their look differs.
@@ -25,6 +27,9 @@ final class InlineMarks {
 
     /** Marks skipped in a row before a passage gives up looking for the rest. */
     static final int MISSES = 6;
+
+    /** What stands for text that no mark may take: not a word character, so marks beside it still match. */
+    private static final char BLANK = '\u0000';
 
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
 
@@ -65,12 +70,13 @@ final class InlineMarks {
      */
     List<List<Part>> place(Passage passage) {
         var text = passage.text();
+        var searched = withoutUnmarkedBlocks(passage);
         var placed = new ArrayList<Placed>();
         int pos = 0;
         int misses = 0;
         for (int i = repeatedFrom(passage); i < marks.size() && misses < MISSES; i++) {
             var mark = marks.get(i);
-            int at = mark.isPhrase() ? find(text, mark.text(), pos) : -1;
+            int at = mark.isPhrase() ? find(searched, mark.text(), pos) : -1;
             if (at < 0) {
                 misses++;
                 continue;
@@ -89,6 +95,20 @@ final class InlineMarks {
             parts.add(parts(text, sentence.start(), sentence.end(), placed));
         }
         return parts;
+    }
+
+    /**
+     * The passage's text with its code blocks and headings blanked out, offsets kept: parsers take no marks from them,
+     * and a command in a code block must not take the mark of the same command in the prose after it.
+     */
+    private static String withoutUnmarkedBlocks(Passage passage) {
+        var text = passage.text().toCharArray();
+        for (var sentence : passage.sentences()) {
+            if (sentence.kind() == BlockKind.CODE || sentence.kind() == BlockKind.HEADING) {
+                java.util.Arrays.fill(text, sentence.start(), sentence.end(), BLANK);
+            }
+        }
+        return new String(text);
     }
 
     /**

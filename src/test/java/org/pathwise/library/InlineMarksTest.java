@@ -6,8 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pathwise.library.InlineMark.Kind;
 import org.pathwise.library.InlineMarks.Part;
+import org.pathwise.retrieval.BlockKind;
 import org.pathwise.retrieval.DocumentFacets;
 import org.pathwise.retrieval.Passage;
+import org.pathwise.retrieval.Sentence;
 
 class InlineMarksTest {
 
@@ -76,6 +78,31 @@ class InlineMarksTest {
         assertThat(first.get(1)).contains(new Part("code", "cd", ""));
         assertThat(second.get(0)).contains(new Part("code", "cd", ""));
         assertThat(second.get(1)).contains(new Part("code", "mkdir", ""));
+    }
+
+    @Test
+    void aCommandInACodeBlockDoesNotTakeTheMarkOfTheSameCommandInTheProseAfterIt() {
+        var marks = new InlineMarks(List.of(mark(Kind.CODE, "wc"), mark(Kind.CODE, "wc -l")), "");
+        var text = "Run this:\n$ wc cubane.pdb\nHere wc counts words; wc -l counts lines.";
+        int code = text.indexOf('$');
+        int prose = text.indexOf("Here");
+        var passage = new Passage(
+                "d#0",
+                "d",
+                0,
+                text,
+                List.of(),
+                "",
+                FACETS,
+                List.of(
+                        new Sentence(0, code - 1, 0, 0, BlockKind.PARAGRAPH),
+                        new Sentence(code, prose - 1, 1, 0, BlockKind.CODE),
+                        new Sentence(prose, text.length(), 2, 0, BlockKind.PARAGRAPH)));
+
+        var placed = marks.place(passage).stream().flatMap(List::stream).toList();
+
+        assertThat(placed).filteredOn(part -> part.kind().equals("code")).hasSize(2);
+        assertThat(placed).contains(Part.plain("$ wc cubane.pdb"), new Part("code", "wc -l", ""));
     }
 
     @Test
