@@ -2,6 +2,7 @@ package org.pathwise.pathways;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A learning path: the courses to take in order, each scheduled into weeks and explained, and the targets it can't
@@ -51,7 +52,8 @@ record Plan(
      *     cohort's plans, as are the next two
      * @param before why it comes before the later steps that depend on it, or why its place is free
      * @param alternative which other course it was chosen over and why, or that it had none
-     * @param documents library documents about its competences; empty when the library has none or was not asked
+     * @param documents library documents about the course, each with the passage that matched; empty when the library
+     *     has none or was not asked
      */
     record Step(
             Course course,
@@ -82,8 +84,51 @@ record Plan(
     /** A target the plan does not reach: the level it reaches instead and why. */
     record Unreachable(String competence, String title, Level target, Level reached, Explanation reason) {}
 
-    /** A library document relevant to a step. */
-    record Document(String source, String title, String heading, String position) {}
+    /**
+     * A library document relevant to a step, with the passage that matched it.
+     *
+     * @param source the document's source
+     * @param title the document's title
+     * @param heading the passage's heading path, joined with {@code " › "}
+     * @param position where in the document the passage is ({@code #anchor}, {@code page 3}, ...)
+     * @param document the document's id
+     * @param ordinal the passage's place in the document, from 0
+     */
+    record Document(String source, String title, String heading, String position, String document, int ordinal) {
+
+        Document {
+            if (document == null || document.isBlank()) {
+                throw new IllegalArgumentException("the document of " + source + " needs an id");
+            }
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(heading, "heading");
+            if (ordinal < 0) {
+                throw new IllegalArgumentException("ordinal must be >= 0, got " + ordinal);
+            }
+        }
+
+        /** The passage's id, as search hits and citations give it. */
+        public String passage() {
+            return document + "#" + ordinal;
+        }
+
+        /**
+         * The passage's heading path without the document's title where it starts with it: the section to name beside
+         * the title; empty when the passage is under the title alone.
+         */
+        public String section() {
+            if (heading.equals(title)) {
+                return "";
+            }
+            var prefix = title + " › ";
+            return !title.isEmpty() && heading.startsWith(prefix) ? heading.substring(prefix.length()) : heading;
+        }
+
+        /** The document's page in the library, scrolled to the passage. */
+        public String link() {
+            return "/library/documents/" + document + "#p" + ordinal;
+        }
+    }
 
     Plan withSteps(List<Step> replaced) {
         return new Plan(

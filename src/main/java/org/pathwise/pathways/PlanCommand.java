@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code pathwise plan --profile <file.yaml> [--catalogue <file>] [--json]}: the learning path for a profile, over
  * the bundled sample catalogue or a catalogue file (CSV, JSON or YAML). Each step lists library documents about its
- * competences when the data directory holds a library.
+ * course ({@link PlanDocuments}) when the data directory holds a library.
  */
 @Component
 @Command(mixinStandardHelpOptions = true, name = "plan", description = "Plan a learning path for a competency profile.")

@@ -76,15 +76,17 @@ final class PlanView {
         json.put(
                 "documents",
                 step.documents().stream()
-                        .map(d -> Map.of(
-                                "source",
-                                d.source(),
-                                "title",
-                                d.title(),
-                                "heading",
-                                d.heading(),
-                                "position",
-                                d.position()))
+                        .map(d -> {
+                            var item = new LinkedHashMap<String, Object>();
+                            item.put("source", d.source());
+                            item.put("title", d.title());
+                            item.put("heading", d.heading());
+                            item.put("position", d.position());
+                            item.put("document", d.document());
+                            item.put("passage", d.passage());
+                            item.put("link", d.link());
+                            return item;
+                        })
                         .toList());
         return json;
     }
