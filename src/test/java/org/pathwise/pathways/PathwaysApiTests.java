@@ -2,6 +2,7 @@ package org.pathwise.pathways;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -304,6 +306,71 @@ class PathwaysApiTests {
                 .getContentAsString();
         assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(english))
                 .contains("1. Professional engagement", "6. Facilitating learners' digital competence", "Online tutor");
+    }
+
+    @Test
+    @WithMockUser(username = "gil", roles = "EDUCATOR")
+    void myPathLinksEachReadingToThePassageThatMatchedItsCourse() throws Exception {
+        var markdown = """
+                # Open educational resources in practice
+
+                ## Repositories
+
+                Search OER repositories for resources and judge each resource against the learning aim of the
+                lesson before you adopt it.
+                """;
+        var upload = body(mvc.perform(multipart("/api/documents")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "oer-in-practice.md",
+                                "text/markdown",
+                                markdown.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .param("licence", "CC-BY-4.0")
+                        .param("competencies", "2.1")
+                        .with(user("root").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isCreated()));
+        var id = upload.get("document").get("id").asString();
+        var passage = body(mvc.perform(
+                        get("/api/documents/" + id).with(user("root").roles("ADMIN"))))
+                .get("passages")
+                .valueStream()
+                .filter(p -> p.get("text").asString().contains("Search OER repositories"))
+                .findFirst()
+                .orElseThrow();
+        mvc.perform(post("/pathways/questionnaire")
+                        .with(csrf())
+                        .param("answer-q4", "1")
+                        .param("target", "2.1:B1")
+                        .param("hours_per_week", "4")
+                        .param("languages", "en")
+                        .param("mode", "online"))
+                .andExpect(redirectedUrl("/pathways/path"));
+
+        var page = mvc.perform(get("/pathways/path"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("class=\"readings\"")
+                .contains("href=\"/library/documents/" + id + "#p"
+                        + passage.get("ordinal").asInt() + "\"")
+                .contains(">Open educational resources in practice</a>")
+                .contains("· Repositories")
+                .doesNotContain("/library?q=");
+        var plan = body(mvc.perform(post("/api/plans").with(csrf())).andExpect(status().isOk()));
+        var reading = plan.get("steps").get(0).get("documents").get(0);
+        assertThat(reading.get("source").asString()).isEqualTo("oer-in-practice.md");
+        assertThat(reading.get("document").asString()).isEqualTo(id);
+        assertThat(reading.get("passage").asString())
+                .isEqualTo(passage.get("id").asString());
+        assertThat(reading.get("link").asString())
+                .isEqualTo("/library/documents/" + id + "#p"
+                        + passage.get("ordinal").asInt());
+        assertThat(reading.has("title") && reading.has("heading") && reading.has("position"))
+                .isTrue();
     }
 
     @Test
