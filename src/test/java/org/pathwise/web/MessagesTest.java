@@ -118,6 +118,32 @@ class MessagesTest {
         }
     }
 
+    /** The message keys that pages put in their {@code <title>}, read from the templates. */
+    private static Set<String> titleKeys() throws IOException {
+        var title = Pattern.compile("<title th:text=\"#\\{([\\w.]+)(?:\\(|})");
+        var keys = new TreeSet<String>();
+        try (var templates = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            for (var template :
+                    templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                title.matcher(java.nio.file.Files.readString(template))
+                        .results()
+                        .forEach(m -> keys.add(m.group(1)));
+            }
+        }
+        return keys;
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void everyPagesTitleNamesPathwise(String file) throws IOException {
+        var messages = load(file);
+        var keys = titleKeys();
+        assertThat(keys).contains("ask.title", "users.title", "lti.title");
+        for (var key : keys) {
+            assertThat(messages.getProperty(key)).as(key + " in " + file).contains("Pathwise");
+        }
+    }
+
     private static Properties load(String file) throws IOException {
         var messages = new Properties();
         try (var in = new InputStreamReader(MessagesTest.class.getResourceAsStream(file), StandardCharsets.UTF_8)) {
