@@ -150,12 +150,21 @@ final class DocumentStore {
 
     /** The document's inline formatting in reading order; none for a document ingested before it was kept. */
     List<InlineMark> marks(String id) {
-        var stored = jdbc.sql("SELECT marks FROM library_document WHERE id = ?")
+        var stored = jdbc.sql("SELECT marks FROM library_document WHERE id = ? AND marks IS NOT NULL")
                 .param(id)
                 .query(String.class)
                 .optional()
                 .orElse("");
         return stored.isEmpty() ? List.of() : JSON.readValue(stored, MARKS);
+    }
+
+    /** Whether the document's inline formatting was kept: false for a document ingested before it was. */
+    boolean hasMarks(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM library_document WHERE id = ? AND marks IS NOT NULL")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     boolean delete(String id) {

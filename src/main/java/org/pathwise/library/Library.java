@@ -360,6 +360,10 @@ public final class Library {
                 if (existing.isPresent()
                         && existing.get().contentHash().equals(hash)
                         && index.passageCount(id) == existing.get().passages()) {
+                    if (!store.hasMarks(id)) {
+                        // ingested before marks were kept: the parse alone gives them, the index stays as it is
+                        keepMarks(format, source, id, data);
+                    }
                     var result = new IngestResult.Unchanged(source, id);
                     unchanged.add(result);
                     listener.processed(result);
@@ -403,6 +407,17 @@ public final class Library {
                     locked = null;
                 }
             }
+        }
+
+        /** Keeps the inline formatting of an unchanged document; one the parser now refuses keeps none. */
+        private void keepMarks(Formats.Format format, String source, String id, byte[] data) {
+            List<InlineMark> marks;
+            try {
+                marks = format.parser().parse(source, data).marks();
+            } catch (RuntimeException | StackOverflowError e) {
+                marks = List.of();
+            }
+            store.saveMarks(id, marks);
         }
 
         /** The first of {@code name (2).ext}, {@code name (3).ext}, ... that no document of this origin has. */

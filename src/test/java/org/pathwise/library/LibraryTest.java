@@ -100,6 +100,33 @@ class LibraryTest {
     }
 
     @Test
+    void keepsADocumentsInlineFormattingAndFillsItInForOneIngestedBeforeItWasKeptWithoutIndexingItAgain()
+            throws IOException {
+        write("a.md", "# A\n\nRun `ls -F` to see **every** file, as the [guide](https://example.org/g) says.");
+        write("b.md", "# B\n\nPlain badger text.");
+        library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(library.marks(id("a.md")))
+                .containsExactly(
+                        new InlineMark(InlineMark.Kind.CODE, "ls -F", ""),
+                        new InlineMark(InlineMark.Kind.STRONG, "every", ""),
+                        new InlineMark(InlineMark.Kind.LINK, "guide", "https://example.org/g"));
+        assertThat(library.marks(id("b.md"))).isEmpty();
+
+        // as a library ingested before marks were kept holds it
+        org.springframework.jdbc.core.simple.JdbcClient.create(database)
+                .sql("UPDATE library_document SET marks = NULL")
+                .update();
+        assertThat(library.marks(id("a.md"))).isEmpty();
+
+        var again = library.ingest(folder, false, IngestListener.NONE);
+
+        assertThat(again.indexed()).isEmpty();
+        assertThat(again.unchanged()).extracting(IngestResult::source).containsExactlyInAnyOrder("a.md", "b.md");
+        assertThat(library.marks(id("a.md"))).hasSize(3);
+    }
+
+    @Test
     void skipsUnchangedDocumentsReplacesChangedOnesAndPrunesOnlyWhenAsked() throws IOException {
         write("a.md", "# A\n\nAardvark text.");
         write("b.md", "# B\n\nBadger text.");
