@@ -52,8 +52,18 @@ public final class Cli implements Runnable {
     public void run() {}
 
     /** Starts the web service. */
-    @Command(name = "serve", description = "Start the web service (the default command).")
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
+            description = "Start the web service (the default command).")
     static final class Serve implements Runnable {
+
+        @Option(
+                names = "--port",
+                paramLabel = "PORT",
+                description = "The port to listen on, 1 to 65535 (default: $SERVER_PORT or 8080).")
+        Integer port;
+
         @Override
         public void run() {}
     }
@@ -91,6 +101,27 @@ public final class Cli implements Runnable {
         }
         boolean helpRequested = rootOnly.isUsageHelpRequested() || rootOnly.isVersionHelpRequested();
         if (!helpRequested && rootOnly.unmatched().isEmpty()) {
+            var serve = rootOnly.subcommand();
+            if (serve != null) {
+                if (CommandLine.printHelpIfRequested(rootOnly)) {
+                    return CliCommand.OK;
+                }
+                if (!serve.unmatched().isEmpty()) {
+                    err.println("pathwise: serve takes no argument '"
+                            + serve.unmatched().getFirst()
+                            + "': give the port with --port, other settings as environment variables (see pathwise"
+                            + " serve --help)");
+                    return CliCommand.USAGE;
+                }
+                Integer port = serve.matchedOptionValue("--port", null);
+                if (port != null) {
+                    if (port < 1 || port > 65_535) {
+                        err.println("pathwise: --port must be between 1 and 65535, got " + port);
+                        return CliCommand.USAGE;
+                    }
+                    properties.put("server.port", port);
+                }
+            }
             serve(properties);
             return SERVING;
         }

@@ -167,4 +167,25 @@ class CliTest {
         var frobnicate = run("frobnicate");
         assertThat(frobnicate.code()).as(frobnicate.err() + frobnicate.out()).isEqualTo(2);
     }
+
+    @Test
+    void serveTakesAPortAndRefusesWhatItDoesNotKnowInsteadOfServingOnTheDefaultPort() {
+        var help = run("--data-dir", data.toString(), "serve", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Usage: pathwise serve", "--port");
+
+        var unknown = run("--data-dir", data.toString(), "serve", "--server.port=9000");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip().lines()).hasSize(1);
+        assertThat(unknown.err()).contains("--server.port=9000", "--port");
+
+        var outOfRange = run("--data-dir", data.toString(), "serve", "--port", "70000");
+        assertThat(outOfRange.code()).isEqualTo(2);
+        assertThat(outOfRange.err()).contains("between 1 and 65535", "70000");
+
+        var notANumber = run("--data-dir", data.toString(), "serve", "--port", "http");
+        assertThat(notANumber.code()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("--port");
+        assertThat(data).isEmptyDirectory();
+    }
 }
