@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchHit;
@@ -56,41 +57,101 @@ final class PlanDocuments {
         return plan.withSteps(steps);
     }
 
-    /** The readings of one course, tagged documents first; empty when the search fails. */
+    /**
+     * The readings of one course, tagged documents first; empty when the search fails. The whole library is searched
+     * only when the tagged documents are fewer than {@value #PER_STEP}, and a passage's coverage is measured only when
+     * the choice comes to it: a plan is made on every view of My path.
+     */
     List<Plan.Document> documents(Course course) {
         try {
-            return choose(candidates(course), FLOOR);
+            var query = query(course);
+            var tagged = tagged(course, query);
+            var chosen = choose(tagged, FLOOR);
+            if (chosen.size() == PER_STEP) {
+                return chosen;
+            }
+            var all = new ArrayList<>(tagged);
+            all.addAll(untagged(course, query));
+            return choose(all, FLOOR);
         } catch (RuntimeException e) {
             return List.of();
         }
     }
 
     /**
-     * A passage the searches found for a course.
-     *
-     * @param document the document and passage as a step lists them
-     * @param tagged whether the document is tagged with one of the course's competences
-     * @param coverage how much of the course's title and description the passage covers, 0 to 1
+     * A passage the searches found for a course, and how much of the course's title and description it covers (0 to
+     * 1), measured when first asked.
      */
-    record Candidate(Plan.Document document, boolean tagged, double coverage) {}
+    static final class Candidate {
+
+        private final Plan.Document document;
+        private final boolean tagged;
+        private final DoubleSupplier measure;
+        private double coverage = Double.NaN;
+
+        /**
+         * @param document the document and passage as a step lists them
+         * @param tagged whether the document is tagged with one of the course's competences
+         * @param measure measures the coverage
+         */
+        Candidate(Plan.Document document, boolean tagged, DoubleSupplier measure) {
+            this.document = document;
+            this.tagged = tagged;
+            this.measure = measure;
+        }
+
+        Plan.Document document() {
+            return document;
+        }
+
+        boolean tagged() {
+            return tagged;
+        }
+
+        double coverage() {
+            if (Double.isNaN(coverage)) {
+                coverage = measure.getAsDouble();
+            }
+            return coverage;
+        }
+    }
 
     /** Every passage found for a course before the floor is applied: the tagged ones first, each list in rank order. */
     List<Candidate> candidates(Course course) {
-        var competences = course.raises().keySet();
-        var own = (course.title() + "\n" + course.description()).strip();
-        var titles = competences.stream().map(framework::title).toList();
-        var query = titles.isEmpty() ? own : own + "\n" + String.join(", ", titles);
-        var candidates = new ArrayList<Candidate>();
-        if (!competences.isEmpty()) {
-            var filter = new SearchFilter(Set.of(), Set.of(), Set.of(), competences, Set.of());
-            for (var hit : search.search(new SearchRequest(query, DEPTH, SearchMode.HYBRID, filter, false))) {
-                candidates.add(new Candidate(document(hit), true, search.coverage(own, List.of(hit.passage()))));
-            }
-        }
-        for (var hit : search.search(new SearchRequest(query, DEPTH, SearchMode.HYBRID, SearchFilter.NONE, false))) {
-            candidates.add(new Candidate(document(hit), false, search.coverage(own, List.of(hit.passage()))));
-        }
+        var query = query(course);
+        var candidates = new ArrayList<>(tagged(course, query));
+        candidates.addAll(untagged(course, query));
         return candidates;
+    }
+
+    /** The course's title and description, then the titles of the competences it raises. */
+    private String query(Course course) {
+        var titles = course.raises().keySet().stream().map(framework::title).toList();
+        var own = own(course);
+        return titles.isEmpty() ? own : own + "\n" + String.join(", ", titles);
+    }
+
+    private static String own(Course course) {
+        return (course.title() + "\n" + course.description()).strip();
+    }
+
+    private List<Candidate> tagged(Course course, String query) {
+        var competences = course.raises().keySet();
+        if (competences.isEmpty()) {
+            return List.of();
+        }
+        var filter = new SearchFilter(Set.of(), Set.of(), Set.of(), competences, Set.of());
+        return found(new SearchRequest(query, DEPTH, SearchMode.HYBRID, filter, false), true, own(course));
+    }
+
+    private List<Candidate> untagged(Course course, String query) {
+        return found(new SearchRequest(query, DEPTH, SearchMode.HYBRID, SearchFilter.NONE, false), false, own(course));
+    }
+
+    private List<Candidate> found(SearchRequest request, boolean tagged, String own) {
+        return search.search(request).stream()
+                .map(hit -> new Candidate(document(hit), tagged, () -> search.coverage(own, List.of(hit.passage()))))
+                .toList();
     }
 
     /**
@@ -103,8 +164,9 @@ final class PlanDocuments {
             if (chosen.size() == PER_STEP) {
                 break;
             }
-            if (candidate.tagged() || candidate.coverage() >= floor) {
-                chosen.putIfAbsent(candidate.document().source(), candidate.document());
+            var source = candidate.document().source();
+            if (!chosen.containsKey(source) && (candidate.tagged() || candidate.coverage() >= floor)) {
+                chosen.put(source, candidate.document());
             }
         }
         return List.copyOf(chosen.values());
