@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -148,14 +149,21 @@ final class DocumentStore {
                 .update();
     }
 
-    /** The document's inline formatting in reading order; none for a document ingested before it was kept. */
+    /**
+     * The document's inline formatting in reading order; none for a document ingested before it was kept, or whose
+     * stored marks can't be read (the page then shows plain text rather than failing).
+     */
     List<InlineMark> marks(String id) {
         var stored = jdbc.sql("SELECT marks FROM library_document WHERE id = ? AND marks IS NOT NULL")
                 .param(id)
                 .query(String.class)
                 .optional()
                 .orElse("");
-        return stored.isEmpty() ? List.of() : JSON.readValue(stored, MARKS);
+        try {
+            return stored.isEmpty() ? List.of() : JSON.readValue(stored, MARKS);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     /** Whether the document's inline formatting was kept: false for a document ingested before it was. */

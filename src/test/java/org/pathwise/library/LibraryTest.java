@@ -124,6 +124,13 @@ class LibraryTest {
         assertThat(again.indexed()).isEmpty();
         assertThat(again.unchanged()).extracting(IngestResult::source).containsExactlyInAnyOrder("a.md", "b.md");
         assertThat(library.marks(id("a.md"))).hasSize(3);
+
+        // stored marks that can't be read leave the page with plain text
+        org.springframework.jdbc.core.simple.JdbcClient.create(database)
+                .sql("UPDATE library_document SET marks = '[{\"kind\":\"BLINK\"}' WHERE id = ?")
+                .param(id("a.md"))
+                .update();
+        assertThat(library.marks(id("a.md"))).isEmpty();
     }
 
     @Test
