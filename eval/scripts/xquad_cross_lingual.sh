@@ -15,7 +15,9 @@
 # Configurations:
 #   bundled       the bundled English embedding model, no dictionaries
 #   dictionaries  the same model, questions translated with the FreeDict dictionaries installed in
-#                 /usr/share/dictd (Debian's dict-freedict-* packages; none installed: same as bundled)
+#                 /usr/share/dictd (Debian's dict-freedict-* packages) and CC-CEDICT there as cedict_ts.u8
+#                 (docs/library.md); PATHWISE_RETRIEVAL_DICTIONARIES_FOLDER names another folder; none
+#                 installed: same as bundled
 #   multilingual  only when PATHWISE_EMBEDDING_MODEL names a model folder under PATHWISE_EMBEDDING_MODELS_DIR
 #                 (see models/README.md): the library re-embedded with it, dictionaries off
 #

@@ -26,6 +26,9 @@ import java.util.zip.GZIPInputStream;
  * {@code school} as a translation). Only single words are kept, on both sides of an entry: a question is looked up
  * word by word. FreeDict's dictionaries are under the GPL; they are read where the package installed them and never
  * copied into Pathwise.
+ *
+ * <p>FreeDict has no Chinese: Chinese to English is read from CC-CEDICT ({@value #CEDICT_FILE}) in the same folder, and
+ * a Chinese question, written without spaces, is cut into the dictionary's words ({@link #split(String)}).
  */
 final class BilingualDictionary {
 
@@ -35,6 +38,33 @@ final class BilingualDictionary {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*");
     private static final Pattern NUMBERED = Pattern.compile("^\\s*\\d+\\.\\s*");
     private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)|<[^>]*>|\\[[^]]*]|\\{[^}]*}");
+
+    /**
+     * CC-CEDICT, the Chinese–English dictionary that MDBG publishes under CC BY-SA 4.0, as its file {@code
+     * cedict_ts.u8}: read from the dictionaries' folder where an administrator puts it, never copied into Pathwise.
+     */
+    static final String CEDICT_FILE = "cedict_ts.u8";
+
+    private static final String CEDICT_FROM = "zho";
+    private static final String CEDICT_TO = "eng";
+
+    /** One CC-CEDICT line: traditional and simplified head words, pinyin in brackets, glosses between slashes. */
+    private static final Pattern CEDICT_LINE = Pattern.compile("^(\\S+) (\\S+) \\[[^]]*] /(.*)/\\s*$");
+
+    /** Glosses that name no meaning: a measure word, a variant or a reference to another entry, a surname. */
+    private static final Pattern CEDICT_NOT_A_SENSE = Pattern.compile(
+            "^(?:CL:|(?:old |archaic |Japanese |Taiwan )?variant of|see |see also|surname |abbr\\. for|used in )");
+
+    /**
+     * The words of English glosses that say nothing of the meaning: CEDICT writes verbs "to …" and objects "sb" and
+     * "sth".
+     */
+    private static final java.util.Set<String> GLOSS_FILLERS = java.util.Set.of(
+            "to", "a", "an", "the", "of", "sb", "sth", "one's", "oneself", "etc", "or", "and", "be", "in", "on", "at",
+            "for", "with", "by", "as", "is");
+
+    /** The longest head word looked for when a run of Chinese characters is cut into words. */
+    static final int LONGEST_WORD = 8;
 
     private final String from;
     private final String to;
@@ -83,6 +113,17 @@ final class BilingualDictionary {
             List<UnaryOperator<String>> stemmers) {
         var translations = new LinkedHashMap<String, LinkedHashSet<String>>();
         boolean found = false;
+        if (from.equals(CEDICT_FROM) && to.equals(CEDICT_TO)) {
+            for (var entry : cedict(folder)) {
+                found = true;
+                var words = translations.computeIfAbsent(normalise.apply(entry.head()), w -> new LinkedHashSet<>());
+                entry.senses().stream()
+                        .limit(SENSES)
+                        .forEach(sense -> words(sense).stream()
+                                .filter(word -> !GLOSS_FILLERS.contains(word))
+                                .forEach(words::add));
+            }
+        }
         for (var entry : entries(folder, from, to)) {
             found = true;
             var head = singleWord(entry.head());
@@ -141,6 +182,74 @@ final class BilingualDictionary {
             words = byStem.get(i).get(stemmers.get(i).apply(normalisedWord));
         }
         return words == null ? List.of() : words;
+    }
+
+    /**
+     * A token of a question cut into the dictionary's words where it is written without spaces (a run of Chinese
+     * characters): at each place the longest head word that starts there, up to {@value #LONGEST_WORD} characters, or
+     * one character when none does (forward maximum matching). Any other token is one word.
+     */
+    List<String> split(String normalisedToken) {
+        if (normalisedToken.codePoints().noneMatch(BilingualDictionary::han)) {
+            return List.of(normalisedToken);
+        }
+        var words = new ArrayList<String>();
+        int at = 0;
+        while (at < normalisedToken.length()) {
+            int end = Math.min(normalisedToken.length(), at + LONGEST_WORD);
+            while (end > at + 1 && !translations.containsKey(normalisedToken.substring(at, end))) {
+                end--;
+            }
+            if (end == at + 1 && Character.isHighSurrogate(normalisedToken.charAt(at))) {
+                end = Math.min(normalisedToken.length(), at + 2);
+            }
+            words.add(normalisedToken.substring(at, end));
+            at = end;
+        }
+        return words;
+    }
+
+    private static boolean han(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    /**
+     * The entries of CC-CEDICT in a folder, each head word (traditional, and simplified where it differs) with the
+     * entry's glosses that are senses; empty when it is not there.
+     */
+    static List<Entry> cedict(Path folder) {
+        var file = folder.resolve(CEDICT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            var entries = new ArrayList<Entry>();
+            lines.forEach(line -> {
+                var matcher = CEDICT_LINE.matcher(line);
+                if (line.startsWith("#") || !matcher.matches()) {
+                    return;
+                }
+                var senses = new ArrayList<String>();
+                for (var gloss : matcher.group(3).split("/")) {
+                    var sense = BRACKETED.matcher(gloss).replaceAll(" ").strip();
+                    if (!sense.isEmpty()
+                            && !CEDICT_NOT_A_SENSE.matcher(gloss.strip()).find()) {
+                        senses.add(sense);
+                    }
+                }
+                if (!senses.isEmpty()) {
+                    entries.add(new Entry(matcher.group(2), senses));
+                    if (!matcher.group(1).equals(matcher.group(2))) {
+                        entries.add(new Entry(matcher.group(1), senses));
+                    }
+                }
+            });
+            return entries;
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException(
+                    "can't read the dictionary " + file + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        }
     }
 
     /** A head word or a sense that is one word, in lower case, or {@code null}. */

@@ -60,7 +60,8 @@ import org.tartarus.snowball.ext.SpanishStemmer;
  * that a plural or an article prefix ("الجامعات") still finds its entry.
  *
  * <p>Dictionaries are read from a folder, by default where Debian installs FreeDict's ({@code /usr/share/dictd}), the
- * first time a question of their language needs them, and kept.
+ * first time a question of their language needs them, and kept. Chinese comes from CC-CEDICT in the same folder, and
+ * a Chinese question is cut into the dictionary's words first.
  */
 final class DictionaryTranslator {
 
@@ -89,78 +90,100 @@ final class DictionaryTranslator {
             UnaryOperator<String> normalise,
             List<UnaryOperator<String>> stemmers) {}
 
-    private static final Map<String, Language> LANGUAGES = Map.of(
-            "es",
-            language(
-                    "spa",
-                    stopWords(
-                            SpanishAnalyzer.getDefaultStopSet(),
-                            "cuál cuáles cuándo cuánto cuánta cuántos cuántas" + " dónde cómo qué quién quiénes"),
-                    null,
-                    SpanishLightStemFilter::new,
-                    tokens -> new SnowballFilter(tokens, new SpanishStemmer())),
-            "ar",
-            language(
-                    "ara",
-                    stopWords(
-                            ArabicAnalyzer.getDefaultStopSet(),
-                            "كم ما ماذا من متى أين اين كيف لماذا هل أي اي" + " الذي التي الذين"),
-                    ArabicNormalizationFilter::new,
-                    ArabicStemFilter::new,
-                    tokens -> new SnowballFilter(tokens, new ArabicStemmer())),
-            "de",
-            language(
-                    "deu",
-                    stopWords(
-                            GermanAnalyzer.getDefaultStopSet(),
-                            "wer wie wieviel wieviele welche welcher welches" + " wann wo warum"),
-                    null,
-                    GermanLightStemFilter::new,
-                    tokens -> new SnowballFilter(tokens, new GermanStemmer())),
-            "fr",
-            language(
-                    "fra",
-                    stopWords(
-                            FrenchAnalyzer.getDefaultStopSet(),
-                            "quel quelle quels quelles quand où comment" + " combien pourquoi qui quoi"),
-                    null,
-                    FrenchLightStemFilter::new,
-                    tokens -> new SnowballFilter(tokens, new FrenchStemmer())),
-            "pt",
-            language(
-                    "por",
-                    stopWords(
-                            PortugueseAnalyzer.getDefaultStopSet(),
-                            "qual quais quando onde como quanto quantos" + " quantas quem"),
-                    null,
-                    PortugueseLightStemFilter::new,
-                    tokens -> new SnowballFilter(tokens, new PortugueseStemmer())),
-            "it",
-            language(
-                    "ita",
-                    stopWords(ItalianAnalyzer.getDefaultStopSet(), "quale quali quando dove come quanto quanti chi"),
-                    null,
-                    ItalianLightStemFilter::new,
-                    tokens -> new SnowballFilter(tokens, new ItalianStemmer())),
-            "hi",
-            language(
-                    "hin",
-                    stopWords(HindiAnalyzer.getDefaultStopSet(), "क्या कौन कब कहाँ कहां कैसे कितने कितना कितनी क्यों"),
-                    HindiNormalizationFilter::new,
-                    HindiStemFilter::new,
-                    tokens -> new SnowballFilter(tokens, new HindiStemmer())),
-            "id",
-            language(
-                    "ind",
-                    stopWords(
-                            IndonesianAnalyzer.getDefaultStopSet(), "apa siapa kapan dimana bagaimana berapa mengapa"),
-                    null,
-                    IndonesianStemFilter::new,
-                    tokens -> new SnowballFilter(tokens, new IndonesianStemmer())),
-            "sw",
-            language("swh", CharArraySet.EMPTY_SET, null),
-            "en",
-            language("eng", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, null));
+    private static final Map<String, Language> LANGUAGES = Map.ofEntries(
+            Map.entry(
+                    "es",
+                    language(
+                            "spa",
+                            stopWords(
+                                    SpanishAnalyzer.getDefaultStopSet(),
+                                    "cuál cuáles cuándo cuánto cuánta cuántos cuántas"
+                                            + " dónde cómo qué quién quiénes"),
+                            null,
+                            SpanishLightStemFilter::new,
+                            tokens -> new SnowballFilter(tokens, new SpanishStemmer()))),
+            Map.entry(
+                    "ar",
+                    language(
+                            "ara",
+                            stopWords(
+                                    ArabicAnalyzer.getDefaultStopSet(),
+                                    "كم ما ماذا من متى أين اين كيف لماذا هل أي اي" + " الذي التي الذين"),
+                            ArabicNormalizationFilter::new,
+                            ArabicStemFilter::new,
+                            tokens -> new SnowballFilter(tokens, new ArabicStemmer()))),
+            Map.entry(
+                    "de",
+                    language(
+                            "deu",
+                            stopWords(
+                                    GermanAnalyzer.getDefaultStopSet(),
+                                    "wer wie wieviel wieviele welche welcher welches" + " wann wo warum"),
+                            null,
+                            GermanLightStemFilter::new,
+                            tokens -> new SnowballFilter(tokens, new GermanStemmer()))),
+            Map.entry(
+                    "fr",
+                    language(
+                            "fra",
+                            stopWords(
+                                    FrenchAnalyzer.getDefaultStopSet(),
+                                    "quel quelle quels quelles quand où comment" + " combien pourquoi qui quoi"),
+                            null,
+                            FrenchLightStemFilter::new,
+                            tokens -> new SnowballFilter(tokens, new FrenchStemmer()))),
+            Map.entry(
+                    "pt",
+                    language(
+                            "por",
+                            stopWords(
+                                    PortugueseAnalyzer.getDefaultStopSet(),
+                                    "qual quais quando onde como quanto quantos" + " quantas quem"),
+                            null,
+                            PortugueseLightStemFilter::new,
+                            tokens -> new SnowballFilter(tokens, new PortugueseStemmer()))),
+            Map.entry(
+                    "it",
+                    language(
+                            "ita",
+                            stopWords(
+                                    ItalianAnalyzer.getDefaultStopSet(),
+                                    "quale quali quando dove come quanto quanti chi"),
+                            null,
+                            ItalianLightStemFilter::new,
+                            tokens -> new SnowballFilter(tokens, new ItalianStemmer()))),
+            Map.entry(
+                    "hi",
+                    language(
+                            "hin",
+                            stopWords(
+                                    HindiAnalyzer.getDefaultStopSet(),
+                                    "क्या कौन कब कहाँ कहां कैसे कितने कितना कितनी क्यों"),
+                            HindiNormalizationFilter::new,
+                            HindiStemFilter::new,
+                            tokens -> new SnowballFilter(tokens, new HindiStemmer()))),
+            Map.entry(
+                    "id",
+                    language(
+                            "ind",
+                            stopWords(
+                                    IndonesianAnalyzer.getDefaultStopSet(),
+                                    "apa siapa kapan dimana bagaimana berapa mengapa"),
+                            null,
+                            IndonesianStemFilter::new,
+                            tokens -> new SnowballFilter(tokens, new IndonesianStemmer()))),
+            Map.entry(
+                    "zh",
+                    language(
+                            "zho",
+                            stopWords(
+                                    CharArraySet.EMPTY_SET,
+                                    "的 地 得 了 着 过 是 在 有 没有 和 与 及 或 把 被 对 于 之 其 也 都 就 还 而 这 那 这个 那个 这些"
+                                            + " 那些 一个 个 吗 呢 吧 什么 哪 哪个 哪些 哪里 哪儿 谁 何时 什么时候 多少 几 为什么 怎么"
+                                            + " 怎样 如何"),
+                            null)),
+            Map.entry("sw", language("swh", CharArraySet.EMPTY_SET, null)),
+            Map.entry("en", language("eng", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, null)));
 
     /** A language's stop words with its question words added: "how many" or "who" is not what a passage is about. */
     private static CharArraySet stopWords(CharArraySet stopWords, String questionWords) {
@@ -367,14 +390,18 @@ final class DictionaryTranslator {
         var candidates = new LinkedHashSet<String>();
         var matcher = TOKEN.matcher(question);
         while (matcher.find()) {
-            var word = language.normalise().apply(matcher.group());
-            if (language.stopWords().contains(word)) {
-                continue;
+            // a language written without spaces gives runs of words, which the dictionary cuts
+            var parts = dictionary.split(language.normalise().apply(matcher.group()));
+            for (var word : parts) {
+                if (language.stopWords().contains(word)) {
+                    continue;
+                }
+                // a word kept untranslated is kept as written ("Fresno")
+                words.add(parts.size() == 1 ? matcher.group() : word);
+                var translations = dictionary.translate(word);
+                senses.add(translations);
+                candidates.addAll(translations);
             }
-            words.add(matcher.group());
-            var translations = dictionary.translate(word);
-            senses.add(translations);
-            candidates.addAll(translations);
         }
         var known = vocabulary.known(candidates, to);
         var text = new StringBuilder();

@@ -72,6 +72,69 @@ class DictionaryTranslatorTest {
         assertThat(entry.senses()).containsExactly("river", "stream");
     }
 
+    /** A few entries in CC-CEDICT's format (written for this test), with a line it must pass over. */
+    private void writeChinese() throws IOException {
+        Files.writeString(folder.resolve(BilingualDictionary.CEDICT_FILE), """
+                # CC-CEDICT
+                #! format=ts
+                大學 大学 [da4 xue2] /university/college/CL:所[suo3]/
+                城市 城市 [cheng2 shi4] /city/town/CL:座[zuo4]/
+                學生 学生 [xue2 sheng5] /student/schoolchild/
+                學 学 [xue2] /to learn/to study/science/
+                生 生 [sheng1] /to be born/to give birth/life/
+                多少 多少 [duo1 shao5] /number/amount/
+                華沙 华沙 [Hua2 sha1] /Warsaw, capital of Poland/
+                沙 沙 [sha1] /granule/sand/surname Sha/
+                着 著 [zhe5] /variant of 著[zhe5]/
+                not a CEDICT line
+                """, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ccCedictGivesEachHeadWordTraditionalAndSimplifiedItsGlossesWithoutMeasureWordsOrVariants() {
+        writeChineseQuietly();
+        var entries = BilingualDictionary.cedict(folder);
+
+        assertThat(entries).contains(new BilingualDictionary.Entry("大学", List.of("university", "college")));
+        assertThat(entries).contains(new BilingualDictionary.Entry("大學", List.of("university", "college")));
+        assertThat(entries).contains(new BilingualDictionary.Entry("沙", List.of("granule", "sand")));
+        assertThat(entries).extracting(BilingualDictionary.Entry::head).doesNotContain("著", "着", "not");
+        assertThat(BilingualDictionary.cedict(folder.resolve("elsewhere"))).isEmpty();
+    }
+
+    private void writeChineseQuietly() {
+        try {
+            writeChinese();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aChineseQuestionIsCutIntoTheDictionarysLongestWordsAndTranslated() throws IOException {
+        writeChinese();
+        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+
+        assertThat(translator.languages(List.of("en"))).contains("zh");
+        var translation = translator.translate("华沙有多少大学生？", EN).getFirst();
+
+        assertThat(translation.from()).isEqualTo("zh");
+        // 华沙 and 大学 are longer than 沙 and 大; 有 and 多少 ("how many") are stop words; 生 is what remains of 学生
+        // once 大学 took 学
+        assertThat(translation.closest().split(" ")).containsExactly("warsaw", "university", "born");
+        assertThat(translation.text()).doesNotContain("sand", "number", "to ");
+        assertThat(translation.translated()).isEqualTo(3);
+    }
+
+    @Test
+    void aChineseQuestionIsNotTranslatedWithoutCcCedictInTheFolder() throws IOException {
+        writeSpanishAndArabic();
+        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+
+        assertThat(translator.languages(List.of("en"))).doesNotContain("zh");
+        assertThat(translator.translate("华沙有多少大学生？", EN)).isEmpty();
+    }
+
     @Test
     void dictdNumbersAreBase64WithTheirOwnAlphabet() {
         assertThat(BilingualDictionary.base64("A")).isZero();
