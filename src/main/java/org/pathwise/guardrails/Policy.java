@@ -17,8 +17,7 @@ import java.util.Map;
  * @param rules the rules, in the order they run within a stage
  * @param yaml the policy's YAML text, as written
  */
-record Policy(
-        String version, String disclosure, Map<String, String> disclosures, List<Rule> rules, String yaml) {
+record Policy(String version, String disclosure, Map<String, String> disclosures, List<Rule> rules, String yaml) {
 
     public Policy {
         if (version == null || version.isBlank()) {
