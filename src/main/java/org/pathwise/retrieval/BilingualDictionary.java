@@ -222,34 +222,34 @@ final class BilingualDictionary {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            var entries = new ArrayList<Entry>();
-            lines.forEach(line -> {
-                var matcher = CEDICT_LINE.matcher(line);
-                if (line.startsWith("#") || !matcher.matches()) {
-                    return;
-                }
-                var senses = new ArrayList<String>();
-                for (var gloss : matcher.group(3).split("/")) {
-                    var sense = BRACKETED.matcher(gloss).replaceAll(" ").strip();
-                    if (!sense.isEmpty()
-                            && !CEDICT_NOT_A_SENSE.matcher(gloss.strip()).find()) {
-                        senses.add(sense);
-                    }
-                }
-                if (!senses.isEmpty()) {
-                    entries.add(new Entry(matcher.group(2), senses));
-                    if (!matcher.group(1).equals(matcher.group(2))) {
-                        entries.add(new Entry(matcher.group(1), senses));
-                    }
-                }
-            });
-            return entries;
-        } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException(
-                    "can't read the dictionary " + file + ": " + e.getMessage(),
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("can't read the dictionary " + file + ": " + e.getMessage(), e);
         }
+        var entries = new ArrayList<Entry>();
+        for (var line : lines) {
+            var matcher = CEDICT_LINE.matcher(line);
+            if (line.startsWith("#") || !matcher.matches()) {
+                continue;
+            }
+            var senses = new ArrayList<String>();
+            for (var gloss : matcher.group(3).split("/")) {
+                var sense = BRACKETED.matcher(gloss).replaceAll(" ").strip();
+                if (!sense.isEmpty()
+                        && !CEDICT_NOT_A_SENSE.matcher(gloss.strip()).find()) {
+                    senses.add(sense);
+                }
+            }
+            if (!senses.isEmpty()) {
+                entries.add(new Entry(matcher.group(2), senses));
+                if (!matcher.group(1).equals(matcher.group(2))) {
+                    entries.add(new Entry(matcher.group(1), senses));
+                }
+            }
+        }
+        return entries;
     }
 
     /** A head word or a sense that is one word, in lower case, or {@code null}. */
