@@ -76,7 +76,7 @@ final class InlineMarks {
         int misses = 0;
         for (int i = repeatedFrom(passage); i < marks.size() && misses < MISSES; i++) {
             var mark = marks.get(i);
-            int at = mark.isPhrase() ? find(searched, mark.text(), pos) : -1;
+            int at = find(searched, mark.text(), pos);
             if (at < 0) {
                 misses++;
                 continue;
