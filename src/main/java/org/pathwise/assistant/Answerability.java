@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param bias the intercept
  * @param threshold the probability from which a question counts as answerable, in (0, 1)
  * @param training how the model was fitted and what it measured
+ * @param otherLanguage the model for a question in another language than the passage that matches it best
+ *     ({@link Evidence#otherLanguage()}), which reads only the features that do not count shared words; {@code null}
+ *     when this model decides for every question
  */
 record Answerability(
         String embeddingModel,
@@ -36,7 +39,8 @@ record Answerability(
         double[] weights,
         double bias,
         double threshold,
-        Map<String, Object> training) {
+        Map<String, Object> training,
+        Answerability otherLanguage) {
 
     /** The bundled model, on the class path. */
     static final String RESOURCE = "/assistant/answerability.json";
@@ -63,14 +67,46 @@ record Answerability(
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("the answerability threshold must be in (0, 1), got " + threshold);
         }
+        if (otherLanguage != null && otherLanguage.otherLanguage() != null) {
+            throw new IllegalArgumentException(
+                    "the answerability model for questions in another language has no" + " model of its own for them");
+        }
+        if (otherLanguage != null && !otherLanguage.embeddingModel().equals(embeddingModel)) {
+            throw new IllegalArgumentException("the answerability models were fitted on two embedding models, "
+                    + embeddingModel + " and " + otherLanguage.embeddingModel());
+        }
         means = means.clone();
         scales = scales.clone();
         weights = weights.clone();
     }
 
+    /** A model that decides for every question, whatever its language. */
+    Answerability(
+            String embeddingModel,
+            List<String> features,
+            double[] means,
+            double[] scales,
+            double[] weights,
+            double bias,
+            double threshold,
+            Map<String, Object> training) {
+        this(embeddingModel, features, means, scales, weights, bias, threshold, training, null);
+    }
+
     /** The probability that the library answers the question the evidence is about. */
     double probability(Evidence evidence) {
-        return model().probability(standardised(evidence.features()));
+        var deciding = deciding(evidence);
+        return deciding.model().probability(deciding.standardised(evidence.features()));
+    }
+
+    /** Whether the library answers the question the evidence is about: its score clears the deciding model's threshold. */
+    boolean answers(Evidence evidence) {
+        return evidence.score() >= deciding(evidence).threshold();
+    }
+
+    /** This model, or the one for questions in another language when the evidence is about such a question. */
+    private Answerability deciding(Evidence evidence) {
+        return evidence.otherLanguage() && otherLanguage != null ? otherLanguage : this;
     }
 
     /** The features standardised as the model was fitted on them. */
@@ -82,9 +118,18 @@ record Answerability(
         return x;
     }
 
-    /** The same model answering from another threshold. */
+    /** The same model answering from another threshold, whatever the question's language. */
     Answerability withThreshold(double newThreshold) {
-        return new Answerability(embeddingModel, features, means, scales, weights, bias, newThreshold, training);
+        return new Answerability(
+                embeddingModel,
+                features,
+                means,
+                scales,
+                weights,
+                bias,
+                newThreshold,
+                training,
+                otherLanguage == null ? null : otherLanguage.withThreshold(newThreshold));
     }
 
     private LogisticRegression.Model model() {

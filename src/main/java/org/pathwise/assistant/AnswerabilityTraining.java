@@ -8,7 +8,9 @@ import org.pathwise.stats.LogisticRegression;
 
 /**
  * Fits the {@link Answerability} model on the evidence measured for labelled questions: an L2-penalised logistic
- * regression over standardised features, each weight kept to the sign {@link Evidence#SIGNS} gives it, each question set weighted to count as much as any other (so that a large
+ * regression over standardised features, fitted on every question, and a second one, for questions in another language
+ * than their best passage, over the features that do not count shared words ({@link Evidence#LANGUAGE_INDEPENDENT})
+ * and fitted on such questions. Each is each weight kept to the sign {@link Evidence#SIGNS} gives it, each question set weighted to count as much as any other (so that a large
  * set does not decide alone) and, within a set, both classes to count alike; then the threshold that gives the best
  * abstention F1 over the weighted data. It also reports, for each set, what a model fitted on the other sets alone
  * does on it: how the model does on a set it has never seen.
@@ -26,8 +28,15 @@ final class AnswerabilityTraining {
      * @param set the question set it comes from
      * @param features its evidence, in the order of {@link Evidence#FEATURES}
      * @param answerable whether the library answers it ({@code expect} is {@code answer})
+     * @param otherLanguage whether it was asked in another language than the passage that matched it best
      */
-    record Example(String set, double[] features, boolean answerable) {}
+    record Example(String set, double[] features, boolean answerable, boolean otherLanguage) {
+
+        /** A question asked in its passages' language. */
+        Example(String set, double[] features, boolean answerable) {
+            this(set, features, answerable, false);
+        }
+    }
 
     /** Abstention precision, recall and F1 on a set, and how many questions it has of each kind. */
     record Scores(int answerable, int unanswerable, double precision, double recall, double f1) {}
@@ -62,6 +71,9 @@ final class AnswerabilityTraining {
         training.put("data", data);
         training.put("examples", examples.size());
         training.put("answerable", examples.stream().filter(Example::answerable).count());
+        training.put(
+                "other_language",
+                examples.stream().filter(Example::otherLanguage).count());
         training.put("l2", l2);
         training.put("in_sample", inSample);
         training.put("held_out_set", heldOut);
@@ -74,7 +86,8 @@ final class AnswerabilityTraining {
                         model.weights(),
                         model.bias(),
                         model.threshold(),
-                        training),
+                        training,
+                        model.otherLanguage()),
                 inSample,
                 heldOut);
     }
@@ -83,8 +96,41 @@ final class AnswerabilityTraining {
         return examples.stream().map(Example::set).distinct().toList();
     }
 
-    /** The model fitted on some examples, with the threshold that gives the best weighted abstention F1 on them. */
+    /**
+     * The model fitted on some examples, with the threshold that gives the best weighted abstention F1 on them: one over
+     * every feature, fitted on all of them, and one for the questions asked in another language than their best
+     * passage, over the features that do not count shared words, fitted on those questions when they hold both kinds
+     * (else on all). The first keeps the questions in another language: they are most of the unanswerable questions
+     * that the calibration sets have, and leaving them out made the model worse on the set left out of its fit.
+     */
     static Answerability fit(List<Example> examples, double l2, String embeddingModel, String data) {
+        var other = bothKinds(examples.stream().filter(Example::otherLanguage).toList(), examples);
+        var independent = Evidence.FEATURES.stream()
+                .map(Evidence.LANGUAGE_INDEPENDENT::contains)
+                .toList();
+        var forOther = fit(other, l2, embeddingModel, data, independent);
+        var allFeatures = Evidence.FEATURES.stream().map(f -> true).toList();
+        var forSame = fit(examples, l2, embeddingModel, data, allFeatures);
+        return new Answerability(
+                embeddingModel,
+                forSame.features(),
+                forSame.means(),
+                forSame.scales(),
+                forSame.weights(),
+                forSame.bias(),
+                forSame.threshold(),
+                forSame.training(),
+                forOther);
+    }
+
+    /** Some examples when they hold questions of both kinds, else all of them. */
+    private static List<Example> bothKinds(List<Example> some, List<Example> all) {
+        return some.stream().anyMatch(Example::answerable) && some.stream().anyMatch(e -> !e.answerable()) ? some : all;
+    }
+
+    /** A single model over the features {@code used} allows, the others' weights kept at 0. */
+    private static Answerability fit(
+            List<Example> examples, double l2, String embeddingModel, String data, List<Boolean> used) {
         int n = examples.size();
         int d = Evidence.FEATURES.size();
         var means = new double[d];
@@ -113,7 +159,7 @@ final class AnswerabilityTraining {
             }
             y[i] = examples.get(i).answerable() ? 1 : 0;
         }
-        var fitted = signConstrained(x, y, weights, l2);
+        var fitted = signConstrained(x, y, weights, l2, used);
         var probabilities = new double[n];
         for (int i = 0; i < n; i++) {
             probabilities[i] = fitted.probability(x[i]);
@@ -135,10 +181,13 @@ final class AnswerabilityTraining {
      * sign (it only helps through its correlation with others, on these libraries) is left out and the rest fitted
      * again, until every weight has its sign.
      */
-    private static LogisticRegression.Model signConstrained(double[][] x, int[] y, double[] weights, double l2) {
+    private static LogisticRegression.Model signConstrained(
+            double[][] x, int[] y, double[] weights, double l2, List<Boolean> used) {
         int d = Evidence.FEATURES.size();
         var active = new boolean[d];
-        java.util.Arrays.fill(active, true);
+        for (int j = 0; j < d; j++) {
+            active[j] = used.get(j);
+        }
         while (true) {
             var kept = new ArrayList<Integer>();
             for (int j = 0; j < d; j++) {
@@ -226,7 +275,8 @@ final class AnswerabilityTraining {
         int predicted = 0;
         int actual = 0;
         for (var example : examples) {
-            boolean abstains = model.probability(Evidence.of(example.features())) < model.threshold();
+            var evidence = Evidence.of(example.features(), example.otherLanguage());
+            boolean abstains = !model.answers(evidence.scored(model.probability(evidence)));
             if (abstains) {
                 predicted++;
             }

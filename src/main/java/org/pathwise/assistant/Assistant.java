@@ -175,7 +175,7 @@ public class Assistant {
             var selection = select(asked, readable, hits);
             var evidence = evidence(query, question.filter(), hits, readable, selection);
             start = lap(stages, "selection", start);
-            if (hits.isEmpty() || evidence.score() < answerability.threshold()) {
+            if (hits.isEmpty() || !answerability.answers(evidence)) {
                 answer = new Answer.Abstained(ReaderSentences.noAnswer(reader), closest(hits));
             } else {
                 verdicts.addAll(screened);
@@ -335,6 +335,7 @@ public class Assistant {
                 unit == null ? 0 : unit.focus(),
                 unitCoverage,
                 semantic - rest,
+                !nearest.isEmpty() && otherLanguage(languages.detect(query), nearest.getFirst()),
                 0);
         return evidence.scored(answerability.probability(evidence));
     }
@@ -360,6 +361,16 @@ public class Assistant {
             return "";
         }
         return ReaderSentences.sourceNote(language, cited);
+    }
+
+    /** Whether a question in a language is in another language than a passage, both languages being known. */
+    static boolean otherLanguage(String question, SearchHit passage) {
+        var language = passage.passage().facets().language();
+        return !question.equals("und")
+                && language != null
+                && !language.isBlank()
+                && !language.equals("und")
+                && !sameLanguage(question, language);
     }
 
     private static boolean sameLanguage(String a, String b) {

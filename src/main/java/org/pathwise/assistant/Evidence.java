@@ -19,6 +19,9 @@ import java.util.List;
  *     the question without its context
  * @param semanticGap how far the best passage's semantic score stands above the mean of the next nine: a passage that
  *     answers stands out from the rest, where related passages that do not answer score alike
+ * @param otherLanguage whether the question is in another language than the passage that matches it best (both
+ *     detected): the features that count shared words then say little, and the {@link Answerability} model decides
+ *     from those that do not ({@link #LANGUAGE_INDEPENDENT})
  * @param score the probability that the library answers the question, from 0 to 1; 0 when nothing was retrieved
  */
 public record Evidence(
@@ -29,6 +32,7 @@ public record Evidence(
         double unitFocus,
         double unitCoverage,
         double semanticGap,
+        boolean otherLanguage,
         double score) {
 
     /** The names of the features, in the order of {@link #features()}. */
@@ -42,8 +46,15 @@ public record Evidence(
      */
     static final List<Integer> SIGNS = List.of(1, 1, 1, 1, 1, 1, 1);
 
+    /**
+     * The features that compare meanings rather than words, and so mean the same when the question and the passages
+     * are in different languages: the embedding's similarities. The others count the question's words in the passages.
+     */
+    static final java.util.Set<String> LANGUAGE_INDEPENDENT =
+            java.util.Set.of("semantic", "unit_similarity", "semantic_gap");
+
     /** Evidence for a question that retrieved nothing. */
-    static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0, 0, 0);
+    static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0, 0, false, 0);
 
     /** The features, in the order of {@link #FEATURES}. */
     public double[] features() {
@@ -51,21 +62,47 @@ public record Evidence(
     }
 
     /**
-     * Evidence from its features, in the order of {@link #FEATURES}, not yet scored.
+     * Evidence from its features, in the order of {@link #FEATURES}, for a question in its passages' language, not yet
+     * scored.
      *
      * @throws IllegalArgumentException when there are not as many features as {@link #FEATURES}
      */
     static Evidence of(double[] features) {
+        return of(features, false);
+    }
+
+    /**
+     * Evidence from its features, in the order of {@link #FEATURES}, not yet scored.
+     *
+     * @throws IllegalArgumentException when there are not as many features as {@link #FEATURES}
+     */
+    static Evidence of(double[] features, boolean otherLanguage) {
         if (features.length != FEATURES.size()) {
             throw new IllegalArgumentException("evidence has " + FEATURES.size() + " features, got " + features.length);
         }
         return new Evidence(
-                features[0], features[1], features[2], features[3], features[4], features[5], features[6], 0);
+                features[0],
+                features[1],
+                features[2],
+                features[3],
+                features[4],
+                features[5],
+                features[6],
+                otherLanguage,
+                0);
     }
 
     /** The same evidence with the probability a model gives it. */
     Evidence scored(double probability) {
         return new Evidence(
-                semantic, coverage, agreement, unitSimilarity, unitFocus, unitCoverage, semanticGap, probability);
+                semantic,
+                coverage,
+                agreement,
+                unitSimilarity,
+                unitFocus,
+                unitCoverage,
+                semanticGap,
+                otherLanguage,
+                probability);
     }
 }

@@ -40,6 +40,9 @@ final class TrainAnswerabilityCommand implements CliCommand {
 
     private static final String NAME = "pathwise train-answerability: ";
 
+    /** The entry of a result's features that says whether the question was in another language than its passage. */
+    static final String OTHER_LANGUAGE = "other_language";
+
     @Parameters(
             arity = "1..*",
             paramLabel = "REPORT_JSON",
@@ -182,7 +185,10 @@ final class TrainAnswerabilityCommand implements CliCommand {
                 }
                 values[j] = value.asDouble();
             }
-            examples.add(new AnswerabilityTraining.Example(set, values, expect.equals("answer")));
+            // a question in another language than its best passage's is judged by the other model; a report from
+            // before that was measured holds none
+            var otherLanguage = features.path(OTHER_LANGUAGE).asDouble(0) > 0;
+            examples.add(new AnswerabilityTraining.Example(set, values, expect.equals("answer"), otherLanguage));
         }
         if (examples.size() == before) {
             throw new IllegalArgumentException("it holds no question that expects an answer or an abstention");

@@ -185,13 +185,18 @@ final class AnswerEvaluation {
             List<AskResponse.VerdictView> verdicts,
             Map<String, Long> stageMillis) {}
 
-    /** The evidence's features by name ({@link Evidence#FEATURES}), what {@code train-answerability} reads. */
+    /**
+     * The evidence's features by name ({@link Evidence#FEATURES}) and whether the question was in another language than
+     * its best passage ({@code other_language}, 1 or 0): what {@code train-answerability} reads.
+     */
     static Map<String, Double> features(Evidence evidence) {
         var features = new LinkedHashMap<String, Double>();
         var values = evidence.features();
         for (int i = 0; i < values.length; i++) {
             features.put(Evidence.FEATURES.get(i), round(values[i]));
         }
+        // which of the model's two parts judged the question
+        features.put("other_language", evidence.otherLanguage() ? 1.0 : 0.0);
         return features;
     }
 

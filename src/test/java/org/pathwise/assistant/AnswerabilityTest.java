@@ -11,6 +11,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathwise.CliRun;
+import org.pathwise.retrieval.DocumentFacets;
+import org.pathwise.retrieval.Passage;
+import org.pathwise.retrieval.SearchHit;
 
 class AnswerabilityTest {
 
@@ -51,6 +54,67 @@ class AnswerabilityTest {
         assertThat(model.threshold()).isBetween(0.0, 1.0);
     }
 
+    /**
+     * Questions in another language than their passages: the features that count shared words are near 0 whatever the
+     * answer, and only the embedding's similarities tell the answerable ones apart.
+     */
+    private static List<AnswerabilityTraining.Example> otherLanguage(String name, int n, long seed) {
+        var random = new Random(seed);
+        var examples = new ArrayList<AnswerabilityTraining.Example>();
+        for (int i = 0; i < n; i++) {
+            boolean answerable = i % 2 == 0;
+            var features = new double[Evidence.FEATURES.size()];
+            for (int j = 0; j < features.length; j++) {
+                boolean meaning = Evidence.LANGUAGE_INDEPENDENT.contains(Evidence.FEATURES.get(j));
+                features[j] = meaning
+                        ? (answerable ? 0.3 : 0) + 0.2 * random.nextGaussian()
+                        : 0.02 * Math.abs(random.nextGaussian());
+            }
+            examples.add(new AnswerabilityTraining.Example(name, features, answerable, true));
+        }
+        return examples;
+    }
+
+    @Test
+    void questionsInAnotherLanguageAreJudgedByAModelOfTheirOwnThatReadsNoSharedWords() {
+        var examples = new ArrayList<>(set("a", 300, 0, 4));
+        examples.addAll(otherLanguage("b", 300, 5));
+
+        var model = AnswerabilityTraining.train(examples, AnswerabilityTraining.L2, "fake", "a, b")
+                .model();
+
+        var other = model.otherLanguage();
+        assertThat(other).isNotNull();
+        for (int j = 0; j < Evidence.FEATURES.size(); j++) {
+            if (!Evidence.LANGUAGE_INDEPENDENT.contains(Evidence.FEATURES.get(j))) {
+                assertThat(other.weights()[j]).as(Evidence.FEATURES.get(j)).isZero();
+            }
+        }
+        // an answerable question in another language: similar in meaning, no word in common
+        var features = new double[Evidence.FEATURES.size()];
+        for (int j = 0; j < features.length; j++) {
+            features[j] = Evidence.LANGUAGE_INDEPENDENT.contains(Evidence.FEATURES.get(j)) ? 0.35 : 0;
+        }
+        var asked = Evidence.of(features, true);
+        assertThat(model.answers(asked.scored(model.probability(asked)))).isTrue();
+        // the same evidence for a question in its passages' language: none of its words found counts against it
+        assertThat(model.probability(Evidence.of(features, false))).isLessThan(model.probability(asked));
+        assertThat(model.withThreshold(0.999).otherLanguage().threshold()).isEqualTo(0.999);
+    }
+
+    private static SearchHit hit(String id, String language) {
+        var facets = new DocumentFacets(id + ".md", id, List.of(), "CC-BY-4.0", language, "", List.of(), "");
+        return new SearchHit(Passage.of(id, 0, "A passage.", List.of(), "", facets), 1.0, "");
+    }
+
+    @Test
+    void aQuestionIsInAnotherLanguageOnlyWhenBothLanguagesAreKnownAndDiffer() {
+        assertThat(Assistant.otherLanguage("fr", hit("p1", "en"))).isTrue();
+        assertThat(Assistant.otherLanguage("en", hit("p1", "en-GB"))).isFalse();
+        assertThat(Assistant.otherLanguage("und", hit("p1", "en"))).isFalse();
+        assertThat(Assistant.otherLanguage("es", hit("p1", "und"))).isFalse();
+    }
+
     @Test
     void trainingTheSameDataTwiceGivesTheSameModel() {
         var examples = set("a", 90, 0, 7);
@@ -78,13 +142,16 @@ class AnswerabilityTest {
     @Test
     void theBundledModelReadsTheFeaturesThisVersionMeasuresAndMoreEvidenceNeverLowersItsProbability() {
         var model = Answerability.bundled();
-        var features = model.means().clone();
-
-        double base = model.probability(Evidence.of(features));
-        for (int j = 0; j < features.length; j++) {
-            var more = features.clone();
-            more[j] += model.scales()[j];
-            assertThat(model.probability(Evidence.of(more))).isGreaterThanOrEqualTo(base);
+        assertThat(model.otherLanguage()).isNotNull();
+        for (boolean otherLanguage : new boolean[] {false, true}) {
+            var deciding = otherLanguage ? model.otherLanguage() : model;
+            var features = deciding.means().clone();
+            double base = model.probability(Evidence.of(features, otherLanguage));
+            for (int j = 0; j < features.length; j++) {
+                var more = features.clone();
+                more[j] += deciding.scales()[j];
+                assertThat(model.probability(Evidence.of(more, otherLanguage))).isGreaterThanOrEqualTo(base);
+            }
         }
         assertThat(model.features()).isEqualTo(Evidence.FEATURES);
     }
@@ -121,6 +188,7 @@ class AnswerabilityTest {
                         .append("\":")
                         .append((answerable ? 0.8 : 0.4) + 0.1 * random.nextGaussian());
             }
+            features.append(",\"other_language\":").append(i % 3 == 1 ? 1 : 0);
             report.append(i == 0 ? "" : ",")
                     .append("{\"id\":\"q")
                     .append(i)
@@ -148,6 +216,9 @@ class AnswerabilityTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("54 questions from 1 sets").contains("set-calibration.jsonl");
         assertThat(Answerability.read(out).features()).isEqualTo(Evidence.FEATURES);
+        // 20 questions asked in another language, two of them answerable ones whose source was not retrieved
+        assertThat(Answerability.read(out).training()).containsEntry("other_language", 18);
+        assertThat(Answerability.read(out).otherLanguage()).isNotNull();
         assertThat(CliRun.of(
                                 "train-answerability",
                                 folder.resolve("missing.json").toString())
