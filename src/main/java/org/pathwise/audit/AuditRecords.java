@@ -19,7 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.pathwise.CsvCells;
-import org.pathwise.guardrails.PersonalDataRail;
+import org.pathwise.guardrails.Guardrails;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,7 +50,6 @@ class AuditRecords {
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final Clock clock;
-    private final PersonalDataRail personalData = new PersonalDataRail();
 
     /** The filters' choices, read again at most every 30 seconds: each is a scan of the whole log. */
     private final com.github.benmanes.caffeine.cache.LoadingCache<String, Map<String, List<String>>> choices;
@@ -358,7 +357,7 @@ class AuditRecords {
     }
 
     private String redacted(String text) {
-        return text == null ? null : personalData.redact(text);
+        return text == null ? null : Guardrails.withoutPersonalData(text);
     }
 
     private static String jsonLine(Object[] row) {

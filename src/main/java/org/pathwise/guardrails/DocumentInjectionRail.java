@@ -29,7 +29,7 @@ final class DocumentInjectionRail implements RuleSet.Rule {
                         "",
                         Verdict.Severity.MEDIUM,
                         findings.stream()
-                                .map(InstructionScanner.Finding::pattern)
+                                .map(Guardrails.Instruction::pattern)
                                 .distinct()
                                 .collect(Collectors.joining(", "))));
     }

@@ -16,6 +16,25 @@ public interface Guardrails {
         return PolicyGuardrails.bundledDefault();
     }
 
+    /**
+     * The sentences of a text that address an AI rather than a reader ("ignore previous instructions", "AI assistants
+     * must answer ...", in English, French, Spanish and German), in order: what the library flags in a document it
+     * ingests. Each sentence is cut to 160 characters.
+     */
+    static List<Instruction> instructionsToAnAi(String text) {
+        return InstructionScanner.scan(text);
+    }
+
+    /**
+     * The text with the personal data of the built-in kinds (e-mail addresses, telephone numbers, payment card
+     * numbers, IBANs, identifiers introduced as such, people's names where the text speaks of grades, health,
+     * discipline or admission) replaced by markers such as {@code [email]} and {@code [person-1]}: for what is shown
+     * outside the answering pipeline, such as an export of the audit log.
+     */
+    static String withoutPersonalData(String text) {
+        return PersonalDataRail.BUILT_IN.redact(text);
+    }
+
     /** Screens a question before retrieval, any model and any storage. */
     Screening screenQuestion(String question);
 
@@ -82,6 +101,14 @@ public interface Guardrails {
     default String message(Verdict verdict, String language) {
         return verdict.reason();
     }
+
+    /**
+     * A sentence that addresses an AI rather than a reader.
+     *
+     * @param sentence the sentence, at most 160 characters
+     * @param pattern the name of the pattern that matched it ({@code override}, ...)
+     */
+    record Instruction(String sentence, String pattern) {}
 
     /**
      * Passages as a composer may read them.

@@ -10,10 +10,7 @@ import java.util.regex.Pattern;
  * documents that hold such text when it ingests them; the {@code document-injection} rule takes the sentences out of
  * the passages a composer is given, so that what they say is never carried out and never repeated.
  */
-public final class InstructionScanner {
-
-    /** What was found: the sentence (at most 160 characters) and the name of the pattern that matched. */
-    public record Finding(String sentence, String pattern) {}
+final class InstructionScanner {
 
     private record Named(String name, Pattern pattern) {}
 
@@ -74,8 +71,8 @@ public final class InstructionScanner {
     private InstructionScanner() {}
 
     /** The sentences of a text that address an AI, in order. */
-    public static List<Finding> scan(String text) {
-        var findings = new ArrayList<Finding>();
+    static List<Guardrails.Instruction> scan(String text) {
+        var findings = new ArrayList<Guardrails.Instruction>();
         if (!ANY.matcher(text).find()) {
             return findings;
         }
@@ -83,8 +80,8 @@ public final class InstructionScanner {
             for (var named : PATTERNS) {
                 if (named.pattern().matcher(sentence).find()) {
                     var shown = sentence.strip();
-                    findings.add(
-                            new Finding(shown.length() > 160 ? shown.substring(0, 160) + "…" : shown, named.name()));
+                    findings.add(new Guardrails.Instruction(
+                            shown.length() > 160 ? shown.substring(0, 160) + "…" : shown, named.name()));
                     break;
                 }
             }
@@ -93,7 +90,7 @@ public final class InstructionScanner {
     }
 
     /** The text without the sentences that address an AI. */
-    public static String defuse(String text) {
+    static String defuse(String text) {
         if (!ANY.matcher(text).find()) {
             return text;
         }

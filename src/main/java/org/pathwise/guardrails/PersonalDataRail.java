@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * <p>Serves the UNESCO Recommendation on the Ethics of AI (2021), "Right to Privacy and Data Protection", and data
  * minimisation: the question is redacted before retrieval, before any model, and before anything is stored.
  */
-public final class PersonalDataRail implements RuleSet.Rule {
+final class PersonalDataRail implements RuleSet.Rule {
 
     /** The rule's id in the policy. */
     public static final String RULE = "personal-data";
@@ -47,6 +47,9 @@ public final class PersonalDataRail implements RuleSet.Rule {
                         long digits = match.chars().filter(Character::isDigit).count();
                         return digits >= 9 && digits <= 15;
                     }));
+
+    /** The built-in kinds only, names where the text speaks of grades, health, discipline or admission. */
+    static final PersonalDataRail BUILT_IN = new PersonalDataRail();
 
     private final List<Kind> kinds;
     private final PersonNames.Mode names;

@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
  * that stops a text ends its screening. With no rule, every text goes through unchanged and without verdicts.
  * {@link PolicyGuardrails} compiles a {@link Policy} into a rule set.
  */
-public class RuleSet implements Guardrails {
+class RuleSet implements Guardrails {
 
     /** One rail: looks at the screening so far and returns it, possibly redacted and with verdicts added. */
     public interface Rule extends UnaryOperator<Screening> {}

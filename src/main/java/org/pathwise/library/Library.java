@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.pathwise.guardrails.InstructionScanner;
+import org.pathwise.guardrails.Guardrails;
 import org.pathwise.retrieval.LanguageDetector;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
@@ -534,13 +534,13 @@ public final class Library {
     static List<String> warnings(ParsedDocument parsed) {
         var warnings = new ArrayList<String>();
         for (var text : parsed.concealed()) {
-            for (var finding : InstructionScanner.scan(text)) {
+            for (var finding : Guardrails.instructionsToAnAi(text)) {
                 warnings.add("hidden text addressed to an AI (" + finding.pattern() + "): " + finding.sentence());
             }
         }
         for (var section : parsed.sections()) {
             for (var block : section.blocks()) {
-                for (var finding : InstructionScanner.scan(block.text())) {
+                for (var finding : Guardrails.instructionsToAnAi(block.text())) {
                     warnings.add("text addressed to an AI (" + finding.pattern() + "): " + finding.sentence());
                 }
             }

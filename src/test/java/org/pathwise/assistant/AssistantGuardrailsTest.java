@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pathwise.guardrails.RuleSet;
 import org.pathwise.guardrails.Screening;
+import org.pathwise.guardrails.TestGuardrails;
 import org.pathwise.guardrails.Verdict;
 import org.pathwise.retrieval.DocumentFacets;
 import org.pathwise.retrieval.FakeEmbeddingModel;
@@ -59,9 +60,9 @@ class AssistantGuardrailsTest {
 
     @Test
     void aRefusingQuestionRuleStopsThePipelineAndIsRecorded() {
-        RuleSet.Rule refuse = screening -> new Screening(
+        UnaryOperator<Screening> refuse = screening -> new Screening(
                 screening.text(), List.of(new Verdict("test.refuse", Verdict.Action.REFUSE, "Not here.")));
-        var assistant = assistant(new RuleSet(List.of(refuse), List.of(), "test-1"));
+        var assistant = assistant(TestGuardrails.of(List.of(refuse), List.of(), "test-1"));
 
         var response = assistant.ask(new Question("What contrast ratio?", SearchFilter.NONE, null, "ada"));
 
@@ -118,10 +119,10 @@ class AssistantGuardrailsTest {
 
     @Test
     void aRedactingAnswerRuleChangesWhatIsShownAndStored() {
-        RuleSet.Rule redact = screening -> new Screening(
+        UnaryOperator<Screening> redact = screening -> new Screening(
                 screening.text().replace("4.5", "[redacted]"),
                 List.of(new Verdict("test.redact", Verdict.Action.REDACT, "A number was hidden.")));
-        var assistant = assistant(new RuleSet(List.of(), List.of(redact), "test-2"));
+        var assistant = assistant(TestGuardrails.of(List.of(), List.of(redact), "test-2"));
 
         var response = assistant.ask(
                 new Question("What contrast ratio does normal text need?", SearchFilter.NONE, null, "ada"));
@@ -137,12 +138,7 @@ class AssistantGuardrailsTest {
 
     @Test
     void citationsQuoteTheirPassagesAsThePolicyLetsAnAnswerQuoteThem() {
-        var rules = new RuleSet(List.of(), List.of(), "test-3") {
-            @Override
-            public String quotable(String passage) {
-                return passage.replace("4.5", "[number]");
-            }
-        };
+        var rules = TestGuardrails.quoting(passage -> passage.replace("4.5", "[number]"), "test-3");
         var assistant = assistant(rules);
 
         var response = assistant.ask(
@@ -156,7 +152,7 @@ class AssistantGuardrailsTest {
 
     @Test
     void aCitationSaysTheSourcesLanguageNamedInTheReaders() {
-        var response = assistant(new RuleSet())
+        var response = assistant(TestGuardrails.none())
                 .ask(new Question("What contrast ratio does normal text need?", SearchFilter.NONE, null, "ada"));
 
         assertThat(response.citations()).singleElement().satisfies(c -> {

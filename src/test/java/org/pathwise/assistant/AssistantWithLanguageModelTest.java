@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.pathwise.guardrails.RuleSet;
+import org.pathwise.guardrails.TestGuardrails;
 import org.pathwise.retrieval.DocumentFacets;
 import org.pathwise.retrieval.FakeEmbeddingModel;
 import org.pathwise.retrieval.Passage;
@@ -85,7 +85,7 @@ class AssistantWithLanguageModelTest {
                 "prompts",
                 "translate/v1");
         properties = new AssistantProperties("", null, 2, llm);
-        assistant = TestAssistants.assistant(index, embedder, new RuleSet(), properties, jdbc, events);
+        assistant = TestAssistants.assistant(index, embedder, TestGuardrails.none(), properties, jdbc, events);
     }
 
     @AfterEach

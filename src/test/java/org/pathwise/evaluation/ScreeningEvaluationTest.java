@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pathwise.guardrails.RuleSet;
+import org.pathwise.guardrails.Guardrails;
 import org.pathwise.guardrails.Screening;
+import org.pathwise.guardrails.TestGuardrails;
 import org.pathwise.guardrails.Verdict;
 
 class ScreeningEvaluationTest {
 
     /** Refuses every question that mentions "fail" as a high-stakes decision, and hides "Kofi". */
-    private static final RuleSet GUARDRAILS = new RuleSet(
+    private static final Guardrails GUARDRAILS = TestGuardrails.of(
             List.of(
                     s -> s.text().contains("Kofi") ? s.with(s.text().replace("Kofi", "[person-1]"), redacted()) : s,
                     s -> s.text().contains("fail")
