@@ -12,7 +12,6 @@ import org.pathwise.guardrails.Guardrails;
 import org.pathwise.guardrails.Screening;
 import org.pathwise.guardrails.Verdict;
 import org.pathwise.retrieval.LanguageDetector;
-import org.pathwise.retrieval.ReciprocalRankFusion;
 import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchHit;
@@ -293,6 +292,21 @@ public class Assistant {
         return evidence(question, filter, hits, hits, select(question, hits, hits));
     }
 
+    /**
+     * What kind of answer a question asks for, by the name reports give it ({@code definition}, {@code procedure},
+     * {@code yes_no}, ..., one of {@link #questionTypes()}): the kind shapes the answer the assistant selects.
+     */
+    public static String questionType(String question) {
+        return QuestionClassifier.typeOf(question).label();
+    }
+
+    /** The names of the kinds of answer a question can ask for, in the order reports list them, {@code other} last. */
+    public static List<String> questionTypes() {
+        return java.util.Arrays.stream(QuestionType.values())
+                .map(QuestionType::label)
+                .toList();
+    }
+
     /** The answer unit among the readable passages, read with the vectors the index stores for the retrieved ones. */
     private AnswerSelector.Selection select(String question, List<SearchHit> readable, List<SearchHit> retrieved) {
         if (readable.isEmpty()) {
@@ -317,8 +331,7 @@ public class Assistant {
                 nearest.stream().skip(1).mapToDouble(SearchHit::score).average().orElse(semantic);
         var coverage =
                 search.coverage(query, hits.stream().map(SearchHit::passage).toList());
-        // a passage ranked first by both searches has the fused score 2 / (k + 1)
-        double agreement = Math.min(1, hits.getFirst().score() * (ReciprocalRankFusion.DEFAULT_K + 1) / 2);
+        double agreement = hits.getFirst().agreement();
         var unit = selection.best();
         double unitCoverage = 0;
         if (unit != null) {

@@ -20,7 +20,7 @@ import org.pathwise.retrieval.TextTerms;
  * sentence's terms as the index analyses them in the language of the text they are looked for in (stop words removed,
  * stemmed), less the words that only say what kind of question it is.
  */
-public final class QuestionClassifier {
+final class QuestionClassifier {
 
     private record Cue(QuestionType type, Pattern pattern) {}
 

@@ -5,7 +5,7 @@ package org.pathwise.assistant;
  * sentence that says what something is, a procedure its steps, a list the whole list, a quantity the sentence that
  * holds the number.
  */
-public enum QuestionType {
+enum QuestionType {
     /** What something is or means: "What is a rubric?", "Qu'est-ce que la classe inversée ?". */
     DEFINITION,
     /** How to do something: "How can I make my slides accessible?", "¿Cómo se crea …?". */

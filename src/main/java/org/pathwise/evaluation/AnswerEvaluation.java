@@ -2,7 +2,6 @@ package org.pathwise.evaluation;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,6 @@ import org.pathwise.assistant.Assistant;
 import org.pathwise.assistant.Evidence;
 import org.pathwise.assistant.Interaction;
 import org.pathwise.assistant.Question;
-import org.pathwise.assistant.QuestionClassifier;
-import org.pathwise.assistant.QuestionType;
 import org.pathwise.guardrails.Grounding;
 import org.pathwise.guardrails.Guardrails;
 import org.pathwise.guardrails.Screening;
@@ -37,7 +34,7 @@ import org.pathwise.stats.Proportions;
  * the policy's grounding check judges them), abstention and refusal precision and recall, answer latency, and, for the
  * questions that give a {@code reference_answer}, the content-word F1 of the answer against it ({@link AnswerMetrics})
  * and the best F1 that quoting the expected sources could reach. Each rate comes with a 95% percentile bootstrap
- * interval over the questions, and the answer measures also per question type ({@link QuestionClassifier}). It also
+ * interval over the questions, and the answer measures also per question type ({@link Assistant#questionType}). It also
  * reports each question's evidence (the answerability model's features and probability), from which
  * {@code train-answerability} fits that model on calibration sets. The first
  * {@value #WARM_UP} questions and the first question of every other language are asked once before the measured
@@ -127,7 +124,7 @@ final class AnswerEvaluation {
     /**
      * One question's outcome, as {@code --json} prints it.
      *
-     * @param questionType what kind of answer the question asks for ({@link QuestionType#label()})
+     * @param questionType what kind of answer the question asks for ({@link Assistant#questionType})
      * @param retrieved the sources of the top 5 passages of a hybrid search
      * @param ndcgAt10 nDCG@10 of the top 10 passages' documents against the expected sources, or {@code null} when the
      *     question gives none
@@ -256,7 +253,7 @@ final class AnswerEvaluation {
             results.add(new Result(
                     item.id(),
                     item.question(),
-                    QuestionClassifier.typeOf(item.question()).label(),
+                    Assistant.questionType(item.question()),
                     item.expect(),
                     response.outcome(),
                     top.stream().map(h -> h.passage().facets().source()).toList(),
@@ -631,13 +628,12 @@ final class AnswerEvaluation {
     }
 
     /**
-     * The answer measures per question type, in the order of {@link QuestionType}: how many questions, how many to
+     * The answer measures per question type, in the order of {@link Assistant#questionTypes()}: how many questions, how many to
      * answer and answered, the mean answer F1 and oracle F1, the share of questions to answer whose answer cites an
      * expected source, and abstention F1 for the types with a question to abstain from.
      */
     static Map<String, Map<String, Object>> byQuestionType(List<Result> results, Map<String, Item> items) {
-        var labels = new ArrayList<>(
-                Arrays.stream(QuestionType.values()).map(QuestionType::label).toList());
+        var labels = new ArrayList<>(Assistant.questionTypes());
         results.stream()
                 .map(Result::questionType)
                 .filter(type -> !labels.contains(type))

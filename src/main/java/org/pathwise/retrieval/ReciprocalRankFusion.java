@@ -14,7 +14,7 @@ import java.util.function.Function;
  * <p>LangChain4j's {@code ReciprocalRankFuser} implements the same formula but returns no scores; search hits need
  * them, so this class keeps them. Ties keep the order in which items were first seen.
  */
-public final class ReciprocalRankFusion {
+final class ReciprocalRankFusion {
 
     /** The constant recommended by Cormack et al. */
     public static final int DEFAULT_K = 60;

@@ -10,4 +10,14 @@ package org.pathwise.retrieval;
  * @param snippet a short excerpt of the passage with matched terms wrapped in {@code <mark>} elements; every other
  *     character is HTML-escaped, so the snippet can be shown as HTML
  */
-public record SearchHit(Passage passage, double score, String snippet) {}
+public record SearchHit(Passage passage, double score, String snippet) {
+
+    /**
+     * For a hit of a hybrid search, how close its fused score comes to that of a passage that the lexical and the
+     * semantic search both rank first ({@code 2 / (k + 1)}, {@code k} = {@value ReciprocalRankFusion#DEFAULT_K}): from
+     * 0 to 1, 1 when both rank it first.
+     */
+    public double agreement() {
+        return Math.min(1, score * (ReciprocalRankFusion.DEFAULT_K + 1) / 2);
+    }
+}

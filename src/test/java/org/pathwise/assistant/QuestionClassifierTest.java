@@ -2,6 +2,7 @@ package org.pathwise.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pathwise.retrieval.TextTerms;
@@ -55,5 +56,17 @@ class QuestionClassifierTest {
 
         assertThat(focus).containsAll(TextTerms.of(kept, language));
         assertThat(focus).doesNotContainAnyElementsOf(TextTerms.of(left, language));
+    }
+
+    @Test
+    void theAssistantNamesAQuestionsTypeAsReportsDo() {
+        assertThat(Assistant.questionType("Should I record my lectures?")).isEqualTo("yes_no");
+        assertThat(Assistant.questionType("Tell me about peer review.")).isEqualTo("other");
+        assertThat(Assistant.questionTypes())
+                .startsWith("definition", "procedure")
+                .contains("yes_no", "comparison")
+                .endsWith("other")
+                .hasSize(QuestionType.values().length)
+                .doesNotHaveDuplicates();
     }
 }
