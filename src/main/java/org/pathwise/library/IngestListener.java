@@ -1,7 +1,7 @@
 package org.pathwise.library;
 
 /** Follows an ingestion run, for progress bars and metrics. */
-public interface IngestListener {
+interface IngestListener {
 
     IngestListener NONE = new IngestListener() {};
 

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The outcome of ingesting a folder: every document indexed, left unchanged, removed (with {@code --prune}) or failed.
  */
-public record IngestReport(
+record IngestReport(
         List<IngestResult.Indexed> indexed,
         List<IngestResult.Unchanged> unchanged,
         List<String> removed,

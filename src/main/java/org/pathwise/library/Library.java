@@ -105,7 +105,7 @@ public final class Library {
      *
      * @throws IllegalArgumentException when {@code folder} is not a readable folder
      */
-    public IngestReport ingest(Path folder, boolean prune, IngestListener listener) {
+    IngestReport ingest(Path folder, boolean prune, IngestListener listener) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(folder + " is not a folder");
         }
@@ -170,7 +170,7 @@ public final class Library {
      *
      * @param onConflict what to do when an earlier upload has the same name and different content
      */
-    public IngestResult upload(
+    IngestResult upload(
             String fileName, byte[] content, Map<String, ?> form, OnConflict onConflict, IngestListener listener) {
         var source = Path.of(fileName.replace('\\', '/')).getFileName().toString();
         lock.lock();

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pathwise.guardrails.Guardrails;
-import org.pathwise.library.IngestListener;
 import org.pathwise.library.Library;
+import org.pathwise.library.TestIngestion;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.security.Role;
 import org.pathwise.security.TestUsers;
@@ -96,8 +96,7 @@ class GuardrailsEndToEndTests {
                 A rubric describes levels of performance for each criterion, so that students know what good work
                 looks like before they start. Rubrics also make marking of large classes faster and fairer.
                 """);
-        var report = library.ingest(folder, false, IngestListener.NONE);
-        assertThat(report.failed()).isEmpty();
+        assertThat(TestIngestion.ingest(library, folder)).isEmpty();
         assertThat(library.documentWithSource("peer-review.html").orElseThrow().warnings())
                 .isNotEmpty();
 

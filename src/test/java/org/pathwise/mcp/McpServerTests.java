@@ -120,13 +120,12 @@ class McpServerTests extends DoorTests {
 
     @Test
     void theListFollowsTheLibraryAsDocumentsComeAndGo() {
-        library.upload(
+        org.pathwise.library.TestIngestion.upload(
+                library,
                 "mcp-listing-check.md",
                 "# Listing check\n\nA short note on peer feedback rubrics."
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                Map.of("licence", "CC0-1.0", "language", "en"),
-                org.pathwise.library.Library.OnConflict.REPLACE,
-                org.pathwise.library.IngestListener.NONE);
+                Map.of("licence", "CC0-1.0", "language", "en"));
         var uploaded = library.upload("mcp-listing-check.md").orElseThrow();
         var uri = "pathwise://documents/" + uploaded.id();
         try (var client = client(token("mcp-reader", Role.RESEARCHER))) {
