@@ -3,13 +3,13 @@ package org.pathwise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.pathwise.security.ApiTokens;
 import org.pathwise.security.Role;
+import org.pathwise.security.TestUsers;
 import org.pathwise.security.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,7 +40,7 @@ public abstract class DoorTests {
     protected Users users;
 
     @Autowired
-    protected ApiTokens tokens;
+    protected ApplicationContext application;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -50,7 +50,7 @@ public abstract class DoorTests {
         if (users.find(name).isEmpty()) {
             users.create(name, "a long test password", role);
         }
-        return tokens.create(name, "door tests", Duration.ofHours(1)).token();
+        return TestUsers.token(application, name, "door tests");
     }
 
     private static Path createDataDir() {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * password revokes it, or while its user is disabled. A token cannot create tokens: that takes a password or a session.
  */
 @Service
-public class ApiTokens {
+class ApiTokens {
 
     /** Every token starts with this, so that secret scanners can recognise a leaked one. */
     public static final String PREFIX = "pw_";

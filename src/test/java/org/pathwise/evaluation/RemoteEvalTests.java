@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathwise.CliRun;
-import org.pathwise.security.ApiTokens;
 import org.pathwise.security.Role;
 import org.pathwise.security.TestUsers;
 import org.pathwise.security.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,7 +46,7 @@ class RemoteEvalTests {
     Users users;
 
     @Autowired
-    ApiTokens tokens;
+    ApplicationContext application;
 
     @Autowired
     JdbcClient jdbc;
@@ -61,10 +60,8 @@ class RemoteEvalTests {
     @BeforeEach
     void tokens() {
         TestUsers.ensureOnePerRole(users);
-        researcher = tokens.create(Role.RESEARCHER.label() + "-user", "remote eval", Duration.ofHours(1))
-                .token();
-        educator = tokens.create(Role.EDUCATOR.label() + "-user", "remote eval", Duration.ofHours(1))
-                .token();
+        researcher = TestUsers.token(application, Role.RESEARCHER.label() + "-user", "remote eval");
+        educator = TestUsers.token(application, Role.EDUCATOR.label() + "-user", "remote eval");
     }
 
     private CliRun eval(String... args) {

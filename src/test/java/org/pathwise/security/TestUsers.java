@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** One user per role ({@code educator-user}, {@code admin-user}, ...) for tests that exercise the access model. */
@@ -29,6 +31,14 @@ public final class TestUsers {
     /** Signs a request in as the test user of a role, with HTTP Basic. */
     public static RequestPostProcessor as(Role role) {
         return httpBasic(role.label() + "-user", PASSWORD);
+    }
+
+    /** A new API token of {@code username} named {@code name}, valid for an hour, from the application's tokens. */
+    public static String token(ApplicationContext application, String username, String name) {
+        return application
+                .getBean(ApiTokens.class)
+                .create(username, name, Duration.ofHours(1))
+                .token();
     }
 
     /** A new, empty data directory for one test class's application. */

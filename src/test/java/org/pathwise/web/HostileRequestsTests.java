@@ -25,12 +25,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pathwise.security.ApiTokens;
 import org.pathwise.security.TestUsers;
 import org.pathwise.security.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,7 +65,7 @@ class HostileRequestsTests {
     int port;
 
     @Autowired
-    ApiTokens tokens;
+    ApplicationContext application;
 
     @Autowired
     JdbcClient jdbc;
@@ -90,8 +90,7 @@ class HostileRequestsTests {
     @BeforeAll
     void signIn() {
         TestUsers.ensureOnePerRole(users);
-        token = tokens.create("admin", "hostile requests", java.time.Duration.ofHours(1))
-                .token();
+        token = TestUsers.token(application, "admin", "hostile requests");
         before = rows();
     }
 
@@ -133,9 +132,7 @@ class HostileRequestsTests {
     void countsARequestByTheEndpointItReachesHoweverItsPathIsSpelled() throws IOException {
         var spellings =
                 List.of("/api/search", "/api/%73earch", "/api/sea%72ch", "/api/%73%65%61%72%63%68", "/%61pi/search");
-        var other = "Bearer "
-                + tokens.create("educator-user", "spellings", java.time.Duration.ofHours(1))
-                        .token();
+        var other = "Bearer " + TestUsers.token(application, "educator-user", "spellings");
         var statuses = new ArrayList<Integer>();
         for (int i = 0; i < 35; i++) {
             statuses.add(send(request("GET", spellings.get(i % spellings.size()) + "?q=rubric", null, null, other))
