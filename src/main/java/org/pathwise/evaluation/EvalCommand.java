@@ -7,7 +7,7 @@ import org.pathwise.CliCommand;
 import org.pathwise.Store;
 import org.pathwise.library.DocumentSplitter;
 import org.pathwise.retrieval.Embedder;
-import org.pathwise.retrieval.ScratchIndex;
+import org.pathwise.retrieval.PassageIndex;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -145,10 +145,11 @@ final class EvalCommand implements CliCommand {
                 splitter::passagesOf, embedder, settings, message -> err.println(NAME + message));
 
         // the store and its URL were checked when the application started (StoreEnvironment)
-        java.util.function.Supplier<ScratchIndex> scratch = switch (Store.of(environment.getProperty(Store.PROPERTY))) {
-            case EMBEDDED -> () -> ScratchIndex.lucene(Path.of(System.getProperty("java.io.tmpdir")), embedder);
+        var store = Store.of(environment.getProperty(Store.PROPERTY));
+        java.util.function.Supplier<PassageIndex> scratch = switch (store) {
+            case EMBEDDED -> () -> PassageIndex.scratchLucene(Path.of(System.getProperty("java.io.tmpdir")), embedder);
             case POSTGRES ->
-                () -> ScratchIndex.postgres(
+                () -> PassageIndex.scratchPostgres(
                         environment.getProperty("pathwise.database.url", "").strip(),
                         environment.getProperty("pathwise.database.user", ""),
                         environment.getProperty("pathwise.database.password", ""),
@@ -156,7 +157,7 @@ final class EvalCommand implements CliCommand {
         };
         BenchmarkReport report;
         try {
-            report = benchmark.run(data, scratch);
+            report = benchmark.run(data, store == Store.EMBEDDED ? "lucene" : "postgres", scratch);
         } catch (RuntimeException e) {
             err.println(NAME + dataset + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return FAILED;

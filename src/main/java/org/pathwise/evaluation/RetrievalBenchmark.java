@@ -23,7 +23,6 @@ import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.Passage;
 import org.pathwise.retrieval.PassageIndex;
 import org.pathwise.retrieval.PassageIndex.VectorIndexProbe;
-import org.pathwise.retrieval.ScratchIndex;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
 import org.pathwise.stats.Percentiles;
@@ -134,14 +133,17 @@ final class RetrievalBenchmark {
 
     /** Runs the benchmark with its temporary Lucene index in a folder created under {@code scratch}. */
     BenchmarkReport run(BeirDataset dataset, Path scratch) {
-        return run(dataset, () -> ScratchIndex.lucene(scratch, embedder));
+        return run(dataset, "lucene", () -> PassageIndex.scratchLucene(scratch, embedder));
     }
 
     /**
      * Runs the benchmark on an index made for the run, deleted afterwards (a temporary Lucene folder, or a temporary
      * PostgreSQL schema).
+     *
+     * @param store the store the index is in, {@code lucene} or {@code postgres}, named in the report
+     * @param scratch makes the index ({@link PassageIndex#scratchLucene}, {@link PassageIndex#scratchPostgres})
      */
-    public BenchmarkReport run(BeirDataset dataset, Supplier<ScratchIndex> scratch) {
+    public BenchmarkReport run(BeirDataset dataset, String store, Supplier<PassageIndex> scratch) {
         var queries =
                 dataset.testQueries().stream().limit(settings.queryLimit()).toList();
         if (queries.isEmpty()) {
@@ -153,7 +155,7 @@ final class RetrievalBenchmark {
             throw new IllegalArgumentException(dataset.name() + ": the corpus yields no passage");
         }
         try (var index = scratch.get()) {
-            return measure(dataset, split, queries, index.index(), index.store());
+            return measure(dataset, split, queries, index, store);
         }
     }
 

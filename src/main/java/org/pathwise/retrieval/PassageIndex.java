@@ -69,6 +69,26 @@ public interface PassageIndex extends AutoCloseable {
     }
 
     /**
+     * A Lucene index for one run (a benchmark) in a new folder under {@code parent}; closing it deletes the folder.
+     *
+     * @throws java.io.UncheckedIOException when the folder can't be created
+     */
+    static PassageIndex scratchLucene(java.nio.file.Path parent, Embedder embedder) {
+        return ScratchIndex.lucene(parent, embedder);
+    }
+
+    /**
+     * A pgvector index for one run (a benchmark) in a new schema of a PostgreSQL database, through a small connection
+     * pool; closing it drops the schema.
+     *
+     * @param url a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/pathwise}
+     * @throws IllegalStateException when the schema can't be created
+     */
+    static PassageIndex scratchPostgres(String url, String user, String password, Embedder embedder) {
+        return ScratchIndex.postgres(url, user, password, embedder);
+    }
+
+    /**
      * Embeds and stores passages, replacing all earlier passages of the documents they belong to.
      *
      * @throws IllegalArgumentException when two passages share an id

@@ -7,30 +7,32 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A passage index that exists for one run (a benchmark) and leaves nothing behind when closed: a Lucene index in a
- * temporary folder, or a pgvector index in a temporary PostgreSQL schema.
+ * temporary folder, or a pgvector index in a temporary PostgreSQL schema. Everything else is the wrapped index's.
  */
-public final class ScratchIndex implements AutoCloseable {
+final class ScratchIndex implements PassageIndex {
 
     private interface Cleanup {
         void run() throws IOException, SQLException;
     }
 
     private final PassageIndex index;
-    private final String store;
     private final Cleanup cleanup;
 
-    private ScratchIndex(PassageIndex index, String store, Cleanup cleanup) {
+    private ScratchIndex(PassageIndex index, Cleanup cleanup) {
         this.index = index;
-        this.store = store;
         this.cleanup = cleanup;
     }
 
     /** A Lucene index in a new folder under {@code parent}. */
-    public static ScratchIndex lucene(Path parent, Embedder embedder) {
+    static ScratchIndex lucene(Path parent, Embedder embedder) {
         Path folder;
         try {
             folder = Files.createTempDirectory(parent, "pathwise-scratch-");
@@ -40,7 +42,7 @@ public final class ScratchIndex implements AutoCloseable {
         }
         try {
             var index = LucenePassageIndex.open(folder.resolve("index"), embedder);
-            return new ScratchIndex(index, "lucene", () -> Folders.deleteRecursively(folder));
+            return new ScratchIndex(index, () -> Folders.deleteRecursively(folder));
         } catch (RuntimeException e) {
             try {
                 Folders.deleteRecursively(folder);
@@ -56,7 +58,7 @@ public final class ScratchIndex implements AutoCloseable {
      *
      * @param url a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/pathwise}
      */
-    public static ScratchIndex postgres(String url, String user, String password, Embedder embedder) {
+    static ScratchIndex postgres(String url, String user, String password, Embedder embedder) {
         var schema = "pathwise_scratch_" + UUID.randomUUID().toString().replace("-", "");
         var config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -91,7 +93,7 @@ public final class ScratchIndex implements AutoCloseable {
             }
         };
         try {
-            return new ScratchIndex(PgVectorPassageIndex.open(scoped, embedder), "postgres", drop);
+            return new ScratchIndex(PgVectorPassageIndex.open(scoped, embedder), drop);
         } catch (RuntimeException e) {
             try {
                 drop.run();
@@ -102,13 +104,74 @@ public final class ScratchIndex implements AutoCloseable {
         }
     }
 
-    public PassageIndex index() {
-        return index;
+    @Override
+    public void index(Collection<Passage> passages) {
+        index.index(passages);
     }
 
-    /** {@code lucene} or {@code postgres}. */
-    public String store() {
-        return store;
+    @Override
+    public void restore(Collection<EmbeddedPassage> passages) {
+        index.restore(passages);
+    }
+
+    @Override
+    public void remove(String documentId) {
+        index.remove(documentId);
+    }
+
+    @Override
+    public void commit() {
+        index.commit();
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        return index.search(request);
+    }
+
+    @Override
+    public double coverage(String query, List<Passage> passages) {
+        return index.coverage(query, passages);
+    }
+
+    @Override
+    public List<Passage> passagesOf(String documentId) {
+        return index.passagesOf(documentId);
+    }
+
+    @Override
+    public List<EmbeddedPassage> embeddedPassagesOf(String documentId) {
+        return index.embeddedPassagesOf(documentId);
+    }
+
+    @Override
+    public List<EmbeddedPassage> embedded(List<Passage> passages) {
+        return index.embedded(passages);
+    }
+
+    @Override
+    public int passageCount(String documentId) {
+        return index.passageCount(documentId);
+    }
+
+    @Override
+    public long size() {
+        return index.size();
+    }
+
+    @Override
+    public Set<String> known(Collection<String> words, String language) {
+        return index.known(words, language);
+    }
+
+    @Override
+    public Map<String, Long> languages() {
+        return index.languages();
+    }
+
+    @Override
+    public IndexStats stats() {
+        return index.stats();
     }
 
     /** Closes the index and deletes it. */
