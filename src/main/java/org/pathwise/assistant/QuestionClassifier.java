@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.pathwise.retrieval.Segmenter;
 import org.pathwise.retrieval.Sentence;
 import org.pathwise.retrieval.TextTerms;
 
@@ -125,7 +124,7 @@ final class QuestionClassifier {
 
     /** The last sentence of a text that asks something, or the whole text when none does. */
     public static String lastQuestion(String text) {
-        var sentences = Segmenter.sentences(text, "und");
+        var sentences = Sentence.sentencesOf(text, "und");
         for (int i = sentences.size() - 1; i >= 0; i--) {
             if (Sentence.isQuestion(sentences.get(i))) {
                 return sentences.get(i);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.pathwise.retrieval.Segmenter;
+import org.pathwise.retrieval.Sentence;
 
 /** Sentences and content words of a text, for the rails that judge an answer sentence by sentence. */
 final class Sentences {
@@ -32,11 +32,11 @@ final class Sentences {
 
     /**
      * The sentences of a text, each with its trailing markers and spaces, so that joining them gives the text: the
-     * application's one segmentation ({@link Segmenter}), under the rules common to every language, since an answer's
+     * application's one segmentation ({@link Sentence#split}), under the rules common to every language, since an answer's
      * language is not given.
      */
     static List<String> split(String text) {
-        return Segmenter.split(text, "und");
+        return Sentence.split(text, "und");
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.pathwise.retrieval.BlockKind;
 import org.pathwise.retrieval.PassageText;
-import org.pathwise.retrieval.Segmenter;
+import org.pathwise.retrieval.Sentence;
 
 /**
  * Splits a parsed document into passages of roughly {@code minTokens} to {@code maxTokens} tokens that keep their
@@ -125,7 +125,7 @@ final class PassageSplitter {
                     units.add(item);
                     continue;
                 }
-                for (var sentence : Segmenter.sentences(item, language)) {
+                for (var sentence : Sentence.sentencesOf(item, language)) {
                     units.addAll(count(sentence) > pieceMax ? byWords(sentence, pieceMax) : List.of(sentence));
                 }
             }
@@ -205,7 +205,7 @@ final class PassageSplitter {
         }
         var units = last.kind().itemised()
                 ? last.items()
-                : Segmenter.sentences(last.items().getLast(), language);
+                : Sentence.sentencesOf(last.items().getLast(), language);
         var kept = new ArrayList<String>();
         for (int i = units.size() - 1; i >= 0; i--) {
             var candidate = new ArrayList<String>(kept);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * sentences ({@link PassageText}), and answers are split the same way when they are checked. A line break always
  * ends a sentence.
  */
-public final class Segmenter {
+final class Segmenter {
 
     private static final Map<String, BreakIterator> PROTOTYPES = new ConcurrentHashMap<>();
 
@@ -35,7 +35,7 @@ public final class Segmenter {
      *
      * @param language a BCP 47 tag, or {@code und}
      */
-    public static List<String> split(String text, String language) {
+    static List<String> split(String text, String language) {
         var pieces = new ArrayList<String>();
         var ends = boundaries(text, language);
         int start = 0;
@@ -69,7 +69,7 @@ public final class Segmenter {
     }
 
     /** The sentences of a text, stripped of surrounding white space, blank ones left out. */
-    public static List<String> sentences(String text, String language) {
+    static List<String> sentences(String text, String language) {
         var sentences = new ArrayList<String>();
         for (int[] span : spans(text, language)) {
             sentences.add(text.substring(span[0], span[1]));

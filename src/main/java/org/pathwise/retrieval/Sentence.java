@@ -1,5 +1,6 @@
 package org.pathwise.retrieval;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,26 @@ public record Sentence(int start, int end, int block, int item, BlockKind kind) 
     /** The sentence's text in its passage's text. */
     public String in(String text) {
         return text.substring(start, end);
+    }
+
+    /**
+     * The sentences of a text, stripped of surrounding white space, blank ones left out, segmented as the whole
+     * application segments text: ICU's sentence rules for the language, with its abbreviations ({@link Segmenter}).
+     *
+     * @param language a BCP 47 tag, or {@code und} for the rules common to every language
+     */
+    public static List<String> sentencesOf(String text, String language) {
+        return Segmenter.sentences(text, language);
+    }
+
+    /**
+     * The text cut at the same sentence boundaries as {@link #sentencesOf}, white space and all: joining the pieces
+     * gives the text back.
+     *
+     * @param language a BCP 47 tag, or {@code und} for the rules common to every language
+     */
+    public static List<String> split(String text, String language) {
+        return Segmenter.split(text, language);
     }
 
     /** Whether the sentence asks something rather than states it: it ends with a question mark, in any script. */
