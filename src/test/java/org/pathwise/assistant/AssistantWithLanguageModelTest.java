@@ -77,7 +77,8 @@ class AssistantWithLanguageModelTest {
                 server.baseUrl() + "/v1",
                 "test-key",
                 "test-model",
-                Duration.ofMillis(500),
+                // long enough for a first chunk to arrive on a busy machine, shorter than a dribbled reply
+                Duration.ofMillis(1500),
                 1,
                 0,
                 "answer/v1",
@@ -323,7 +324,8 @@ class AssistantWithLanguageModelTest {
 
     @Test
     void theStreamReplacesTheTextWhenTheModelFailsMidway() throws Exception {
-        // ten chunks, 400 ms apart: the first piece comes in the first chunk, the second spans the next nine
+        // ten chunks, 400 ms apart: the first piece comes in the first chunk, the second spans the next nine and ends
+        // after the model's 1.5 s timeout
         var padding = "x".repeat(2000);
         server.stubFor(post(urlEqualTo(PATH))
                 .willReturn(protocol.streamedReply(List.of("Normal text needs", padding))
