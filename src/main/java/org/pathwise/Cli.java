@@ -181,8 +181,22 @@ public final class Cli implements Runnable {
     /** The command line with the context's command beans, made by picocli's Spring factory. */
     private static CommandLine commandLine(ApplicationContext context, PrintWriter out, PrintWriter err) {
         var commandLine = new CommandLine(new Cli(), factory(context));
-        for (var command : commands(context)) {
-            commandLine.addSubcommand(command);
+        var commands = commands(context);
+        for (var command : commands) {
+            if (command.parent().isEmpty()) {
+                commandLine.addSubcommand(command);
+            }
+        }
+        // after their parents' own sub-commands, in the order of their names
+        for (var command : commands) {
+            command.parent().ifPresent(parent -> {
+                var owner = commandLine.getSubcommands().get(parent);
+                if (owner == null) {
+                    throw new IllegalStateException(
+                            command.getClass().getName() + " names the command " + parent + ", which does not exist");
+                }
+                owner.addSubcommand(command);
+            });
         }
         return commandLine.setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
     }
@@ -214,12 +228,14 @@ public final class Cli implements Runnable {
 
     /**
      * The modules' sub-commands: their beans annotated with {@link Command}, in the order of their names. A command
-     * nested in another is a sub-command of the command that names it, which picocli's Spring factory creates.
+     * nested in another is a sub-command of the command that names it, which picocli's Spring factory creates; a
+     * command bean with a {@link CliCommand#parent} is a sub-command of that command.
      */
-    private static List<Object> commands(ApplicationContext context) {
+    private static List<CliCommand> commands(ApplicationContext context) {
         return Arrays.stream(context.getBeanNamesForAnnotation(Command.class))
                 .map(context::getBean)
                 .filter(CliCommand.class::isInstance)
+                .map(CliCommand.class::cast)
                 .sorted(Comparator.comparing(command ->
                         command.getClass().getAnnotation(Command.class).name()))
                 .toList();

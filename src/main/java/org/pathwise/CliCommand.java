@@ -40,6 +40,15 @@ public interface CliCommand {
         return false;
     }
 
+    /**
+     * The command this one is a sub-command of, as {@code audit} for {@code audit benchmark}, when it belongs to
+     * another module than that command (a tool that measures a module joins the module's command without the module
+     * knowing it); empty for a command of its own, or for a sub-command its parent names.
+     */
+    default java.util.Optional<String> parent() {
+        return java.util.Optional.empty();
+    }
+
     /** Writes a value as one line of JSON, with the same mapper settings as the HTTP API. */
     static String json(Object value) {
         return Json.MAPPER.writeValueAsString(value);

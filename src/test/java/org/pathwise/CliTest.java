@@ -130,6 +130,11 @@ class CliTest {
         assertThat(data).isEmptyDirectory();
         var audit = run("--data-dir", data.toString(), "audit", "--help");
         assertThat(audit.out()).contains("verify", "export", "benchmark");
+        // the audit benchmark is a tool's command that joins the audit module's as a sub-command, and only there
+        var benchmark = run("--data-dir", data.toString(), "audit", "benchmark", "--help");
+        assertThat(benchmark.out()).contains("Usage: pathwise audit benchmark", "--appends");
+        assertThat(help.out().lines().filter(line -> line.startsWith("  benchmark")))
+                .isEmpty();
         var search = run("--data-dir", data.toString(), "search", "--help");
         assertThat(search.code()).isZero();
         assertThat(search.out()).contains("Usage: pathwise search", "--mode");

@@ -13,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pathwise.CliCommand;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,13 +25,14 @@ import picocli.CommandLine.Spec;
  *
  * <p>{@code verify} walks the audit chain: exit 0 and the record count when it is intact, exit 1 naming the first
  * broken record (sequence number, id, problem, reason) when it is not. {@code export} streams the pseudonymised records
- * to standard output or a file. Usage errors exit with 2 and one line on standard error.
+ * to standard output or a file. Usage errors exit with 2 and one line on standard error. {@code audit benchmark} is a
+ * tool's command ({@code org.pathwise.tools}), which joins this one as a sub-command.
  */
 @Command(
         name = "audit",
         mixinStandardHelpOptions = true,
         description = "Verify, export or benchmark the audit log.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Benchmark.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
 @Component
 final class AuditCommand implements CliCommand {
 
@@ -214,95 +213,6 @@ final class AuditCommand implements CliCommand {
                     (System.nanoTime() - start) / 1e9);
             err.flush();
             return OK;
-        }
-    }
-
-    /** {@code pathwise audit benchmark [--appends N] [--records N] [--json]}, on an empty data directory. */
-    @Command(
-            name = "benchmark",
-            mixinStandardHelpOptions = true,
-            description = "Time the audit record of an answer and the export, on an empty data directory.")
-    static final class Benchmark implements CliCommand {
-
-        private static final String NAME = "pathwise audit benchmark: ";
-
-        @Option(names = "--appends", paramLabel = "N", description = "Records appended and timed one by one (2000).")
-        int appends = 2000;
-
-        @Option(names = "--records", paramLabel = "N", description = "Records in the log when it is exported (100000).")
-        long records = 100_000;
-
-        @Option(names = "--json", description = "Print the figures as JSON.")
-        boolean json;
-
-        private final ObjectProvider<JdbcClient> jdbcProvider;
-        private final ObjectProvider<TransactionTemplate> transactionsProvider;
-        private final ObjectProvider<AuditLog> auditLogProvider;
-        private final ObjectProvider<AuditRecords> auditRecordsProvider;
-
-        Benchmark(
-                ObjectProvider<JdbcClient> jdbcProvider,
-                ObjectProvider<TransactionTemplate> transactionsProvider,
-                ObjectProvider<AuditLog> auditLogProvider,
-                ObjectProvider<AuditRecords> auditRecordsProvider) {
-            this.jdbcProvider = jdbcProvider;
-            this.transactionsProvider = transactionsProvider;
-            this.auditLogProvider = auditLogProvider;
-            this.auditRecordsProvider = auditRecordsProvider;
-        }
-
-        @Override
-        public int run(PrintWriter out, PrintWriter err) {
-            if (appends < 1 || records < appends) {
-                err.println(
-                        NAME + "--appends must be >= 1 and --records >= --appends, got " + appends + " and " + records);
-                return USAGE;
-            }
-            var jdbc = jdbcProvider.getObject();
-            long existing = jdbc.sql("SELECT COUNT(*) FROM audit_record")
-                    .query(Long.class)
-                    .single();
-            if (existing > 0) {
-                err.println(NAME + "the audit log of this data directory holds " + existing
-                        + " records; run the benchmark with --data-dir on an empty directory");
-                return USAGE;
-            }
-            var benchmark = new AuditBenchmark(
-                    auditLogProvider.getObject(),
-                    auditRecordsProvider.getObject(),
-                    transactionsProvider.getObject(),
-                    message -> err.println(NAME + message));
-            AuditBenchmark.Report report;
-            try {
-                report = benchmark.run(appends, records);
-            } catch (IOException e) {
-                err.println(NAME + e.getMessage());
-                return FAILED;
-            }
-            out.println(json ? CliCommand.json(report) : text(report));
-            out.flush();
-            return OK;
-        }
-
-        static String text(AuditBenchmark.Report r) {
-            return String.format(
-                    java.util.Locale.ROOT,
-                    "append, one per transaction (%d records): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n"
-                            + "export of %d records as JSON Lines: %.1f s, %.0f records/s, %.1f MB;"
-                            + " peak heap %.0f MB of %.0f MB%n"
-                            + "(filling the log to %d records took %.1f s)",
-                    r.appends(),
-                    r.appendMs().p50(),
-                    r.appendMs().p95(),
-                    r.appendMs().p99(),
-                    r.records(),
-                    r.exportSeconds(),
-                    r.exportRecordsPerS(),
-                    r.exportMegabytes(),
-                    r.peakHeapMb(),
-                    r.maxHeapMb(),
-                    r.records(),
-                    r.fillSeconds());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pathwise.audit;
 
+import java.io.Writer;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,6 +54,7 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
+    private final DataSource dataSource;
     private final AuditProperties properties;
     private final Clock clock;
     private final Supplier<Pseudonyms> pseudonyms;
@@ -67,6 +69,7 @@ public class AuditLog {
             LanguageDetector languages) {
         this.jdbc = jdbc;
         this.languages = languages;
+        this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
         this.properties = properties;
@@ -340,6 +343,26 @@ public class AuditLog {
                 .params(seq, hash)
                 .update();
         return new Appended(seq, id, hash);
+    }
+
+    /** How many records the log holds. */
+    public long records() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_record").query(Long.class).single();
+    }
+
+    /**
+     * Writes every record, oldest first, pseudonymised and redacted as JSON Lines: what {@code pathwise audit export}
+     * writes without a filter, streamed so that memory does not grow with the log.
+     *
+     * @return how many records were written
+     */
+    @Transactional(readOnly = true)
+    public long export(Writer out) {
+        return new AuditRecords(jdbc, dataSource, clock)
+                .export(
+                        new RecordFilter(null, null, null, null, null, null, null, null, null, null, null, null),
+                        AuditRecords.Format.JSONL,
+                        out);
     }
 
     /** Verifies the chain of the audit log in another database, such as the target of a migration. */

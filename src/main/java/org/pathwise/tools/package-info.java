@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Tools",
-        allowedDependencies = {"library", "retrieval", "assistant", "guardrails", "evaluation", "stats"})
+        allowedDependencies = {"library", "retrieval", "assistant", "guardrails", "evaluation", "audit", "stats"})
 package org.pathwise.tools;
 
 import org.springframework.modulith.ApplicationModule;

@@ -17,9 +17,18 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** An {@link AuditLog} on a fresh in-memory H2 database (migrated by Flyway), with a clock the test moves. */
-final class TestAuditLogs {
+public final class TestAuditLogs {
 
     private TestAuditLogs() {}
+
+    /** A log and a way to run work in one transaction, for the tests of other modules. */
+    public record Standalone(AuditLog log, TransactionTemplate transactions) {}
+
+    /** A log in a database of its own, in memory, with a pseudonym key, for the tests of other modules. */
+    public static Standalone standalone(Path dataDir) {
+        var fixture = create(properties(), dataDir);
+        return new Standalone(fixture.log(), fixture.transactions());
+    }
 
     /** The log, its database and a way to run work in one transaction. */
     record Fixture(

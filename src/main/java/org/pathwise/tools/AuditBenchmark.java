@@ -1,4 +1,4 @@
-package org.pathwise.audit;
+package org.pathwise.tools;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.pathwise.assistant.Answer;
 import org.pathwise.assistant.AskResponse;
 import org.pathwise.assistant.Interaction;
+import org.pathwise.audit.AuditLog;
 import org.pathwise.stats.Percentiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,13 +61,11 @@ final class AuditBenchmark {
             + " numbers before publishing. ";
 
     private final AuditLog log;
-    private final AuditRecords records;
     private final TransactionTemplate transactions;
     private final Consumer<String> progress;
 
-    AuditBenchmark(AuditLog log, AuditRecords records, TransactionTemplate transactions, Consumer<String> progress) {
+    AuditBenchmark(AuditLog log, TransactionTemplate transactions, Consumer<String> progress) {
         this.log = log;
-        this.records = records;
         this.transactions = transactions;
         this.progress = progress;
     }
@@ -111,10 +110,7 @@ final class AuditBenchmark {
         var sampler = new HeapSampler();
         sampler.start();
         long exportStart = System.nanoTime();
-        long exported = records.export(
-                new RecordFilter(null, null, null, null, null, null, null, null, null, null, null, null),
-                AuditRecords.Format.JSONL,
-                counter);
+        long exported = log.export(counter);
         double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
         long peak = sampler.finish();
         return new Report(
