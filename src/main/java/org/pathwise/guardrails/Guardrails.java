@@ -1,6 +1,11 @@
 package org.pathwise.guardrails;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.pathwise.retrieval.Embedder;
 
 /**
  * The policy's stages in the answering pipeline: questions are screened before retrieval and any model, retrieved
@@ -33,6 +38,62 @@ public interface Guardrails {
      */
     static String withoutPersonalData(String text) {
         return PersonalDataRail.BUILT_IN.redact(text);
+    }
+
+    // The detectors' trained parts, for the tools that fit them and time them (org.pathwise.tools): the module itself
+    // only reads the bundled weights.
+
+    /**
+     * A text's features as the prompt-injection and rule classifiers read them: its embedding of the given kind
+     * ({@code query-embedding}, {@code passage-embedding} or {@code query-and-passage-embeddings}), followed by
+     * {@code wordBuckets} hashed word and word-pair features (none for 0).
+     *
+     * @throws IllegalArgumentException for another kind
+     */
+    static float[] classifierFeatures(String kind, int wordBuckets, Embedder embedder, String text) {
+        return InjectionClassifier.features(kind, wordBuckets, embedder, text);
+    }
+
+    /** Whether the prompt-injection detector's phrases and encodings alone flag a text: no embedding, no classifier. */
+    static boolean injectionPhrasesFlag(String text) {
+        return PromptInjectionDetector.rulesOnly().inspect(text).isPresent();
+    }
+
+    /**
+     * The prompt-injection detector with every check and the bundled classifier, as whether it flags a question.
+     *
+     * @throws IllegalArgumentException when {@code embedder} is not the model the bundled classifier was trained on
+     */
+    static Predicate<String> injectionDetector(Embedder embedder) {
+        var detector = PromptInjectionDetector.withBundledClassifier(embedder);
+        return question -> detector.inspect(question).isPresent();
+    }
+
+    /** How the bundled prompt-injection classifier embeds a question ({@code passage-embedding}, ...). */
+    static String injectionClassifierFeatures() {
+        return InjectionClassifier.bundled().features();
+    }
+
+    /**
+     * Writes a prompt-injection classifier given as the fields of its JSON form ({@code embeddingModel},
+     * {@code features}, {@code weights}, {@code bias}, {@code threshold}, {@code training}, {@code languages},
+     * {@code wordBuckets}, {@code languageThresholds}), checked as the detector will read it; creates the folder.
+     *
+     * @throws IllegalArgumentException when a field is missing or out of range, naming it
+     */
+    static void writeInjectionClassifier(Map<String, Object> fields, Path file) throws IOException {
+        InjectionClassifier.of(fields).write(file);
+    }
+
+    /**
+     * Writes the refusal rules' classifiers given as the fields of their JSON form ({@code embeddingModel},
+     * {@code wordBuckets}, {@code rules}: each rule's {@code weights}, {@code bias} and {@code threshold}, and
+     * {@code training}), checked as the rules will read them; creates the folder.
+     *
+     * @throws IllegalArgumentException when a field is missing or out of range, naming it
+     */
+    static void writeRuleClassifiers(Map<String, Object> fields, Path file) throws IOException {
+        RuleClassifiers.of(fields).write(file);
     }
 
     /** Screens a question before retrieval, any model and any storage. */

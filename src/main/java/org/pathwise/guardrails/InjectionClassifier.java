@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     language, as classifiers trained before this field existed did
  * @param wordBuckets how many hashed word features follow the embedding ({@link #words}), 0 for none
  * @param languageThresholds higher thresholds for the languages whose ordinary questions the classifier scores higher
- *     than others (chosen by {@link InjectionTraining#languageThresholds}); any other language has {@code threshold}
+ *     than others (chosen by the training command, {@code train-injection-classifier}); any other language has {@code threshold}
  */
 record InjectionClassifier(
         String embeddingModel,
@@ -48,9 +48,6 @@ record InjectionClassifier(
 
     /** The bundled model, on the class path. */
     static final String RESOURCE = "/guardrails/prompt-injection-classifier.json";
-
-    /** Where the training command writes the bundled model by default, from the project's folder. */
-    static final Path SOURCE_PATH = Path.of("src/main/resources" + RESOURCE);
 
     static final String QUERY_EMBEDDING = "query-embedding";
     static final String PASSAGE_EMBEDDING = "passage-embedding";
@@ -158,6 +155,19 @@ record InjectionClassifier(
         } catch (JacksonException e) {
             throw new IllegalArgumentException(
                     name + ": not a prompt-injection classifier: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A classifier given as the fields of its JSON form, checked as {@link #read} checks it.
+     *
+     * @throws IllegalArgumentException when a field is missing or out of range
+     */
+    static InjectionClassifier of(Map<String, Object> fields) {
+        try {
+            return JSON.convertValue(fields, InjectionClassifier.class);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not a prompt-injection classifier: " + e.getOriginalMessage(), e);
         }
     }
 

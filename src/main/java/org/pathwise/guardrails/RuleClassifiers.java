@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 record RuleClassifiers(String embeddingModel, int wordBuckets, Map<String, Rule> rules, Map<String, Object> training) {
 
     static final String RESOURCE = "/guardrails/rule-classifiers.json";
-    static final Path SOURCE_PATH = Path.of("src/main/resources" + RESOURCE);
 
     private static final JsonMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -87,6 +86,19 @@ record RuleClassifiers(String embeddingModel, int wordBuckets, Map<String, Rule>
             return JSON.readValue(in, RuleClassifiers.class);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(name + ": not rule classifiers: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Classifiers given as the fields of their JSON form, checked as {@link #read} checks them.
+     *
+     * @throws IllegalArgumentException when a field is missing or out of range
+     */
+    static RuleClassifiers of(Map<String, Object> fields) {
+        try {
+            return JSON.convertValue(fields, RuleClassifiers.class);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not rule classifiers: " + e.getOriginalMessage(), e);
         }
     }
 

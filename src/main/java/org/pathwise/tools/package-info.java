@@ -1,7 +1,9 @@
 /**
- * Tools, not features: the benchmarks and the load test that measure the service from outside its modules. They are
- * commands of the same distribution ({@code guardrails-benchmark}, {@code load-test}), built on the modules' public
- * APIs; no production module depends on them, which {@code ModularityTests} checks.
+ * Tools, not features: the commands that measure the service or fit its models from outside its modules, the load
+ * test, the page, guardrails and audit benchmarks ({@code audit benchmark} joins the audit module's command), and the
+ * training of the guardrails' classifiers with the detector's benchmark ({@code train-injection-classifier},
+ * {@code train-rule-classifiers}). They are commands of the same distribution, built on the modules' public APIs; no
+ * production module depends on them, which {@code ModularityTests} checks.
  */
 @ApplicationModule(
         displayName = "Tools",

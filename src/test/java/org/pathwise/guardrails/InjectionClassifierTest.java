@@ -85,6 +85,48 @@ class InjectionClassifierTest {
     }
 
     @Test
+    void aClassifierGivenAsTheFieldsOfItsJsonFormIsWrittenAsTheDetectorReadsIt() throws IOException {
+        var training = new java.util.LinkedHashMap<String, Object>();
+        training.put("data", "train.jsonl");
+        training.put("examples", 10);
+        training.put("positives", 5);
+        training.put("folds", 2);
+        training.put("seed", 1L);
+        training.put("l2", 1e-3);
+        training.put("balanced", true);
+        training.put("cascade", true);
+        training.put("crossValidation", java.util.Map.of("detector", java.util.Map.of("f1", 0.9)));
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        fields.put("embeddingModel", "fake");
+        fields.put("features", "passage-embedding");
+        fields.put("weights", new double[] {0.5, -1.25});
+        fields.put("bias", -0.75);
+        fields.put("threshold", 0.4);
+        fields.put("training", training);
+        fields.put("languages", java.util.List.of("en"));
+        fields.put("wordBuckets", 1);
+        fields.put("languageThresholds", java.util.Map.of("de", 0.7));
+        var file = folder.resolve("nested/fields.json");
+
+        Guardrails.writeInjectionClassifier(fields, file);
+        InjectionClassifier read;
+        try (var in = Files.newInputStream(file)) {
+            read = InjectionClassifier.read(in, file.toString());
+        }
+
+        assertThat(read.weights()).containsExactly(0.5, -1.25);
+        assertThat(read.features()).isEqualTo(InjectionClassifier.PASSAGE_EMBEDDING);
+        assertThat(read.threshold("de")).isEqualTo(0.7);
+        assertThat(read.training().positives()).isEqualTo(5);
+        assertThat(read.training().crossValidation()).containsKey("detector");
+        fields.put("threshold", 0.0);
+        assertThatThrownBy(() -> Guardrails.writeInjectionClassifier(fields, folder.resolve("bad.json")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threshold must be in (0, 1], got 0.0");
+        assertThat(folder.resolve("bad.json")).doesNotExist();
+    }
+
+    @Test
     void namesTheFileThatIsNotAClassifier() {
         var in = new ByteArrayInputStream("{\"weights\": \"no\"}".getBytes(StandardCharsets.UTF_8));
 

@@ -2,9 +2,13 @@ package org.pathwise.guardrails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pathwise.retrieval.Embedder;
 
 class RuleClassifiersTest {
@@ -61,7 +65,34 @@ class RuleClassifiersTest {
 
         assertThat(bundled.embeddingModel())
                 .isEqualTo(Embedder.bgeSmallEnV15Quantized().modelId());
-        assertThat(bundled.rules()).containsOnlyKeys(TrainRuleClassifiersCommand.RULES);
+        assertThat(bundled.rules())
+                .containsOnlyKeys("high-stakes-decision", "academic-integrity", "other-users-data", "out-of-scope");
         bundled.rules().values().forEach(r -> assertThat(r.weights()).hasSize(384 + bundled.wordBuckets()));
+    }
+
+    @Test
+    void classifiersGivenAsTheFieldsOfTheirJsonFormAreWrittenAsTheRulesReadThem(@TempDir Path folder)
+            throws IOException {
+        var file = folder.resolve("nested/rules.json");
+        Guardrails.writeRuleClassifiers(
+                Map.of(
+                        "embeddingModel",
+                        "fake",
+                        "wordBuckets",
+                        2,
+                        "rules",
+                        Map.of("out-of-scope", Map.of("weights", new double[] {6, -6}, "bias", 0.5, "threshold", 0.9)),
+                        "training",
+                        Map.of("folds", 5)),
+                file);
+
+        RuleClassifiers read;
+        try (var in = Files.newInputStream(file)) {
+            read = RuleClassifiers.read(in, file.toString());
+        }
+        assertThat(read.embeddingModel()).isEqualTo("fake");
+        assertThat(read.rules().get("out-of-scope").weights()).containsExactly(6, -6);
+        assertThat(read.rules().get("out-of-scope").threshold()).isEqualTo(0.9);
+        assertThat(read.training()).containsEntry("folds", 5);
     }
 }

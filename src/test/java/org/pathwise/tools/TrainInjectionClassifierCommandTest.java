@@ -1,4 +1,4 @@
-package org.pathwise.guardrails;
+package org.pathwise.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pathwise.TestProviders.none;
@@ -99,7 +99,7 @@ class TrainInjectionClassifierCommandTest {
                 new InjectionTraining.Settings(5, 42, 0.9, true, true),
                 546,
                 203,
-                InjectionClassifier.PASSAGE_EMBEDDING,
+                TrainInjectionClassifierCommand.PASSAGE_EMBEDDING,
                 new InjectionTraining.Selection(1e-4, 0.6),
                 Path.of("weights.json"));
 

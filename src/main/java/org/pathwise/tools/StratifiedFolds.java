@@ -1,4 +1,4 @@
-package org.pathwise.guardrails;
+package org.pathwise.tools;
 
 import java.util.ArrayList;
 import java.util.Collections;

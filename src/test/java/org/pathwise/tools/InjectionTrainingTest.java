@@ -1,4 +1,4 @@
-package org.pathwise.guardrails;
+package org.pathwise.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.pathwise.guardrails;
+package org.pathwise.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pathwise.CliCommand;
+import org.pathwise.guardrails.Guardrails;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.stats.LogisticRegression;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code pathwise train-rule-classifiers <questions.jsonl>... [--folds 5] [--seed 42] [--min-precision 0.95] [--l2 X]
  * [--out FILE]}: one logistic regression per refusal rule ({@value #RULES_TEXT}) over the questions' embeddings and
- * hashed words ({@link RuleClassifiers}). A question set's line counts for the rule it is to be refused by and against
- * every other rule; a labelled text ({@code {"text": ...}}) counts against every rule. Each rule's threshold is the
+ * hashed words, written for the guardrails to read ({@link Guardrails#writeRuleClassifiers}). A question set's line
+ * counts for the rule it is to be refused by and against every other rule; a labelled text ({@code {"text": ...}}) counts against every rule. Each rule's threshold is the
  * lowest probability at which its out-of-fold predictions in k-fold cross-validation reach the precision asked for;
  * the command prints that precision and recall per rule, then trains on everything and writes the weights. Train on
  * calibration sets only: the test sets judge the result. Exit codes: 0 on success, 2 on a usage error, 1 when a file
@@ -38,6 +39,9 @@ final class TrainRuleClassifiersCommand implements CliCommand {
     static final List<String> RULES =
             List.of("high-stakes-decision", "academic-integrity", "other-users-data", "out-of-scope");
     static final String RULES_TEXT = "high-stakes-decision, academic-integrity, other-users-data, out-of-scope";
+
+    /** Where the weights go by default, from the project's folder: the resource the guardrails read. */
+    static final Path SOURCE_PATH = Path.of("src/main/resources/guardrails/rule-classifiers.json");
 
     private static final String NAME = "pathwise train-rule-classifiers: ";
     private static final int WORD_BUCKETS = 1024;
@@ -96,8 +100,8 @@ final class TrainRuleClassifiersCommand implements CliCommand {
         err.println(NAME + "embedding " + examples.size() + " questions with " + embedder.modelId());
         var x = new double[examples.size()][];
         for (int i = 0; i < x.length; i++) {
-            var features = InjectionClassifier.features(
-                    InjectionClassifier.PASSAGE_EMBEDDING,
+            var features = Guardrails.classifierFeatures(
+                    TrainInjectionClassifierCommand.PASSAGE_EMBEDDING,
                     WORD_BUCKETS,
                     embedder,
                     examples.get(i).text());
@@ -106,7 +110,7 @@ final class TrainRuleClassifiersCommand implements CliCommand {
                 x[i][j] = features[j];
             }
         }
-        var rules = new LinkedHashMap<String, RuleClassifiers.Rule>();
+        var rules = new LinkedHashMap<String, Map<String, Object>>();
         var measured = new LinkedHashMap<String, Object>();
         out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "rule", "examples", "threshold", "precision", "recall");
         for (var rule : RULES) {
@@ -151,7 +155,7 @@ final class TrainRuleClassifiersCommand implements CliCommand {
                 }
             }
             var model = LogisticRegression.fit(x, y, l2, true);
-            rules.put(rule, new RuleClassifiers.Rule(model.weights(), model.bias(), threshold));
+            rules.put(rule, Map.of("weights", model.weights(), "bias", model.bias(), "threshold", threshold));
             var confusion = confusion(scores, y, threshold);
             double precision = confusion.precision();
             double recall = confusion.recall();
@@ -167,10 +171,14 @@ final class TrainRuleClassifiersCommand implements CliCommand {
         training.put("l2", l2);
         training.put("minPrecision", minPrecision);
         training.put("crossValidation", measured);
-        var classifiers = new RuleClassifiers(embedder.modelId(), WORD_BUCKETS, rules, training);
-        var target = output == null ? RuleClassifiers.SOURCE_PATH : output;
+        var classifiers = new LinkedHashMap<String, Object>();
+        classifiers.put("embeddingModel", embedder.modelId());
+        classifiers.put("wordBuckets", WORD_BUCKETS);
+        classifiers.put("rules", rules);
+        classifiers.put("training", training);
+        var target = output == null ? SOURCE_PATH : output;
         try {
-            classifiers.write(target);
+            Guardrails.writeRuleClassifiers(classifiers, target);
         } catch (IOException e) {
             err.println(NAME + "can't write " + target + ": " + e.getMessage());
             return FAILED;

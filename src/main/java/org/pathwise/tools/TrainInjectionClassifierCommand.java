@@ -1,4 +1,4 @@
-package org.pathwise.guardrails;
+package org.pathwise.tools;
 
 import static java.util.stream.Collectors.joining;
 
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pathwise.CliCommand;
+import org.pathwise.guardrails.Guardrails;
 import org.pathwise.retrieval.Embedder;
 import org.pathwise.retrieval.LanguageDetector;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,14 +25,15 @@ import tools.jackson.core.JacksonException;
 /**
  * {@code pathwise train-injection-classifier <train.jsonl>... [--folds 5] [--seed N] [--out FILE] [--json]
  * [--source TEXT] [--features query|passage|both] [--benchmark]}: measures
- * {@link PromptInjectionDetector} by nested cross-validation ({@link InjectionTraining}), then trains its classifier
- * on every example and writes the weights, by default to the bundled resource in the project's source folder.
+ * the guardrails' prompt-injection detector by nested cross-validation ({@link InjectionTraining}), then trains its
+ * classifier on every example and writes the weights ({@link Guardrails#writeInjectionClassifier}), by default to the
+ * bundled resource in the project's source folder.
  *
  * <p>The input has one JSON object per line, {@code {"text": "...", "label": 0 or 1}}, 1 for an injection, or is a
  * question set ({@code {"question": ..., "expect": ..., "expected_rule": ...}}), whose questions count as injections
  * when they are to be refused by {@code prompt-injection} and as ordinary texts otherwise. The classifier decides only
  * in the languages of which the data holds at least {@value #MIN_PER_LANGUAGE} injections and as many ordinary texts
- * ({@link InjectionClassifier#languages}). With
+ * (the classifier's {@code languages}). With
  * {@code --benchmark}, nothing is trained: the bundled detector inspects every text and the command prints the time
  * per question. Exit codes: 0 on success, 2 on a usage error or a missing file, 1 when a line can't be read.
  */
@@ -43,6 +45,18 @@ import tools.jackson.core.JacksonException;
 final class TrainInjectionClassifierCommand implements CliCommand {
 
     private static final String NAME = "pathwise train-injection-classifier: ";
+
+    /** Where the weights go by default, from the project's folder: the resource the guardrails read. */
+    static final Path SOURCE_PATH = Path.of("src/main/resources/guardrails/prompt-injection-classifier.json");
+
+    /** The rule of the prompt-injection detector, which refuses what it flags. */
+    static final String RULE = "prompt-injection";
+
+    /** The features the classifier may read, as its weights name them. */
+    static final String QUERY_EMBEDDING = "query-embedding";
+
+    static final String PASSAGE_EMBEDDING = "passage-embedding";
+    static final String BOTH_EMBEDDINGS = "query-and-passage-embeddings";
 
     /** How many texts of each class a language needs for the classifier to decide in it. */
     static final int MIN_PER_LANGUAGE = InjectionTraining.MIN_PER_LANGUAGE;
@@ -159,16 +173,16 @@ final class TrainInjectionClassifierCommand implements CliCommand {
             return USAGE;
         }
         var kind = switch (features) {
-            case "query" -> InjectionClassifier.QUERY_EMBEDDING;
-            case "passage" -> InjectionClassifier.PASSAGE_EMBEDDING;
-            case "both" -> InjectionClassifier.BOTH_EMBEDDINGS;
+            case "query" -> QUERY_EMBEDDING;
+            case "passage" -> PASSAGE_EMBEDDING;
+            case "both" -> BOTH_EMBEDDINGS;
             default -> null;
         };
         if (kind == null) {
             err.println(NAME + "--features must be query, passage or both, got " + features);
             return USAGE;
         }
-        var target = output == null ? InjectionClassifier.SOURCE_PATH : output;
+        var target = output == null ? SOURCE_PATH : output;
         if (!benchmark && output == null && !Files.isDirectory(target.getParent())) {
             err.println(NAME + target.getParent() + " does not exist: run from the project's folder or pass --out");
             return USAGE;
@@ -196,7 +210,9 @@ final class TrainInjectionClassifierCommand implements CliCommand {
         var embedder = embedderProvider.getObject();
         if (benchmark) {
             out.println(InjectionBenchmark.run(
-                            PromptInjectionDetector.withBundledClassifier(embedder),
+                            Guardrails.injectionClassifierFeatures(),
+                            Guardrails::injectionPhrasesFlag,
+                            Guardrails.injectionDetector(embedder),
                             examples.stream().map(Example::text).toList(),
                             message -> err.println(NAME + message))
                     .table());
@@ -215,13 +231,12 @@ final class TrainInjectionClassifierCommand implements CliCommand {
         var x = new double[examples.size()][];
         var y = new int[examples.size()];
         var hits = new boolean[examples.size()];
-        var rules = PromptInjectionDetector.rulesOnly();
         for (int i = 0; i < examples.size(); i++) {
             var text = examples.get(i).text();
-            var vector = InjectionClassifier.features(kind, wordBuckets, embedder, text);
+            var vector = Guardrails.classifierFeatures(kind, wordBuckets, embedder, text);
             x[i] = toDoubles(vector);
             y[i] = examples.get(i).label();
-            hits[i] = rules.inspect(text).isPresent();
+            hits[i] = Guardrails.injectionPhrasesFlag(text);
         }
         err.println(NAME + "nested " + folds + "-fold cross-validation");
         var groups = fileOf.stream().mapToInt(Integer::intValue).toArray();
@@ -236,28 +251,32 @@ final class TrainInjectionClassifierCommand implements CliCommand {
         var selection = InjectionTraining.select(x, y, hits, languageOf, capped, settings.cascade(), settings, seed);
         var decided = languages(languageOf, y);
         var model = InjectionTraining.fit(x, y, hits, settings.cascade(), selection.l2(), settings);
-        var classifier = new InjectionClassifier(
-                embedder.modelId(),
-                kind,
-                model.weights(),
-                model.bias(),
-                selection.threshold(),
-                new InjectionClassifier.Training(
-                        data.stream().map(file -> file.getFileName().toString()).collect(joining(", "))
-                                + (source == null || source.isBlank() ? "" : " (" + source.strip() + ")"),
-                        examples.size(),
-                        positives,
-                        folds,
-                        seed,
-                        selection.l2(),
-                        settings.balanced(),
-                        settings.cascade(),
-                        summary(report, files())),
-                decided,
-                wordBuckets,
-                decidedOnly(selection.languageThresholds(), decided));
+        var training = new LinkedHashMap<String, Object>();
+        training.put(
+                "data",
+                data.stream().map(file -> file.getFileName().toString()).collect(joining(", "))
+                        + (source == null || source.isBlank() ? "" : " (" + source.strip() + ")"));
+        training.put("examples", examples.size());
+        training.put("positives", positives);
+        training.put("folds", folds);
+        training.put("seed", seed);
+        training.put("l2", selection.l2());
+        training.put("balanced", settings.balanced());
+        training.put("cascade", settings.cascade());
+        training.put("crossValidation", summary(report, files()));
+        var languageThresholds = decidedOnly(selection.languageThresholds(), decided);
+        var classifier = new LinkedHashMap<String, Object>();
+        classifier.put("embeddingModel", embedder.modelId());
+        classifier.put("features", kind);
+        classifier.put("weights", model.weights());
+        classifier.put("bias", model.bias());
+        classifier.put("threshold", selection.threshold());
+        classifier.put("training", training);
+        classifier.put("languages", decided);
+        classifier.put("wordBuckets", wordBuckets);
+        classifier.put("languageThresholds", languageThresholds);
         try {
-            classifier.write(target);
+            Guardrails.writeInjectionClassifier(classifier, target);
         } catch (IOException e) {
             err.println(NAME + "can't write " + target + ": " + e.getMessage());
             return FAILED;
@@ -272,10 +291,10 @@ final class TrainInjectionClassifierCommand implements CliCommand {
             result.put("balanced", settings.balanced());
             result.put("cascade", settings.cascade());
             result.put("crossValidation", summary(report, files()));
-            result.put("languages", classifier.languages());
+            result.put("languages", decided);
             result.put("l2", selection.l2());
             result.put("threshold", selection.threshold());
-            result.put("languageThresholds", classifier.languageThresholds());
+            result.put("languageThresholds", languageThresholds);
             result.put("out", target.toString());
             out.println(CliCommand.json(result));
         } else {
@@ -288,7 +307,7 @@ final class TrainInjectionClassifierCommand implements CliCommand {
     /** Reads labelled texts, naming the line of any problem; 1 for the texts {@link #refusals} gives to this rule. */
     static List<Example> read(Path file) {
         return refusals(file).stream()
-                .map(r -> new Example(r.text(), r.rule().equals(PromptInjectionRail.RULE) ? 1 : 0, r.question()))
+                .map(r -> new Example(r.text(), r.rule().equals(RULE) ? 1 : 0, r.question()))
                 .toList();
     }
 
@@ -343,7 +362,7 @@ final class TrainInjectionClassifierCommand implements CliCommand {
                 if (!label.isInt() || (label.asInt() != 0 && label.asInt() != 1)) {
                     throw new IllegalArgumentException(file + ":" + number + ": \"label\" must be 0 or 1");
                 }
-                examples.add(new Refusal(text.asString(), label.asInt() == 1 ? PromptInjectionRail.RULE : "", false));
+                examples.add(new Refusal(text.asString(), label.asInt() == 1 ? RULE : "", false));
             } catch (JacksonException e) {
                 throw new IllegalArgumentException(file + ":" + number + ": not JSON: " + e.getOriginalMessage(), e);
             }
