@@ -15,6 +15,7 @@ import org.pathwise.retrieval.Search;
 import org.pathwise.retrieval.SearchFilter;
 import org.pathwise.retrieval.SearchMode;
 import org.pathwise.retrieval.SearchRequest;
+import org.pathwise.retrieval.Sentence;
 import org.pathwise.stats.Percentiles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -140,14 +141,10 @@ final class GuardrailsBenchmarkCommand implements CliCommand {
         return OK;
     }
 
-    /** The first two sentences of a text, or all of it when it has fewer. */
+    /** The first two sentences of a text, cut as the application cuts sentences, or all of it when it has fewer. */
     private static String firstSentences(String text) {
-        var iterator = java.text.BreakIterator.getSentenceInstance(Locale.ROOT);
-        iterator.setText(text);
-        iterator.next(2);
-        int end = iterator.current();
-        return text.substring(0, end == java.text.BreakIterator.DONE ? text.length() : end)
-                .strip();
+        var pieces = Sentence.split(text, "und");
+        return String.join("", pieces.subList(0, Math.min(2, pieces.size()))).strip();
     }
 
     private static Map<String, Double> percentiles(List<Double> millis) {
