@@ -211,7 +211,8 @@ public class Assistant {
                 policyVersion,
                 stages,
                 clock.instant(),
-                searched);
+                searched,
+                reader);
         return new Trace(interaction, AskResponse.of(interaction, disclosure));
     }
 

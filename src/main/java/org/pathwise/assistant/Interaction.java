@@ -23,6 +23,7 @@ import org.pathwise.guardrails.Verdict;
  * @param at when it was answered
  * @param searchedQuery what retrieval searched with: the question, or for a follow-up the standalone question it was
  *     made into (or the follow-up with the previous question); empty when the question was stopped before retrieval
+ * @param language the question's language, in which the assistant answered (a BCP 47 tag), or {@code und}
  */
 public record Interaction(
         String id,
@@ -38,10 +39,12 @@ public record Interaction(
         String policyVersion,
         Map<String, Long> stageMillis,
         Instant at,
-        String searchedQuery) {
+        String searchedQuery,
+        String language) {
 
     public Interaction {
         searchedQuery = searchedQuery == null ? "" : searchedQuery;
+        language = language == null || language.isBlank() ? "und" : language;
         verdicts = List.copyOf(verdicts);
         retrieved = List.copyOf(retrieved);
         stageMillis = Map.copyOf(stageMillis);

@@ -20,7 +20,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.pathwise.assistant.AskResponse;
 import org.pathwise.assistant.Interaction;
-import org.pathwise.retrieval.LanguageDetector;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,17 +57,14 @@ public class AuditLog {
     private final AuditProperties properties;
     private final Clock clock;
     private final Supplier<Pseudonyms> pseudonyms;
-    private final LanguageDetector languages;
 
     AuditLog(
             JdbcClient jdbc,
             DataSource dataSource,
             AuditProperties properties,
             @Value("${pathwise.data-dir}") Path dataDir,
-            Clock clock,
-            LanguageDetector languages) {
+            Clock clock) {
         this.jdbc = jdbc;
-        this.languages = languages;
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
@@ -102,7 +98,7 @@ public class AuditLog {
         metadata.put("conversation", interaction.conversation());
         metadata.put("pseudonym", pseudonym(interaction.user()));
         metadata.put("outcome", response.outcome());
-        metadata.put("language", languages.detect(interaction.question()));
+        metadata.put("language", interaction.language());
         metadata.put(
                 "rules",
                 response.verdicts().stream()
@@ -372,8 +368,7 @@ public class AuditLog {
                         dataSource,
                         new AuditProperties(null, null, null),
                         Path.of("."),
-                        Clock.systemUTC(),
-                        new LanguageDetector())
+                        Clock.systemUTC())
                 .verify();
     }
 

@@ -154,7 +154,8 @@ final class AuditBenchmark {
                         "composition", 21L,
                         "guardrails_output", 9L),
                 at,
-                question);
+                question,
+                "en");
     }
 
     static AskResponse response(Interaction interaction) {

@@ -118,6 +118,22 @@ class AssistantGuardrailsTest {
     }
 
     @Test
+    void anInteractionCarriesTheLanguageItWasAnsweredIn() {
+        var assistant = assistant(TestGuardrails.none());
+
+        var french = assistant.trace(new Question(
+                "Quel rapport de contraste faut-il pour le texte normal sur son arrière-plan ?",
+                SearchFilter.NONE,
+                null,
+                "ada"));
+        var arabic = assistant.trace(
+                new Question("ما نسبة التباين المطلوبة للنص العادي مقابل خلفيته؟", SearchFilter.NONE, null, "ada"));
+
+        assertThat(french.interaction().language()).isEqualTo("fr");
+        assertThat(arabic.interaction().language()).isEqualTo("ar");
+    }
+
+    @Test
     void aRedactingAnswerRuleChangesWhatIsShownAndStored() {
         UnaryOperator<Screening> redact = screening -> new Screening(
                 screening.text().replace("4.5", "[redacted]"),

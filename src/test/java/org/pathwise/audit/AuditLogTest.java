@@ -108,7 +108,8 @@ class AuditLogTest {
                 plain.policyVersion(),
                 plain.stageMillis(),
                 plain.at(),
-                plain.searchedQuery());
+                plain.searchedQuery(),
+                plain.language());
         audit.transactions()
                 .executeWithoutResult(status ->
                         audit.log().recordInteraction(interaction, TestAuditLogs.response(interaction, "Like this.")));

@@ -10,7 +10,6 @@ import org.pathwise.MovableClock;
 import org.pathwise.assistant.Answer;
 import org.pathwise.assistant.AskResponse;
 import org.pathwise.assistant.Interaction;
-import org.pathwise.retrieval.LanguageDetector;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -85,7 +84,7 @@ public final class TestAuditLogs {
     private static Fixture create(javax.sql.DataSource dataSource, AuditProperties properties, Path dataDir) {
         var jdbc = JdbcClient.create(dataSource);
         var clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
-        var log = new AuditLog(jdbc, dataSource, properties, dataDir, clock, new LanguageDetector());
+        var log = new AuditLog(jdbc, dataSource, properties, dataDir, clock);
         return new Fixture(
                 log,
                 new AuditRecords(jdbc, dataSource, clock),
@@ -114,7 +113,8 @@ public final class TestAuditLogs {
                 "pathwise-default/1.0",
                 Map.of("retrieval", 12L, "composition", 3L),
                 Instant.parse("2026-01-05T09:00:00Z"),
-                "");
+                "",
+                "en");
     }
 
     static AskResponse response(Interaction interaction, String answer) {
