@@ -219,17 +219,19 @@ final class RetrievalBenchmark {
                 embedder.modelId(),
                 // the embedded store is the default; only another store is named in the report
                 store.equals("lucene") ? null : store,
-                index instanceof VectorIndexProbe probe ? vectorIndex(probe, texts) : null);
+                index.vectorIndexProbe()
+                        .map(probe -> vectorIndex(probe, index, texts))
+                        .orElse(null));
     }
 
     /** The approximate vector search's recall@10 against exact search over the queries, and the index's size. */
-    private BenchmarkReport.VectorIndex vectorIndex(VectorIndexProbe probe, List<String> queries) {
+    private BenchmarkReport.VectorIndex vectorIndex(VectorIndexProbe probe, PassageIndex index, List<String> queries) {
         double recall = 0;
         for (var query : queries) {
             var exact = probe.exactNearest(query, 10).stream()
                     .map(h -> h.passage().id())
                     .collect(java.util.stream.Collectors.toSet());
-            var approximate = ((PassageIndex) probe).search(SearchRequest.of(query, 10, SearchMode.SEMANTIC));
+            var approximate = index.search(SearchRequest.of(query, 10, SearchMode.SEMANTIC));
             long found = approximate.stream()
                     .filter(h -> exact.contains(h.passage().id()))
                     .count();

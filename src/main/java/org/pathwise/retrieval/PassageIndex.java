@@ -37,6 +37,14 @@ public interface PassageIndex extends AutoCloseable {
         int efSearch();
     }
 
+    /**
+     * What the index can say about its approximate vector index, when it has one; an index that wraps another (a
+     * scratch index) answers for the one it wraps.
+     */
+    default java.util.Optional<VectorIndexProbe> vectorIndexProbe() {
+        return this instanceof VectorIndexProbe probe ? java.util.Optional.of(probe) : java.util.Optional.empty();
+    }
+
     /** Told how far a re-embedding has gone. */
     interface Progress {
         Progress NONE = (done, total) -> {};

@@ -174,6 +174,11 @@ final class ScratchIndex implements PassageIndex {
         return index.stats();
     }
 
+    @Override
+    public java.util.Optional<VectorIndexProbe> vectorIndexProbe() {
+        return index.vectorIndexProbe();
+    }
+
     /** Closes the index and deletes it. */
     @Override
     public void close() {

@@ -42,4 +42,21 @@ class ScratchIndexTest {
             assertThat(left.toList()).isEmpty();
         }
     }
+
+    @Test
+    void aScratchIndexAnswersForTheVectorIndexOfTheIndexItWraps() {
+        try (var lucene = PassageIndex.scratchLucene(parent, FakeEmbeddingModel.embedder("fake-64"))) {
+            assertThat(lucene.vectorIndexProbe()).isEmpty();
+        }
+        var user = System.getenv("PATHWISE_TEST_DATABASE_USER");
+        var password = System.getenv("PATHWISE_TEST_DATABASE_PASSWORD");
+        try (var postgres = PassageIndex.scratchPostgres(
+                TestPostgres.url(),
+                user == null ? "" : user,
+                password == null ? "" : password,
+                FakeEmbeddingModel.embedder("fake-64"))) {
+            assertThat(postgres.vectorIndexProbe())
+                    .hasValueSatisfying(probe -> assertThat(probe.efSearch()).isPositive());
+        }
+    }
 }

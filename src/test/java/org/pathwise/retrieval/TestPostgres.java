@@ -48,7 +48,8 @@ public final class TestPostgres {
 
     public static final String PASSWORD = "pathwise.database.password=${PATHWISE_TEST_DATABASE_PASSWORD:}";
 
-    private static String url() {
+    /** The test database's URL; aborts the test (fails it under CI) when none is set. */
+    static String url() {
         var url = System.getenv("PATHWISE_TEST_DATABASE_URL");
         if (url == null || url.isBlank()) {
             var reason = "PostgreSQL tests need PATHWISE_TEST_DATABASE_URL (for example"
