@@ -69,7 +69,7 @@ record Answerability(
         }
         if (otherLanguage != null && otherLanguage.otherLanguage() != null) {
             throw new IllegalArgumentException(
-                    "the answerability model for questions in another language has no" + " model of its own for them");
+                    "the answerability model for questions in another language has no model of its own for them");
         }
         if (otherLanguage != null && !otherLanguage.embeddingModel().equals(embeddingModel)) {
             throw new IllegalArgumentException("the answerability models were fitted on two embedding models, "

@@ -10,9 +10,9 @@ import org.pathwise.stats.LogisticRegression;
  * Fits the {@link Answerability} model on the evidence measured for labelled questions: an L2-penalised logistic
  * regression over standardised features, fitted on every question, and a second one, for questions in another language
  * than their best passage, over the features that do not count shared words ({@link Evidence#LANGUAGE_INDEPENDENT})
- * and fitted on such questions. Each is each weight kept to the sign {@link Evidence#SIGNS} gives it, each question set weighted to count as much as any other (so that a large
- * set does not decide alone) and, within a set, both classes to count alike; then the threshold that gives the best
- * abstention F1 over the weighted data. It also reports, for each set, what a model fitted on the other sets alone
+ * and fitted on such questions. In each, every weight is kept to the sign {@link Evidence#SIGNS} gives it, each question
+ * set is weighted to count as much as any other (so that a large set does not decide alone) and, within a set, both
+ * classes to count alike; then comes the threshold that gives the best abstention F1 over the weighted data. It also reports, for each set, what a model fitted on the other sets alone
  * does on it: how the model does on a set it has never seen.
  */
 final class AnswerabilityTraining {

@@ -388,7 +388,7 @@ public class Assistant {
     }
 
     private static boolean sameLanguage(String a, String b) {
-        return a.split("-")[0].equalsIgnoreCase(b.split("-")[0]);
+        return LanguageDetector.primary(a).equals(LanguageDetector.primary(b));
     }
 
     /** A conversation; a new one is stored with its first interaction. */

@@ -53,6 +53,12 @@ public record Evidence(
     static final java.util.Set<String> LANGUAGE_INDEPENDENT =
             java.util.Set.of("semantic", "unit_similarity", "semantic_gap");
 
+    /**
+     * The name under which reports give {@link #otherLanguage()} beside the features, 1 or 0: what
+     * {@code train-answerability} reads to know which model judged the question.
+     */
+    public static final String OTHER_LANGUAGE = "other_language";
+
     /** Evidence for a question that retrieved nothing. */
     static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0, 0, false, 0);
 

@@ -40,9 +40,6 @@ final class TrainAnswerabilityCommand implements CliCommand {
 
     private static final String NAME = "pathwise train-answerability: ";
 
-    /** The entry of a result's features that says whether the question was in another language than its passage. */
-    static final String OTHER_LANGUAGE = "other_language";
-
     @Parameters(
             arity = "1..*",
             paramLabel = "REPORT_JSON",
@@ -187,7 +184,7 @@ final class TrainAnswerabilityCommand implements CliCommand {
             }
             // a question in another language than its best passage's is judged by the other model; a report from
             // before that was measured holds none
-            var otherLanguage = features.path(OTHER_LANGUAGE).asDouble(0) > 0;
+            var otherLanguage = features.path(Evidence.OTHER_LANGUAGE).asDouble(0) > 0;
             examples.add(new AnswerabilityTraining.Example(set, values, expect.equals("answer"), otherLanguage));
         }
         if (examples.size() == before) {

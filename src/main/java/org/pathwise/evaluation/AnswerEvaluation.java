@@ -193,7 +193,7 @@ final class AnswerEvaluation {
             features.put(Evidence.FEATURES.get(i), round(values[i]));
         }
         // which of the model's two parts judged the question
-        features.put("other_language", evidence.otherLanguage() ? 1.0 : 0.0);
+        features.put(Evidence.OTHER_LANGUAGE, evidence.otherLanguage() ? 1.0 : 0.0);
         return features;
     }
 
