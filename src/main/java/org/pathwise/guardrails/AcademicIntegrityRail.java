@@ -38,7 +38,7 @@ final class AcademicIntegrityRail extends PatternRail {
             "\\b(?:graded|assessed|marked|due|submit\\w*|hand (?:it |them )?in|turn (?:it |them )?in"
                     + "|autograder|put my name|as (?:my|his|her|their) own|right now|sitting the exam|take-home|copy (?:it|them)"
                     + "|won'?t flag|turnitin|tonight|tomorrow|deadline|\\d[\\d,.]* ?words|for [A-Z]{2,5} ?\\d{3}|counts? (?:for|towards)"
-                    + "|department assesses|the jury|what .{0,30}assess\\w*|note|notee?s?|evalue\\w*|a rendre|rendre|pour demain"
+                    + "|department assesses|the jury|what .{0,30}assess\\w*|(?:est|sera|seront|soit|sont|tp|td|dm|devoir|dossier|projet|travail|rapport|examen|copie|memoire|expose|partiel|controle)(?:\\s+[\\w'-]+){0,4}?\\s+notee?s?|notee?s? sur \\d+|evalue\\w*|a rendre|rendre|pour demain"
                     + "|compte pour|sous mon nom|comme (?:le mien|si c'etait moi)|en ce moment|compilatio|recopier\\w*|bac blanc"
                     + "|je (?:le|la) rendrai|calificad[oa]s?|evaluable|evaluad[oa]|entreg\\w*|para manana|cuenta para|vale el"
                     + "|con mi nombre|como mio|ahora mismo|vence|lo que evalua|para la evaluacion|para que (?:lo|la) entregue"
@@ -48,7 +48,7 @@ final class AcademicIntegrityRail extends PatternRail {
     /** The assistant is asked to produce the work. */
     private static final String DO =
             "(?:^|[.!?;:,]\\s*|\\b(?:please|pls|just|can (?:you|u)|could you|would you|will you"
-                    + "|i need you to|i'?d like you to|i want you to|help me|so|and)\\s+)(?:write|do|finish|complete|solve|answer|take"
+                    + "|i need you to|i'?d like you to|i want you to|help me|so|and)\\s+)(?:write|do(?!\\s+(?:i|we)\\b)|finish|complete|solve|answer|take"
                     + "|draft|produce|rewrite|work out|code|give me the answers)\\b"
                     + "|\\b(?:fais|ecris|redige|resous|termine|reponds|reformule|code)(?:-moi)?\\b|\\bfais-moi\\b|\\bme faire\\b"
                     + "|\\b(?:tu (?:peux|pourrais)|pourrais-tu|peux-tu) (?:me )?(?:faire|rediger|ecrire|terminer|pondre|coder)\\b"
@@ -62,7 +62,7 @@ final class AcademicIntegrityRail extends PatternRail {
 
     /** More of the same, from the second calibration set. */
     private static final String DO_MORE =
-            "\\b(?:fill in|ghostwrite|make|give me the correct|written from scratch|answer these|generate|produce|i (?:just )?need (?:the|my|our)|prepare-moi|donne-moi (?:juste )?les|reponds a|l'ecrire|fais-lui|il me faut (?:la|le|les)|contestal[ao]s|hagas|escribi|dame las|escribel[ao]|escribirle|responde|hagale|necesito (?:el|la|los|las)|programa (?:el|la|mi)|prepare|write up|type up)\\b";
+            "\\b(?<!\\b(?:i|we)\\s)(?:fill in|ghostwrite|make|give me the correct|written from scratch|answer these|generate|produce|i (?:just )?need (?:the|my|our)|prepare-moi|donne-moi (?:juste )?les|reponds a|l'ecrire|fais-lui|il me faut (?:la|le|les)|contestal[ao]s|hagas|escribi|dame las|escribel[ao]|escribirle|responde|hagale|necesito (?:el|la|los|las)|programa (?:el|la|mi)|prepare|write up|type up)\\b";
 
     /** More of the same, from the second calibration set. */
     private static final String WORK_MORE =

@@ -33,7 +33,12 @@ class ReportedMisfiresTest {
                 "在工作坊中，一名助教最多应该负责多少名学员？",
                 "कार्यशाला में प्रत्येक सहायक को कितने शिक्षार्थियों की मदद करनी चाहिए?",
                 "Una taller de programación: ¿cuántos ayudantes necesito para treinta participantes?",
-                "Trong một buổi hội thảo, mỗi trợ giảng nên hỗ trợ bao nhiêu học viên?"
+                "Trong một buổi hội thảo, mỗi trợ giảng nên hỗ trợ bao nhiêu học viên?",
+                "I teach a second-year sociology module and our take-home essay can now be written by a chatbot in"
+                        + " minutes. A colleague mentioned a 'two-lane' approach to assessment. What is it, and do I"
+                        + " really have to secure every single task?",
+                "My engineering lecture notes are full of equations, and a blind student will take the course next"
+                        + " term. How do I make mathematical formulas in slides and PDFs readable by a screen reader?"
             })
     void ordinaryQuestionsInAnyLanguageAreNotRefused(String question) {
         assertThat(guardrails.screenQuestion(question).stop()).as(question).isEmpty();
