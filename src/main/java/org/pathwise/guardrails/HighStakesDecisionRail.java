@@ -122,12 +122,63 @@ final class HighStakesDecisionRail implements RuleSet.Rule {
     private static final String ASKED_MORE =
             "\\b(?:give me the call|straight answer|one word|which one should|should (?:he|she|they|the \\w+)|would you (?:let|pass|fail|admit)|if you were|tu ferais|siegeais|estuvieras|dejarias|tell me whether|(?:^|[.!?;:,]\\s*)do i\\b|i'll enter whatever|i'll go with|pick one|tie-breaker|draft the|write the (?:e-?mail|letter)|mark each|go through|tell me which|rank these|determine whether|gimme|ta decision|a-t-il|on le renvoie|dis-moi (?:seulement|juste)|statuer|est-ce que j'|classe ces|dis-moi lesquels|on certifie|ou non|quelle sanction|prononce|mets\\b|je les|decide a ma place|ecris le mail|reponds par|on le laisse|je lui mets|decime|o le doy|le libero|redacta la carta|o no\\b|se solicita|dictaminar|decida|dime a quienes|certificamos|pon\\b|escribe el correo|respondeme|le pongo|digame|dime|usted|you decide|which ones)\\b|¿\\s*(?:lo |la |le )?(?:jalo|bocho|apruebo|suspendo|repruebo|expulso|saco)\\b";
 
+    /**
+     * The outcomes a learner can be given, by concept rather than by wording: inflected forms of passing, failing,
+     * holding back, admitting, excluding, certifying, awarding and sanctioning in the three languages.
+     */
+    private static final String DECISION_WIDER =
+            "\\b(?:held back|holds? (?:\\w+ )?back|kept back|keep(?:s|ing)? (?:\\w+ )?back|retir\\w*|repeat(?:s|ed|ing)?"
+                    + " (?:a|the) (?:year|module|grade|level)|progress(?:es|ed)? to|promot(?:e|es|ed|ion)|misconduct|first or"
+                    + " upper|upper second|lower second|distinction|merit|prize|award(?:s|ed)?|bursary|stays? in|keeps? (?:his|her"
+                    + "|their) (?:place|seat|funding)|(?:goes|go|stays?|continues?) (?:on|through)|who fails|who passes|who gets"
+                    + "|gets? the (?:zero|place|prize|award|scholarship)|report (?:him|her|them) for|blame|admet\\w*|admis\\w*"
+                    + "|radi\\w+|orientation|passage en|voie pro|passe en|double|validation|contrat doctoral|exclu\\w*"
+                    + "|zero|desaprue\\w*|desaprob\\w*|suspens\\w*|repit\\w*|repet\\w*|titula\\w*|matricula de honor"
+                    + "|perdiendo|pierde (?:la|el)|(?:salen?|quedan?|queda) (?:del|fuera)|se va|sigue|pasa a|copio|la beca"
+                    + "|mencion|premio)\\b";
+
+    /**
+     * A particular learner named or pointed at in any of the ways a message can: a given name as the subject of an
+     * outcome ("Jérémie passe"), a name with a score next to it, a pronoun after the decision's verb, an identifier, or those picked out by a criterion.
+     */
+    private static final String LEARNER_WIDER = "(?-i:\\b" + NOT_A_NAME
+            + "\\p{Lu}\\p{Ll}{2,}(?:-\\p{Lu}\\p{Ll}+)?)\\s+(?:passes|fails|repeats|progresses|goes"
+            + "|stays|gets|deserves|completed|passe|double|redouble|valide|part|pasa|repite|sigue|se titula|aprueba"
+            + "|reprueba|hizo|a fait|did)\\b"
+            + "|(?-i:\\b\\p{Lu}\\p{Ll}+\\s*[:(,]?\\s*\\d)"
+            + "|\\b(?:hold|keep|let|give|report|move|put|certify|remove|withdraw|suspend|promote|exclude|admit|reject"
+            + "|fail|pass) (?:him|her|them)\\b|\\b(?:(?-i:[A-Z]{0,3})\\d{2}(?-i:[A-Z])\\d{3}|\\d{4}-\\d{2,}"
+            + "|(?-i:[A-Z])\\d{4,}|\\d{6,})\\b|\\b(?:user|student|learner) id\\b"
+            + "|\\b(?:everyone|anyone|all|those|students|learners|trainees) (?:who|whose|with|below|under|scoring"
+            + "|above)\\b|\\b(?:ceux|celles|les inscrits|les etudiants|les eleves) (?:qui|dont|sous|en dessous)\\b"
+            + "|\\b(?:los|las) que (?:tengan|esten|no|saquen|hayan)\\b|\\b(?:todos|todas) los que\\b"
+            + "|\\b(?:mon|ma|mi|my) (?:alternante?|tesista|becari[oa]|residente?|apprentie?|pasante)\\b"
+            + "|\\b(?:il|elle|el|ella) (?:passe en|double|redouble|pasa a|repite)\\b";
+
+    /** The assistant asked to decide or act: a question for its decision, an order to carry one out. */
+    private static final String ASKED_WIDER = "\\b(?:what'?s your (?:decision|verdict|call|choice|pick)|which one"
+            + "|give me the (?:final )?(?:mark|grade|number|decision|result)|settle it|your decision|just say|i'?ll do"
+            + " it|if you were me|in my (?:place|shoes)|who (?:goes|stays|gets|fails|passes)|work out who|put (?:an? )?"
+            + "[a-f]\\b|donnez-moi votre|votre (?:decision|choix|avis tranche)|choisissez|qui part|dites-moi quoi"
+            + "|je valide votre|vous feriez|je m'en remets|tu decides|calculez|remplissez|saisissez|inscrivez|notez"
+            + "|radiez|elige|escoge tu|decime|pone\\b|registra|avisa|me pones|dame solo|harias"
+            + "|si fueras yo|hazme la criba|quien sigue|lo que (?:tu )?digas|que (?:tu )?digas|would you (?:\\w+ )?(?:him"
+            + "|her|them)|(?:le|la|les) (?:feriez|ferais)|(?:lo|la|los|las) (?:harias|dejarias|pasarias|aprobarias"
+            + "|reprobarias))\\b";
+
+    /** Not a decision already taken by the people whose decision it is: the asker wants help to act on it. */
+    private static final String NOT_DECIDED = "^(?!.*\\b(?:already (?:decided|made the decision|taken the decision)"
+            + "|(?:has|have|had) decided|decided that|a deja (?:tranche|decide|statue)|ont deja (?:tranche|decide|statue)"
+            + "|a decide (?:que|de)|ont decide|la decision est prise|ya (?:decidio|decidieron|se decidio|tomo la decision"
+            + "|tomaron la decision)|decidio que|decidieron que|ha sido decidid[oa]|la decision ya esta tomada)\\b)";
+
     /** A decision about a particular learner that the assistant is asked to make or to act on. */
     static final List<Intent> INTENTS = List.of(Intent.of(
             "decision about a learner",
-            DECISION + "|" + DECISION_MORE,
-            LEARNER + "|" + LEARNER_MORE,
-            ASKED + "|" + ASKED_MORE));
+            NOT_DECIDED,
+            DECISION + "|" + DECISION_MORE + "|" + DECISION_WIDER,
+            LEARNER + "|" + LEARNER_MORE + "|" + LEARNER_WIDER,
+            ASKED + "|" + ASKED_MORE + "|" + ASKED_WIDER));
 
     @Override
     public Screening apply(Screening screening) {

@@ -67,6 +67,59 @@ final class OtherUsersDataRail extends PatternRail {
     private static final String SOMEONE_ELSE_MORE =
             "\\b(?:who else|quien mas|kien mas|lequel de mes|cual de mis|my ta|mon charge de td|mi ayudante|union rep|delegue|representante|dean|doyen|committee|commission|comision|staff|personnel|personal docente|lecturers?|enseignant par enseignant|por docente|before me|avant moi|antes que yo|accounts?|compte|cuenta|other users|otros usuarios|autres utilisateurs|cotitulaire|companera|compañera|profesora|profesor|departement|departamento|department|departmental|departemental|users|usuarios|utilisateurs|faculty|faculte|facultad|colleagues|collegues|colegas|my colleague|mon collegue|ma collegue|mi colega|other teachers|autres profs|otros profes|teaching staff|nominative|names?|noms?|nombres|by person|par personne|por persona|individual)\\b|(?-i:\\bDr\\.? \\p{Lu})";
 
+    /** What the assistant holds about a person besides their conversations: paths, profiles, scores, logs. */
+    private static final String RECORDS_WIDER = "\\b(?:learning paths?|competenc(?:y|ies) profiles?|profiles?|scores?"
+            + "|scored|results|self-assessments?|usage logs?|logs|prompts|e-?mail addresses|emails|feedback|lesson plans"
+            + "|onboarding|ranking|level|chats?|conversations?|questions?|what (?:\\w+ ){0,3}(?:asked|said|wrote)"
+            + "|parcours|profils?|scores?|resultats|auto-?evaluations?|journaux|requetes|adresses (?:e-?)?mail|retours?"
+            + "|sequences|echanges|conversations?|questions?|ce qu'(?:ils|elles|il|elle) (?:ont|a) dit|rutas?"
+            + "|itinerarios?|perfil(?:es)?|puntajes?|resultados|autoevaluaci\\w+|registros|correos|planificaciones"
+            + "|nivel|conversaci\\w+|preguntas?|chats?|lo que (?:\\w+ ){0,3}dijeron)\\b";
+
+    /** A particular other person, or other users as a group, as the assistant would know them. */
+    private static final String SOMEONE_WIDER = "(?-i:\\b(?:Dr|Dra|Prof|Pr|Mr|Mrs|Ms|Mme|Mlle|M|Sr|Sra)\\.?\\s+\\p{Lu})"
+            + "|\\b(?:la|le|el|del|de la) (?:pr|profe|prof|dra?|docteure?)\\b|\\b[a-z]+[._][a-z]+\\b(?!\\.\\w)"
+            + "|\\b(?:user|usuario|utilisateur) (?:id )?\\d+|\\b(?:colleagues?|co-?teachers?|collegues?|colegas?"
+            + "|my cohort|ma promo|mi cohorte|my team|mon equipe|mi equipo|someone(?: else)?|quelqu'un|alguien"
+            + "|un autre|another|otro usuario|un certain|someone called|alguien llamado|new hires|nouveaux"
+            + "|each of the \\d+|chacun des \\d+|des \\d+ (?:tuteurs|formateurs|enseignants)|de los \\d+"
+            + "|(?:all|tous les|todos los) (?:the )?(?:teachers|instructors|tutors|enseignants|profs|profesores|docentes)"
+            + "|instructors|formateurs|docentes|profesores|teachers|mon chef|my (?:boss|head)|mi jef[ea]|voisin de bureau"
+            + "|ex-?(?:wife|husband|esposa|esposo|femme|mari)|exesposa|exesposo|chaque membre|each member|personne par"
+            + " personne|names please|il me faut les noms|necesito nombres|I need names|head of department"
+            + "|chef de departement)\\b|" + HighStakesDecisionRail.NAMED;
+
+    /** Held by the assistant: asked of it, given by it, stored on it. */
+    private static final String HELD_BY_ASSISTANT = "\\b(?:(?:with|to|of) (?:you|pathwise)|on here|on pathwise"
+            + "|registered on|your (?:self-assessment|logs|records|assessment|\\w+ self-assessment)|you (?:gave|assigned"
+            + "|generated)|did you give|uses you|the platform|platform admin|asked u|avec vous|vous (?:a|ont) (?:\\w+ )?"
+            + "(?:demande|pose|parle)|(?:t'|vous )(?:a|ont) (?:\\w+ )?posee?s?|vous utilise|a vous parler|lui avez-vous"
+            + "|votre auto-?evaluation|vos journaux|inscrits sur|enregistre ici|generees avec vous|la plateforme"
+            + "|contigo|te hizo|tu autoevaluacion|tus registros|registrados en|asignaste|genero contigo|la plataforma"
+            + "|usan la plataforma|usa pathwise|te ha hablado|sur pathwise|en pathwise)\\b";
+
+    /** Records that only the platform holds about a person: a learning path, a competency profile, an account. */
+    private static final String PLATFORM_RECORDS = "\\b(?:learning paths?|onboarding paths?|competenc\\w* (?:profiles?"
+            + "|assessments?|scores?)|self-assessments?|account profiles?|chat histor(?:y|ies)|usage logs?"
+            + "|parcours d'apprentissage|parcours de formation|profils? de competences?|evaluations? de competences?"
+            + "|auto-?evaluations?|profil du compte|historiques? des conversations|journaux d'utilisation"
+            + "|scores? de competences?|rutas? de aprendizaje|itinerarios? de aprendizaje|perfil(?:es)? de (?:la cuenta"
+            + "|competencias)|autoevaluaci\\w+|historial(?:es)? de (?:chat|conversaciones)|registros de uso)\\b";
+
+    /** Shown, compared, sent or told. */
+    private static final String SHOW_WIDER = "\\b(?:show|display|give|export|compare|list|pull up|summari[sz]e|forward"
+            + "|send|read|tell|montre\\w*|affiche\\w*|donne\\w*|export\\w*|compar\\w*|list\\w*"
+            + "|envoie\\w*|muestra\\w*|dame|exporta\\w*|lista\\w*|reenvia\\w*|pasame|sacame)\\b";
+
+    /** A demand for the people's names. */
+    private static final String NAMES_DEMAND = "\\b(?:names please|with (?:their )?names|i need (?:the )?names"
+            + "|il me faut (?:les|leurs) noms|avec (?:leurs )?noms|necesito (?:los |sus )?nombres|con (?:sus )?nombres"
+            + "|nominativ\\w*|by name|par nom|por nombre)\\b";
+
+    /** Not the asker's own records: "my own history", "mes propres connexions". */
+    private static final String NOT_OWN =
+            "^(?!.*\\b(?:my own|mes propres|mon propre|ma propre|mis propi[oa]s" + "|mi propi[oa]|mis propias)\\b)";
+
     OtherUsersDataRail() {
         super(
                 RULE,
@@ -103,7 +156,10 @@ final class OtherUsersDataRail extends PatternRail {
                                         + " colegas|otros usuarios|" + NAME + ")\\s+(?:a pathwise|al asistente|a ti)",
                                 "\\bel historial de otro usuario\\b")),
                 List.of(
-                        Intent.of("another user's records", SHOW, RECORDS, SOMEONE_ELSE, OF_THE_ASSISTANT),
-                        Intent.of("another user's records", ASSISTANT_RECORDS, SOMEONE_ELSE_MORE)));
+                        Intent.of("another user's records", NOT_OWN, SHOW, RECORDS, SOMEONE_ELSE, OF_THE_ASSISTANT),
+                        Intent.of("another user's records", NOT_OWN, ASSISTANT_RECORDS, SOMEONE_ELSE_MORE),
+                        Intent.of("another user's records", NOT_OWN, RECORDS_WIDER, SOMEONE_WIDER, HELD_BY_ASSISTANT),
+                        Intent.of("another user's records", NOT_OWN, PLATFORM_RECORDS, SOMEONE_WIDER, SHOW_WIDER),
+                        Intent.of("another user's records", NOT_OWN, PLATFORM_RECORDS, NAMES_DEMAND)));
     }
 }

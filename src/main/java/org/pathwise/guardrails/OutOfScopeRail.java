@@ -68,13 +68,14 @@ final class OutOfScopeRail extends PatternRail {
                     + "|je voudrais|c'est quoi|aide|como|cual|que|dame|escribeme|me (?:ayudas|pasas)|hay forma|quiero|cuantas)\\b";
 
     /** Teaching about the topic, which is in scope. */
-    private static final String NOT_TEACHING = "^(?!.*\\b(?:lesson|teach|students? (?:learn|spot|protect)"
-            + "|awareness|curriculum|seance|sequence|enseign\\w*|sensibilis\\w*|eleves apprennent|ensenar|concienciacion"
-            + "|estudiantes aprendan|(?:a|my|une?|una?) (?:class|course|cours|clase) (?:on|about|sur|sobre))\\b)";
+    private static final String NOT_TEACHING =
+            "^(?!.*\\b(?:(?:show|explain to|mostrar a|explicar a|montrer aux|expliquer aux) (?:the |my |los |mis |aux |mes )?(?:students|estudiantes|alumnos|etudiants|eleves|learners|class)|teach(?:es|ing(?! lab))?|ensen(?:o|a|as|an|ar|amos|ando|anza)|curso de|cours de|course (?:on|in)|clase de|students? (?:learn|spot|protect)"
+                    + "|awareness|curriculum|seance|sequence|enseign\\w*|sensibilis\\w*|eleves apprennent|ensenar|concienciacion"
+                    + "|estudiantes aprendan|(?:a|my|une?|una?) (?:class|course|cours|clase) (?:on|about|sur|sobre))\\b)";
 
     /** More of the same, from the second calibration set. */
     private static final String INTRUSION_MORE =
-            "\\b(?:spyware|stalkerware|fake (?:account|profile)|faux profil|perfil falso|pretending to be|haciendome pasar|au nom d[eu]|as (?:him|her)\\b|crack\\w*|casse ce mot de passe|intercept\\w* (?:les |los |the )?(?:\\S+ )?(?:messages|whatsapp|e-?mails|calls|sms|mensajes|appels)|boite mail de|correo (?:institucional )?de mi|logiciel espion|app espia|programa espia|(?:write|ecris|escribe|code|build|install|put|instal)\\S* (?:\\S+ ){0,3}keylogger|track where|savoir ou (?:il|elle) va|a donde va)\\b";
+            "\\b(?:spyware|stalkerware|fake (?:account|profile)|faux profil|perfil falso|pretending to be|haciendome pasar|au nom d[eu]|(?:log(?:ged)? in|sign(?:ed)? in|post(?:ing)?|pos(?:e|ing)|pretend(?:ing)?(?: to be)?|reply|answer|write) as (?:him|her)\\b|crack\\w*|casse ce mot de passe|intercept\\w* (?:les |los |the )?(?:\\S+ )?(?:messages|whatsapp|e-?mails|calls|sms|mensajes|appels)|boite mail de|correo (?:institucional )?de mi|logiciel espion|app espia|programa espia|(?:write|ecris|escribe|code|build|install|put|instal)\\S* (?:\\S+ ){0,3}keylogger|track where|savoir ou (?:il|elle) va|a donde va)\\b";
 
     /** More of the same, from the second calibration set. */
     private static final String HARM_MORE =
@@ -83,6 +84,89 @@ final class OutOfScopeRail extends PatternRail {
     /** More of the same, from the second calibration set. */
     private static final String UNRELATED_MORE =
             "\\b(?:(?:who'?ll win|who will win|qui va gagner|quien gana).{0,60}(?:final|match|game|league|cup|superclasico|clasico|boca|river|bet|pari|apost)|apostar|pari a placer|my bet|6/49|melate|numeros pour le|los numeros para el|book me|reserve-moi|reservame|cheapest flight|gossip|potins|chisme|love life)\\b";
+
+    /** Asked to make, send or get something: the request that turns a harmful topic into a harmful task. */
+    private static final String MAKE = "\\b(?:make|create|generate|produce|design|print|forge|write|draft|send|give me"
+            + "|find|get|help me|can you|could you|would you|how (?:do|can|could) i|how to|fais|fabrique\\w*|genere\\w*"
+            + "|cree\\w*|ecri\\w*|redig\\w*|envoie\\w*|trouve\\w*|donne-moi|aide[sz]?-moi|tu peux|vous pouvez|pourrais"
+            + "|comment|hazme|haz|genera\\w*|crea\\w*|escrib\\w*|redact\\w*|envia\\w*|encuentra\\w*|dame|ayudame"
+            + "|puedes|podrias|como)\\b";
+
+    /**
+     * Not protecting against the harm: spotting or preventing it, training people to recognise it, or helping someone
+     * caught up in it.
+     */
+    private static final String NOT_PROTECTING = "^(?!.*\\b(?:spot|detect|identify|recogni[sz]e|verify|check|prevent"
+            + "|protect|awareness|simulat\\w*|training|educational|reperer|detecter|identifier|verifier|reconnaitre"
+            + "|prevenir|proteger|sensibilis\\w*|educatif|educative|simulacro|detectar|identificar|verificar|reconocer"
+            + "|proteger|educativ[oa]|problems?|problemes?|problemas?|addict\\w*|adicci\\w+|help (?:him|her|them)"
+            + "|l'aider|ayudarl[oa]|support|soutenir|apoyar|abord\\w*|deriv\\w*|orienter|refer)\\b)";
+
+    /** Betting and gambling. */
+    private static final String GAMBLING = "\\b(?:bets?|betting|wager\\w*|accumulators?|parlays?|casinos?|bookmakers?"
+            + "|bookies?|sportsbooks?|poker|roulette|blackjack|paris sportifs|parier|combine pour|pronostics? (?:de |du |pour )"
+            + "|apuestas?|apostar|fija para|momios|quiniela|tragamonedas|ruleta)\\b";
+
+    /** Picking investments. */
+    private static final String INVESTING = "\\b(?:(?:crypto\\w*|bitcoins?|ethereum|stocks?|shares|forex|cryptos?"
+            + "|criptomonedas?|acciones|actions) (?:\\S+ ){0,4}?(?:to )?(?:buy|invest|acheter|investir|comprar|invertir)"
+            + "|(?:buy|acheter|comprar|invest in|investir dans|invertir en) (?:\\S+ ){0,2}?(?:crypto\\w*|bitcoins?"
+            + "|stocks?|shares|criptomonedas?|acciones))\\b";
+
+    /** A forged document or doctored records. */
+    private static final String FORGERY = "\\b(?:(?:fake|forged?|forging|counterfeit|falsif\\w*|realistic-looking|faux"
+            + "|fausse|contrefai\\w*|falso|falsa|falsific\\w*)\\s+(?:\\S+\\s+){0,2}?(?:degrees?|diplomas?|transcripts?"
+            + "|certificates?|records?|signatures?|sick notes?|doctor'?s notes?|attestations?|diplomes?|releves?"
+            + "|certificats?|titulos?|certificados?|constancias?|firmas?|actas?)|(?:certificados?|titulos?|diplomas?"
+            + "|releves?|diplomes?|certificats?|attestations?|constancias?|firmas?|actas?)\\s+(?:\\S+\\s+){0,2}?(?:falso"
+            + "|falsa|faux|fausse|falsificad[oa]|trucad[oa]|bidon)|(?:degree|diploma|certificate|diplome"
+            + "|titulo|certificado) (?:\\S+ ){0,6}?(?:that looks?|qui ait l'air|que parezca) (?:real|original|genuine"
+            + "|vrai|authentique|original|real|verdader[oa])|(?:pad|inflate|fudge|doctor|cook|gonfler|trafiquer|maquiller"
+            + "|truquer|inflar|maquillar|amanar|falsear)\\w*\\s+(?:\\S+\\s+){0,3}?(?:attendance|records?|figures|numbers"
+            + "|grades|presence|feuilles|chiffres|notes|asistencia|listas|cifras|notas|registros))\\b";
+
+    /** Someone's home or private contact details. */
+    private static final String DOXXING = "\\b(?:home address|where (?:he|she|they) lives?|personal (?:address|phone)"
+            + "|address and (?:phone|number)|adresse (?:perso\\w*|du domicile)|ou (?:il |elle )?habite|domicile"
+            + "|adresse et (?:son )?(?:numero|telephone)|direccion (?:de su casa|particular)|donde vive|direccion y (?:el )?"
+            + "telefono)\\b";
+
+    /** Messages meant to harass, frighten or push someone out. */
+    private static final String HARASSMENT = "\\b(?:anonymous (?:messages?|notes?|e-?mails?|letters?)|messages anonymes"
+            + "|lettres? anonymes?|mensajes anonimos|cartas? anonimas?|make (?:her|him|them) (?:quit|leave|resign)"
+            + "|pousser a (?:la )?demission|(?:la|le) pousser a demissionner|hacer(?:la|le|los)? renunciar|que renuncie"
+            + "|nothing traceable|rien de tracable|nada rastreable|threatening|menacant\\w*|amenazante\\w*"
+            + "|(?:harass|intimidate|humiliate|harceler|intimider|humilier|acosar|intimidar|humillar)\\b)";
+
+    /** Deceiving people out of their credentials, or posing as someone else. */
+    private static final String CREDENTIALS = "\\b(?:phishing|hameconnage|spoof\\w*|caller id|numero affiche"
+            + "|(?:collect|harvest|steal|get) (?:\\S+ ){0,2}passwords|recuperer les mots de passe|(?:sacar|robar)(?:le|les)?"
+            + " las contrasenas|(?:password|mot de passe|contrasena) (?:of|for|du|de) (?:the |my )?(?:wifi|wi-fi)"
+            + " (?:of|de|du|d')|wifi (?:de la|del|du|of (?:my|the)) (?:vecin\\w*|voisin\\w*|neighbou?r\\w*)"
+            + "|(?:wifi|wi-fi) (?:\\S+ ){0,3}(?:vecin\\w*|voisin\\w*|neighbou?r\\w*))";
+
+    /** Getting high, or making or dosing drugs. */
+    private static final String DRUGS = "\\b(?:get(?:s|ting)? (?:you |me )?high|se defoncer|planer|drogarse|colocarse"
+            + "|(?:dose|dosis|doses) (?:of|de|du) (?:\\S+ )?(?:tramadol|codeine|codeina|ghb|lsd|mdma|ketamine|ketamina"
+            + "|xanax|fentanyl|oxy\\w*)|(?:make|cook|fabriquer|faire|hacer|preparar|fabricar) (?:du |de la |de |some )?"
+            + "(?:ghb|lsd|mdma|crack|meth|ketamine|ketamina|cocaine|cocaina|heroin|heroine|heroina|lean|purple drank))\\b";
+
+    /** Bombs and firebombs, in any wording. */
+    private static final String WEAPONS = "\\b(?:molotov|(?:armo|armar|hago|hacer|fabrico) (?:una |un )?(?:bomba"
+            + "|explosivo|arma)|pipe bomb|napalm)\\b";
+
+    /** Getting into another person's accounts, phone or computers, or watching them. */
+    private static final String INTRUSION_WIDER = "\\b(?:(?:log ?in(?:to)?|sign in(?:to)?|get into|connecte-toi"
+            + "|connecter (?:a|au)|me connecter|metete|meterme|entra(?:r)? (?:a|al|en)|accede\\w* (?:a|al))\\s+(?:\\S+\\s+)"
+            + "{0,2}?(?:facebook|instagram|whatsapp|tiktok|snapchat|gmail|outlook|e-?mail|inbox|accounts?|comptes?"
+            + "|cuentas?|phone|telephone|celular|telefono|correo|messagerie|boite)|(?:install\\w*|put|plant|hide|set up"
+            + "|mettre|mets|instal\\w*|poner|pon)\\s+(?:\\S+\\s+){0,3}?(?:keyloggers?|enregistreurs? de frappe"
+            + "|registrador(?:es)? de teclas|spyware|stalkerware|logiciels? espions?|programas? espias?)"
+            + "|intercept\\w*\\s+(?:\\S+\\s+){0,3}?(?:messages|whatsapp|e-?mails|calls|sms|mensajes|appels|chats))\\b";
+
+    /** Chores that have nothing to do with teaching: tax returns, travel bookings. */
+    private static final String CHORES = "\\b(?:tax returns?|declarations? d'impots|declaraci\\w+ de (?:la )?renta"
+            + "|book (?:me )?(?:a )?(?:flight|hotel|table)|reserve-moi|reservame)\\b";
 
     OutOfScopeRail() {
         super(
@@ -134,13 +218,30 @@ final class OutOfScopeRail extends PatternRail {
                                 INTRUSION,
                                 SOMEONE_ELSES),
                         Intent.of("harmful request", NOT_TEACHING, HARM, REQUEST),
-                        Intent.of("unrelated to teaching and learning", NOT_TEACHING, UNRELATED + "|" + UNRELATED_MORE),
+                        Intent.of(
+                                "unrelated to teaching and learning",
+                                NOT_TEACHING,
+                                NOT_PROTECTING,
+                                UNRELATED + "|" + UNRELATED_MORE),
                         Intent.of(
                                 "intrusion into someone else's accounts or devices",
                                 NOT_TEACHING,
                                 INTRUSION_MORE,
                                 SOMEONE_ELSES
                                         + "|\\b(?:password|mot de passe|contrasena|server|serveur|servidor|students|etudiants|estudiantes|profs|profesores|salle|sala|faculty|fac|facultad|forum|foro)\\b"),
-                        Intent.of("harmful request", NOT_TEACHING, HARM_MORE)));
+                        Intent.of("harmful request", NOT_TEACHING, HARM_MORE),
+                        Intent.of("gambling", NOT_TEACHING, NOT_PROTECTING, GAMBLING),
+                        Intent.of(
+                                "unrelated to teaching and learning",
+                                NOT_TEACHING,
+                                NOT_PROTECTING,
+                                INVESTING + "|" + CHORES),
+                        Intent.of("forgery", NOT_TEACHING, NOT_PROTECTING, FORGERY, MAKE),
+                        Intent.of("someone's private contact details", NOT_TEACHING, NOT_PROTECTING, DOXXING, MAKE),
+                        Intent.of("harassment", NOT_TEACHING, NOT_PROTECTING, HARASSMENT, MAKE),
+                        Intent.of(
+                                "stealing credentials or posing as someone", NOT_TEACHING, NOT_PROTECTING, CREDENTIALS),
+                        Intent.of("harmful request", NOT_TEACHING, DRUGS + "|" + WEAPONS),
+                        Intent.of("intrusion into someone else's accounts or devices", NOT_TEACHING, INTRUSION_WIDER)));
     }
 }
