@@ -185,19 +185,19 @@ final class AcademicIntegrityRail extends PatternRail {
                 List.of(
                         Intent.of(
                                 "doing a student's graded work",
-                                NOT_TEACHER_MATERIAL,
                                 DO + "|" + DO_MORE,
                                 WORK + "|" + WORK_MORE,
-                                GRADED + "|" + GRADED_MORE),
+                                GRADED + "|" + GRADED_MORE,
+                                NOT_TEACHER_MATERIAL),
                         Intent.of("disguising work from a plagiarism check", WRITE_WIDER, DETECTOR, EVADE_MARK),
                         Intent.of("passing work off as a student's own", WRITE_WIDER, EVADE_PHRASE),
                         Intent.of("sitting an examination for a student", EXAM_TAKING, ON_BEHALF),
                         Intent.of("sitting an examination for a student", EXAM_NOUN, LIVE_ANSWERS),
                         Intent.of(
                                 "doing a student's graded work",
-                                NOT_TEACHER_MATERIAL,
                                 WRITE_WIDER,
                                 OWNED_WORK,
-                                GRADED + "|" + GRADED_MORE + "|" + GRADED_WIDER)));
+                                GRADED + "|" + GRADED_MORE + "|" + GRADED_WIDER,
+                                NOT_TEACHER_MATERIAL)));
     }
 }

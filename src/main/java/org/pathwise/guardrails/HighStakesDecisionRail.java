@@ -175,10 +175,10 @@ final class HighStakesDecisionRail implements RuleSet.Rule {
     /** A decision about a particular learner that the assistant is asked to make or to act on. */
     static final List<Intent> INTENTS = List.of(Intent.of(
             "decision about a learner",
-            NOT_DECIDED,
             DECISION + "|" + DECISION_MORE + "|" + DECISION_WIDER,
             LEARNER + "|" + LEARNER_MORE + "|" + LEARNER_WIDER,
-            ASKED + "|" + ASKED_MORE + "|" + ASKED_WIDER));
+            ASKED + "|" + ASKED_MORE + "|" + ASKED_WIDER,
+            NOT_DECIDED));
 
     @Override
     public Screening apply(Screening screening) {

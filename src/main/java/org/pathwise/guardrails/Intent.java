@@ -42,7 +42,8 @@ record Intent(String name, List<Pattern> parts) {
     }
 
     /**
-     * The words of a folded question that made up this intent, joined by " … ", or empty when a part is missing.
+     * The words of a folded question that made up this intent, joined by " … ", or empty when a part is missing. A part
+     * that matches no words (a guard such as "not about teaching") adds none.
      */
     Optional<String> find(String folded) {
         var words = new ArrayList<String>();
@@ -51,7 +52,9 @@ record Intent(String name, List<Pattern> parts) {
             if (!matcher.find()) {
                 return Optional.empty();
             }
-            words.add(matcher.group().strip());
+            if (!matcher.group().isBlank()) {
+                words.add(matcher.group().strip());
+            }
         }
         return Optional.of(String.join(" … ", words));
     }

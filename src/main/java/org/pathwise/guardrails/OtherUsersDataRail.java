@@ -156,10 +156,10 @@ final class OtherUsersDataRail extends PatternRail {
                                         + " colegas|otros usuarios|" + NAME + ")\\s+(?:a pathwise|al asistente|a ti)",
                                 "\\bel historial de otro usuario\\b")),
                 List.of(
-                        Intent.of("another user's records", NOT_OWN, SHOW, RECORDS, SOMEONE_ELSE, OF_THE_ASSISTANT),
-                        Intent.of("another user's records", NOT_OWN, ASSISTANT_RECORDS, SOMEONE_ELSE_MORE),
-                        Intent.of("another user's records", NOT_OWN, RECORDS_WIDER, SOMEONE_WIDER, HELD_BY_ASSISTANT),
-                        Intent.of("another user's records", NOT_OWN, PLATFORM_RECORDS, SOMEONE_WIDER, SHOW_WIDER),
-                        Intent.of("another user's records", NOT_OWN, PLATFORM_RECORDS, NAMES_DEMAND)));
+                        Intent.of("another user's records", SHOW, RECORDS, SOMEONE_ELSE, OF_THE_ASSISTANT, NOT_OWN),
+                        Intent.of("another user's records", ASSISTANT_RECORDS, SOMEONE_ELSE_MORE, NOT_OWN),
+                        Intent.of("another user's records", RECORDS_WIDER, SOMEONE_WIDER, HELD_BY_ASSISTANT, NOT_OWN),
+                        Intent.of("another user's records", PLATFORM_RECORDS, SOMEONE_WIDER, SHOW_WIDER, NOT_OWN),
+                        Intent.of("another user's records", PLATFORM_RECORDS, NAMES_DEMAND, NOT_OWN)));
     }
 }

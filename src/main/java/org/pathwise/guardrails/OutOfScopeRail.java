@@ -214,34 +214,34 @@ final class OutOfScopeRail extends PatternRail {
                 List.of(
                         Intent.of(
                                 "intrusion into someone else's accounts or devices",
-                                NOT_TEACHING,
                                 INTRUSION,
-                                SOMEONE_ELSES),
-                        Intent.of("harmful request", NOT_TEACHING, HARM, REQUEST),
+                                SOMEONE_ELSES,
+                                NOT_TEACHING),
+                        Intent.of("harmful request", HARM, REQUEST, NOT_TEACHING),
                         Intent.of(
                                 "unrelated to teaching and learning",
+                                UNRELATED + "|" + UNRELATED_MORE,
                                 NOT_TEACHING,
-                                NOT_PROTECTING,
-                                UNRELATED + "|" + UNRELATED_MORE),
+                                NOT_PROTECTING),
                         Intent.of(
                                 "intrusion into someone else's accounts or devices",
-                                NOT_TEACHING,
                                 INTRUSION_MORE,
                                 SOMEONE_ELSES
-                                        + "|\\b(?:password|mot de passe|contrasena|server|serveur|servidor|students|etudiants|estudiantes|profs|profesores|salle|sala|faculty|fac|facultad|forum|foro)\\b"),
-                        Intent.of("harmful request", NOT_TEACHING, HARM_MORE),
-                        Intent.of("gambling", NOT_TEACHING, NOT_PROTECTING, GAMBLING),
+                                        + "|\\b(?:password|mot de passe|contrasena|server|serveur|servidor|students|etudiants|estudiantes|profs|profesores|salle|sala|faculty|fac|facultad|forum|foro)\\b",
+                                NOT_TEACHING),
+                        Intent.of("harmful request", HARM_MORE, NOT_TEACHING),
+                        Intent.of("gambling", GAMBLING, NOT_TEACHING, NOT_PROTECTING),
                         Intent.of(
                                 "unrelated to teaching and learning",
+                                INVESTING + "|" + CHORES,
                                 NOT_TEACHING,
-                                NOT_PROTECTING,
-                                INVESTING + "|" + CHORES),
-                        Intent.of("forgery", NOT_TEACHING, NOT_PROTECTING, FORGERY, MAKE),
-                        Intent.of("someone's private contact details", NOT_TEACHING, NOT_PROTECTING, DOXXING, MAKE),
-                        Intent.of("harassment", NOT_TEACHING, NOT_PROTECTING, HARASSMENT, MAKE),
+                                NOT_PROTECTING),
+                        Intent.of("forgery", FORGERY, MAKE, NOT_TEACHING, NOT_PROTECTING),
+                        Intent.of("someone's private contact details", DOXXING, MAKE, NOT_TEACHING, NOT_PROTECTING),
+                        Intent.of("harassment", HARASSMENT, MAKE, NOT_TEACHING, NOT_PROTECTING),
                         Intent.of(
-                                "stealing credentials or posing as someone", NOT_TEACHING, NOT_PROTECTING, CREDENTIALS),
-                        Intent.of("harmful request", NOT_TEACHING, DRUGS + "|" + WEAPONS),
-                        Intent.of("intrusion into someone else's accounts or devices", NOT_TEACHING, INTRUSION_WIDER)));
+                                "stealing credentials or posing as someone", CREDENTIALS, NOT_TEACHING, NOT_PROTECTING),
+                        Intent.of("harmful request", DRUGS + "|" + WEAPONS, NOT_TEACHING),
+                        Intent.of("intrusion into someone else's accounts or devices", INTRUSION_WIDER, NOT_TEACHING)));
     }
 }
