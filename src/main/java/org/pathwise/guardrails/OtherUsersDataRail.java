@@ -104,12 +104,19 @@ final class OtherUsersDataRail extends PatternRail {
             + "|parcours d'apprentissage|parcours de formation|profils? de competences?|evaluations? de competences?"
             + "|auto-?evaluations?|profil du compte|historiques? des conversations|journaux d'utilisation"
             + "|scores? de competences?|rutas? de aprendizaje|itinerarios? de aprendizaje|perfil(?:es)? de (?:la cuenta"
-            + "|competencias)|autoevaluaci\\w+|historial(?:es)? de (?:chat|conversaciones)|registros de uso)\\b";
+            + "|competencias)|autoevaluaci\\w+|historial(?:es)? de (?:chat|conversaciones)|registros de uso"
+            + "|login history|last (?:log(?:ged)? ?in|sign(?:ed)? ?in|login)|log-?ins?|flagged (?:questions|requests)"
+            + "|refused (?:questions|requests)|review queue|annotations?|assigned (?:programme|program|plan|path)"
+            + "|historique de connexion|derniere connexion|connexions|questions? (?:signalees|refusees)|file de revision"
+            + "|parcours (?:attribue|assigne)|historial de (?:acceso|inicio de sesion)|ultim[oa] (?:conexion|acceso|inicio"
+            + " de sesion)|preguntas (?:marcadas|rechazadas)|cola de revision|anotaciones|programa asignado)\\b";
 
     /** Shown, compared, sent or told. */
     private static final String SHOW_WIDER = "\\b(?:show|display|give|export|compare|list|pull up|summari[sz]e|forward"
             + "|send|read|tell|montre\\w*|affiche\\w*|donne\\w*|export\\w*|compar\\w*|list\\w*"
-            + "|envoie\\w*|muestra\\w*|dame|exporta\\w*|lista\\w*|reenvia\\w*|pasame|sacame)\\b";
+            + "|envoie\\w*|muestra\\w*|dame|exporta\\w*|lista\\w*|reenvia\\w*|pasame|sacame|let me see|can i see"
+            + "|i want to see|look (?:at|up)|pull|access|open|check|consulte[rz]?|voir|regarder|ouvr\\w*|ver|revisar"
+            + "|consultar|abr\\w*|accede\\w*)\\b";
 
     /** A demand for the people's names. */
     private static final String NAMES_DEMAND = "\\b(?:names please|with (?:their )?names|i need (?:the )?names"
