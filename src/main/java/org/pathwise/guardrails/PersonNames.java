@@ -62,7 +62,12 @@ final class PersonNames {
                     + "|admise|admisi[oó]n|admitid[oa]|reject\\w*|rejet\\w*|rechaz\\w*|refus[eé]e?|offer|candidature"
                     + "|[eé]chou[eé]\\w*|rattrapage|redoubl\\w*|moyenne|promedio|notas?|notes?|calificaci[oó]n\\w*"
                     + "|reprob\\w*|suspendi\\w*|phone|t[eé]l[eé]phone|tel\\.?|e-?mail|courriel|correo|address|adresse"
-                    + "|direcci[oó]n|\\[email]|\\[phone]|\\d+\\s*/\\s*20|\\d+\\s*%)(?!\\p{L})");
+                    + "|direcci[oó]n|\\[email]|\\[phone]|\\d+\\s*/\\s*20|\\d+\\s*%"
+                    + "|asthm\\w*|asma|allerg\\w*|alergi\\w*|migrant\\w*|refugee|r[eé]fugi[eé]e?|refugiad[oa]|asylum"
+                    + "|asile|asilo|undocumented|sans-papiers|indocumentad[oa]|orphan\\w*|orphelin\\w*|hu[eé]rfan[oa]"
+                    + "|separat\\w*|s[eé]par\\w*|separ[aá]ndose|separando|pap[aá]s|mam[aá]s|t[ií]a|t[ií]o|tante|oncle"
+                    + "|aunt|uncle|grandmother|grand-m[eè]re|abuel[oa]|guardian|tuteur l[eé]gal|tutor legal"
+                    + "|(?-i:\\p{Lu}\\p{Ll}+)\\s+\\d{1,3}(?:[.,]\\d+)?(?=\\s*[,;.)]|\\s+(?:and|et|y)\\s))(?!\\p{L})");
 
     private PersonNames() {}
 

@@ -20,6 +20,21 @@ class PersonNamesTest {
                 .containsEntry("Inès", "[person-2]");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "Kwabena Asare has severe asthma and we go on a field trip by the river. What goes in the risk plan?",
+                "Los papás de Lucía Torres se están separando. ¿Cómo la apoyo en clase?",
+                "Nadia Haddad est réfugiée et vit chez sa tante. Quels services d'accompagnement lui proposer ?",
+                "Scores: Hana Sato 38, Luca Bianchi 71. How do I pitch feedback at each level?"
+            })
+    void namesNextToHealthFamilyStatusOrAScoreArePersonal(String text) {
+        var result = PersonNames.pseudonymise(text, PersonNames.Mode.SENSITIVE);
+
+        assertThat(result.pseudonyms()).as(text).isNotEmpty();
+        result.pseudonyms().keySet().forEach(name -> assertThat(result.text()).doesNotContain(name));
+    }
+
     @Test
     void leavesNamesAloneWhereNothingPersonalIsSaid() {
         var text = "¿Cómo usar los poemas de Pablo Neruda para enseñar figuras retóricas?";
