@@ -123,6 +123,55 @@ final class OtherUsersDataRail extends PatternRail {
             + "|il me faut (?:les|leurs) noms|avec (?:leurs )?noms|necesito (?:los |sus )?nombres|con (?:sus )?nombres"
             + "|nominativ\\w*|by name|par nom|por nombre)\\b";
 
+    /**
+     * An exchange between the assistant and a third person: what it told or recommended them, what they asked it, who
+     * else asked it something.
+     */
+    private static final String THEIR_EXCHANGES = "\\b(?:(?:you|u) (?:told|gave|recommended|suggested|answered|said to"
+            + "|replied to|sent|assigned|showed)\\s+(?:to\\s+)?(?:her|him|them|user \\d+)|(?:she|he|they|user \\d+"
+            + "|someone(?: else)?|anyone|others|colleagues)(?:'s)? (?:has |have |had )?(?:been )?(?:asking|asked|told"
+            + "|telling) (?:you|u|the ai|pathwise|the assistant)|what (?:did )?(?:you|u) (?:tell|told|say|said|recommend|suggest|answer|give)"
+            + "|(?:who|which \\w+) (?:else )?(?:has |have )?asked (?:you|u)|who else asked|(?:lui|leur) (?:as|avez)[- ]"
+            + "(?:tu|vous) (?:repondu|conseille|donne|dit|recommande|propose|envoye)|(?:tu|vous) (?:lui|leur) (?:as|avez)"
+            + " (?:repondu|conseille|donne|dit|recommande|propose)|qu'est-ce que (?:tu|vous) (?:lui|leur) (?:as|avez)"
+            + "|(?:t'a|t'ont|vous a|vous ont) (?:\\w+ )?(?:pose|demande|questionne|dit|ecrit|parle)|qui d'autre a"
+            + " demande|(?:ses|leurs) (?:echanges|conversations|dernieres conversations) avec (?:vous|toi)|(?:le|les)"
+            + " (?:contestaste|diste|recomendaste|dijiste|respondiste|sugeriste|mandaste|asignaste)|te (?:ha|han) (?:estado"
+            + " )?(?:preguntando|preguntado|pedido|consultado)|te hizo|te andan preguntando|te pregunt(?:o|aron|an)|quien"
+            + " mas pregunto|lo que te (?:estuvo|estaba|ha estado) preguntando|(?:le|les) preguntan (?:mis|los) \\w+ a la"
+            + " ia|ask the ai|demandent a l'ia)\\b";
+
+    /** People ranked, counted or listed by what they do on the platform. */
+    private static final String ACTIVITY_OF_PEOPLE = "\\b(?:leaderboard|rank(?:ing)? (?:the )?(?:\\S+ ){0,3}?(?:by"
+            + " their|of the)|most active (?:educators|teachers|lecturers|users|tutors)|palmares|classez (?:les"
+            + " )?(?:enseignants|formateurs|profs)|plus assidus|ordena a los|que mas usan|how many (?:times|hours) did"
+            + " (?:she|he|they|each)|(?:did|has) (?:she|he) (?:\\w+ )?log(?:ged)? in|dates de connexion|se (?:connecte|conecto)"
+            + "|cuantas veces (?:se conecto|se ha conectado|entro|ha entrado|inicio sesion)|entra a la plataforma|audit log (?:entries )?(?:for|of)|journal d'audit"
+            + " (?:de l')?utilisateur|registros de auditoria del usuario|haven'?t started (?:their|his|her)|(?:qui|quienes)"
+            + " (?:traine|no han empezado)|(?:really|vraiment|de verdad|realmente) (?:finish(?:ed)?|complete[d]?|termine"
+            + "|termino|fini)|how far along is (?:she|he)|(?:elle|il) en est ou|en que modulo va|(?:qui|quienes|which of"
+            + "|who in)\\b.{0,30}\\b(?:traine|no han empezado|haven'?t started|n'ont pas commence)|(?:(?-i:\\p{Lu}\\p{Ll}+)"
+            + "|she|he|il|elle|el|ella) (?:(?:really|vraiment|ya|a|has) )?(?:finished|completed|termino|a termine|a fini"
+            + "|completo) (?:the|le|el|su|son|sa|his|her) (?:\\S+ ){0,2}?(?:module|modulo|path|parcours|ruta|course"
+            + "|curso|plan|programme))\\b";
+
+    /** A particular person's score, account or contact details, or what was blocked or flagged for them. */
+    private static final String PERSON_DETAILS = "\\b(?:(?:score|scores|puntaje|puntuacion)\\s+(?:de|del|of|did|se"
+            + " puso)\\s+(?!(?:the|la|le|les|los|las|mi|my|mes|mis|ma|mon|cette|ce|este|esta|l'|un|une|a|an|each|chaque"
+            + "|cada)\\b)\\p{L}+|(?<!boite )(?<!inbox )(?:e-?mail|mail|correo|email adress|adresse mail)\\s+(?:de|del|of|du)\\s+(?:la |le |el |the )?"
+            + "(?:(?:new|nouveau|nouvelle|nueva|nuevo) )?(?:\\w+ ){0,2}?(?:prof\\w*|lecturer|teacher|enseignant\\w*|docente"
+            + "|colleague|collegue|colega)|(?:la |le |the )?(?:cuenta|compte|account) (?:de|of) (?-i:\\p{Lu})"
+            + "|(?-i:\\p{Lu}\\p{Ll}+)'s account|(?:flagged|refused|blocked|bloquee?s?|signalee?s?|bloquead[oa]s?|marcad[oa]s?"
+            + "|rechazad[oa]s?)\\b.{0,40}\\b(?:for|pour|al|a la|para)\\s+(?:M\\.|Mr|Mrs|Ms|Sr|Sra|Dr|(?-i:\\p{Lu}))"
+            + "|(?:ses|sus|his|her) (?:demandes|consultas|requests|questions)\\b.{0,30}(?:bloqu|signal|marc|flag|refus)"
+            + "|(?:export|exporte\\w*|exporta\\w*|download|telecharge\\w*|descarga\\w*)\\s+(?:\\S+\\s+){0,5}?(?:chat"
+            + " history|historique|historial|conversations|conversaciones|chats)\\s+(?:\\S+\\s+){0,3}?(?:of|de|des|du"
+            + "|del)\\s+(?:all|tous|toutes|todos|todas|each|chaque|cada|every|the)|(?:answers|reponses|respuestas) (?:you"
+            + " gave|que vous (?:lui|leur) avez|que tu (?:lui|leur) as|que le diste|que les diste)|de quoi (?:elle|il) te"
+            + " parle|de que te habla|what (?:she|he) talks to you about|t'avai(?:t|ent) (?:\\w+ )?(?:pose|demande)"
+            + "|te demandent|(?:ses|sus|his|her|their|leurs) (?:dernieres |last |ultimas )(?:conversations"
+            + "|conversaciones|chats|echanges) (?:on here|ici|aqui|with you|avec (?:vous|toi)|contigo))";
+
     /** Not the asker's own records: "my own history", "mes propres connexions". */
     private static final String NOT_OWN =
             "^(?!.*\\b(?:my own|mes propres|mon propre|ma propre|mis propi[oa]s" + "|mi propi[oa]|mis propias)\\b)";
@@ -167,6 +216,9 @@ final class OtherUsersDataRail extends PatternRail {
                         Intent.of("another user's records", ASSISTANT_RECORDS, SOMEONE_ELSE_MORE, NOT_OWN),
                         Intent.of("another user's records", RECORDS_WIDER, SOMEONE_WIDER, HELD_BY_ASSISTANT, NOT_OWN),
                         Intent.of("another user's records", PLATFORM_RECORDS, SOMEONE_WIDER, SHOW_WIDER, NOT_OWN),
-                        Intent.of("another user's records", PLATFORM_RECORDS, NAMES_DEMAND, NOT_OWN)));
+                        Intent.of("another user's records", PLATFORM_RECORDS, NAMES_DEMAND, NOT_OWN),
+                        Intent.of("another user's records", THEIR_EXCHANGES, NOT_OWN),
+                        Intent.of("another user's records", ACTIVITY_OF_PEOPLE, NOT_OWN),
+                        Intent.of("another user's records", PERSON_DETAILS, NOT_OWN)));
     }
 }

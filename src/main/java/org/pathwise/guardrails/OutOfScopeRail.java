@@ -69,7 +69,8 @@ final class OutOfScopeRail extends PatternRail {
 
     /** Teaching about the topic, which is in scope. */
     private static final String NOT_TEACHING =
-            "^(?!.*\\b(?:(?:show|explain to|mostrar a|explicar a|montrer aux|expliquer aux) (?:the |my |los |mis |aux |mes )?(?:students|estudiantes|alumnos|etudiants|eleves|learners|class)|teach(?:es|ing(?! lab))?|ensen(?:o|a|as|an|ar|amos|ando|anza)|curso de|cours de|course (?:on|in)|clase de|students? (?:learn|spot|protect)"
+            "^(?!.*\\b(?:je donne un cours|doy un curso|i (?:teach|run|give) a (?:course|class)|cours d'initiation"
+                    + "|curso de introduccion|introductory course|(?:show|explain to|mostrar a|explicar a|montrer aux|expliquer aux) (?:the |my |los |mis |aux |mes )?(?:students|estudiantes|alumnos|etudiants|eleves|learners|class)|teach(?:es|ing(?! lab))?|ensen(?:o|a|as|an|ar|amos|ando|anza)|curso de|cours de|course (?:on|in)|clase de|students? (?:learn|spot|protect)"
                     + "|awareness|curriculum|seance|sequence|enseign\\w*|sensibilis\\w*|eleves apprennent|ensenar|concienciacion"
                     + "|estudiantes aprendan|(?:a|my|une?|una?) (?:class|course|cours|clase) (?:on|about|sur|sobre))\\b)";
 
@@ -99,7 +100,8 @@ final class OutOfScopeRail extends PatternRail {
     private static final String NOT_PROTECTING = "^(?!.*\\b(?:spot|detect|identify|recogni[sz]e|verify|check|prevent"
             + "|protect|awareness|simulat\\w*|training|educational|reperer|detecter|identifier|verifier|reconnaitre"
             + "|prevenir|proteger|sensibilis\\w*|educatif|educative|simulacro|detectar|identificar|verificar|reconocer"
-            + "|proteger|educativ[oa]|problems?|problemes?|problemas?|addict\\w*|adicci\\w+|help (?:him|her|them)"
+            + "|proteger|educativ[oa]|workshops?|ateliers?|talleres|taller|seminars?|seminaires?|seminarios?"
+            + "|problems?|problemes?|problemas?|addict\\w*|adicci\\w+|help (?:him|her|them)"
             + "|l'aider|ayudarl[oa]|support|soutenir|apoyar|abord\\w*|deriv\\w*|orienter|refer)\\b)";
 
     /** Betting and gambling. */
@@ -167,6 +169,83 @@ final class OutOfScopeRail extends PatternRail {
     /** Chores that have nothing to do with teaching: tax returns, travel bookings. */
     private static final String CHORES = "\\b(?:tax returns?|declarations? d'impots|declaraci\\w+ de (?:la )?renta"
             + "|book (?:me )?(?:a )?(?:flight|hotel|table)|reserve-moi|reservame)\\b";
+
+    /** Someone else's account, phone or messages, by relation or possessive. */
+    private static final String THIRD_PARTY_ACCOUNT = "\\b(?:her|his|their|son|sa|ses|su|sus|my (?:ex|wife|husband"
+            + "|girlfriend|boyfriend|partner|daughter|son|colleague|boss)'?s?|de (?:mon|ma) (?:ex|mari|femme|copine|copain"
+            + "|fille|fils|collegue)|de mi (?:ex|novi[oa]|espos[oa]|hij[oa]|colega|jef[ea]))\\s+(?:\\w+\\s+)?(?:gmail"
+            + "|facebook|instagram|whatsapp|tiktok|snapchat|e-?mail|inbox|account|compte|cuenta|phone|telephone|portable"
+            + "|celular|movil|password|mot de passe|clave|contrasena|messages?|sms|mensajes)\\b|\\b(?:security answers?"
+            + "|security questions?|recovery (?:e-?mail|phone|code)|correo de recuperaci\\w+|date de naissance et le nom"
+            + "|changed (?:her|his|their) (?:\\w+ )?password|a change le mot de passe|cambi\\w+ la clave)\\b";
+
+    /** Getting in, reading, following: what an intruder does with an account or a phone. */
+    private static final String ENTER = "\\b(?:get(?:ting)? (?:back )?in(?:to)?|log ?in|break in|access|read|see|track"
+            + "|rentr\\w*|entr\\w*|acced\\w*|lire|leer|ver|voir|suivre|rastrear|localiser|localizar|position"
+            + "|ubicaci\\w+)\\b";
+
+    /** Watching what people type, read or where they go, unknown to them. */
+    private static final String SURVEILLANCE = "\\b(?:logs? every keystroke|every keystroke|keystrokes|frappes? clavier"
+            + "|tout ce qu'(?:ils|elles) (?:ecrivent|tapent)|todo lo que escriben|passwords included|mots de passe compris"
+            + "|contrasenas incluidas|en temps reel sans|sans qu'(?:il|elle) (?:le sache|s'en rende compte)|sin que (?:se"
+            + " entere|lo sepa|lo note)|without (?:her|him|them) knowing|logiciel discret|app(?:lication)? discr\\w+)\\b";
+
+    private static final String DEVICE = "\\b(?:app|apps|application|appli|aplicaci\\w+|software|logiciel|programa"
+            + "|install\\w*|instal\\w*|sms|messages|mensajes|whatsapp|telephone|phone|celular|portable|pcs?|compus?"
+            + "|computers?|ordinateurs?|laptops?|position|ubicaci\\w+|location)\\b";
+
+    /** A forged signature, seal, letterhead, medical note or backdated record. */
+    private static final String FORGERY_WIDER = "\\b(?:(?:recreate|reproduce|copy|make|refaire|rehacer|imitate"
+            + "|imiter|imito|imitar|forge|fake|get)\\w*\\s+(?:\\S+\\s+){0,6}?(?:signatures?|firmas?|cachet|seal|sello"
+            + "|letterhead|en-tete|membrete|stamp|tampon)|signature to look|looks? exactly like|identi(?:que|co|cal)"
+            + " (?:avec|con|with) (?:le |el |the )?(?:cachet|sello|seal|signature|firma)|doctor'?s note|sick note|medical"
+            + " certificate|certificat medical|justificante medico|certificado medico|arret maladie|look like they were"
+            + " done|ait l'air d'epoque|parezcan hechas|backdat\\w*|antidat\\w*)\\b";
+
+    /** Posing as someone else. */
+    private static final String IMPERSONATION = "\\b(?:pretend(?:ing)? to be|pose as|impersonat\\w*|fais-toi passer"
+            + " pour|faites-vous passer pour|te faisant passer pour|hazte pasar por|hacerte pasar por|haciendote pasar"
+            + " por)\\b";
+
+    /** Breaking the password of someone else's file, or passwords asked for by a lookalike message. */
+    private static final String CRACKING = "\\b(?:(?:crack|break|remove|unlock|bypass|casser|craquer|enlever|sacar"
+            + "|quitar|romper|desbloquear)\\w*\\s+(?:\\S+\\s+){0,3}?(?:password|mot de passe|contrasena|clave)"
+            + "|(?:looks? like it (?:comes|came) from|ressembl\\w+ a ceux d[ue]|que parezca (?:del?|de la))\\s+(?:\\S+"
+            + "\\s+){0,3}?(?:it|service informatique|area de sistemas|sistemas|informatica|support|helpdesk|bank|banque"
+            + "|banco))\\b";
+
+    private static final String NOT_MINE = "\\b(?:colleague|collegue|colega|otro|autre|someone|quelqu'un|alguien"
+            + "|his|her|their|staff|personnel|profes?|collegues|colegas|password|mot de passe|contrasena)\\b";
+
+    /** Frightening someone, or finding where they live or work. */
+    private static final String SCARE = "\\b(?:scare|frighten|faire peur|effrayer|dar(?:le)? miedo|de miedo|asustar"
+            + "|where (?:his|her|their) (?:\\w+ )?works|son employeur|en que trabaja)\\w*";
+
+    /** Weapons and poisons in other words than "bomb"; a request to make them, not their history. */
+    private static final String WEAPONS_WIDER = "\\b(?:nastiest fumes|toxic (?:gas|fumes)|gaz toxique|gas toxico"
+            + "|fumes when mixed|poudre noire|polvora casera|gunpowder|bombe artisanale|bomba casera|silencieux"
+            + "|silencer|suppressor|silenciador|3d[- ]print\\w* (?:\\S+ ){0,2}(?:gun|pistol)|pistola de fogueo|blank"
+            + " (?:gun|firearm)|convert\\w* (?:\\S+ ){0,3}(?:pistol|gun)|working pistol)\\b";
+
+    /** Dosing or buying drugs. */
+    private static final String DRUGS_WIDER = "\\b(?:(?:how many|combien|cuant[oa]s?) (?:\\S+ ){0,3}?(?:tramadol"
+            + "|lexomil|xanax|clonazepam|diazepam|valium|modafinil|adderall|ritalin|codeine|codeina|zolpidem|stilnox"
+            + "|rivotril|lorazepam|alprazolam)|(?:buy|order|get|acheter|commander|trouver|comprar|consigo|conseguir"
+            + "|pedir)\\w*\\s+(?:\\S+\\s+){0,4}?(?:modafinil|adderall|ritalin|cocaine|coke|cocaina|perico|weed|cannabis"
+            + "|marijuana|mota|ecstasy|mdma|lsd|xanax)|without (?:a )?prescription|sans ordonnance|sin receta)\\b";
+
+    /** Tax evasion and moving money past a bank's checks. */
+    private static final String MONEY = "\\b(?:off my tax return|tax (?:evasion|dodge)|(?:ne )?rien declarer"
+            + "|frauder le fisc|(?:sat|hacienda|afip|sunat|dian|fisco) no se entere|evadir impuestos|run (?:some )?money"
+            + " through|faire transiter de l'argent|mover (?:plata|dinero)|blanquear|blanchir|launder\\w*|questions from"
+            + " the bank|que la banque pose|que el banco pregunte)\\b";
+
+    /** More chores: speeches for weddings, car trouble, holidays, dating, savings. */
+    private static final String CHORES_WIDER = "\\b(?:speech for (?:\\S+ ){0,3}wedding|discours pour le mariage"
+            + "|discurso (?:\\S+ ){0,2}para la boda|(?:car|corolla|clio|tsuru|voiture|coche|carro|auto)\\b.{0,50}(?:noise"
+            + "|bruit|rechina|ruido)|grinding noise|cheap flight|vol pas cher|vuelo barato|paquete barato|tout inclus"
+            + "|beach hotel|first message|hinge|tinder|bumble|invito a salir|aborder la nouvelle|(?:savings|ahorros"
+            + "|economies) (?:into|en|dans)|moment d'acheter du|buen momento para comprar|pronos?|pronostico seguro)\\b";
 
     OutOfScopeRail() {
         super(
@@ -242,6 +321,33 @@ final class OutOfScopeRail extends PatternRail {
                         Intent.of(
                                 "stealing credentials or posing as someone", CREDENTIALS, NOT_TEACHING, NOT_PROTECTING),
                         Intent.of("harmful request", DRUGS + "|" + WEAPONS, NOT_TEACHING),
-                        Intent.of("intrusion into someone else's accounts or devices", INTRUSION_WIDER, NOT_TEACHING)));
+                        Intent.of("intrusion into someone else's accounts or devices", INTRUSION_WIDER, NOT_TEACHING),
+                        Intent.of(
+                                "intrusion into someone else's accounts or devices",
+                                THIRD_PARTY_ACCOUNT,
+                                ENTER,
+                                NOT_TEACHING,
+                                NOT_PROTECTING),
+                        Intent.of("surveillance", SURVEILLANCE, DEVICE, NOT_TEACHING, NOT_PROTECTING),
+                        Intent.of("forgery", FORGERY_WIDER, MAKE, NOT_TEACHING, NOT_PROTECTING),
+                        Intent.of(
+                                "stealing credentials or posing as someone",
+                                IMPERSONATION,
+                                NOT_TEACHING,
+                                NOT_PROTECTING),
+                        Intent.of(
+                                "stealing credentials or posing as someone",
+                                CRACKING,
+                                NOT_MINE,
+                                NOT_TEACHING,
+                                NOT_PROTECTING),
+                        Intent.of("harassment", SCARE, MAKE, NOT_TEACHING, NOT_PROTECTING),
+                        Intent.of("harmful request", WEAPONS_WIDER, MAKE, NOT_TEACHING, NOT_PROTECTING),
+                        Intent.of("harmful request", DRUGS_WIDER, NOT_TEACHING, NOT_PROTECTING),
+                        Intent.of(
+                                "unrelated to teaching and learning",
+                                MONEY + "|" + CHORES_WIDER,
+                                NOT_TEACHING,
+                                NOT_PROTECTING)));
     }
 }
