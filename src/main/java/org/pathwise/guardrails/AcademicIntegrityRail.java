@@ -143,13 +143,13 @@ final class AcademicIntegrityRail extends PatternRail {
     /** The work will be assessed or handed in, or handed in as someone's own. */
     private static final String GRADED_WIDER =
             "\\b(?:portal|platform|plataforma|plateforme|classroom|moodle|campus virtu\\w+"
-                    + "|canvas|tonight|today|ce soir|aujourd'hui|esta noche|hoy|monday|friday|lundi|vendredi|lunes|viernes"
-                    + "|half (?:of )?the (?:mark|grade)|la mitad de la nota|vale (?:como )?nota|compte dans la moyenne|counts?"
-                    + " for|grades? (?:that|it|this)|lo que mas califica|under (?:her|his|my|their) name|a (?:mi|su) nombre"
+                    + "|canvas|today|ce soir|aujourd'hui|esta noche|hoy|monday|friday|lundi|vendredi|lunes|viernes"
+                    + "|half (?:of )?the (?:mark|grade)|la mitad de la nota|vale (?:como )?nota|compte dans la moyenne"
+                    + "|grades? (?:that|it|this)|lo que mas califica|under (?:her|his|my|their) name|a (?:mi|su) nombre"
                     + "|(?:a|sous) (?:mon|son) nom|comme (?:la|le) (?:sienne|sien|mienne|mien)|como (?:suya|suyo|mia|mio)"
-                    + "|as (?:her|his|my|their) own|je (?:le|la) (?:rends|depose)|(?:elle|il) (?:le |la )?rendra|lo entrega"
-                    + "|la entrega|(?:he|she)'?ll (?:submit|hand)|jury|proctor\\w*|surveill\\w*|vigil\\w*|webcam|camara"
-                    + "|marked|graded|gets marked|calificad[oa]|evaluad[oa]|que je colle|je colle|pa(?:ra)? pegar|to paste"
+                    + "|je (?:le|la) (?:rends|depose)|(?:elle|il) (?:le |la )?rendra|lo entrega"
+                    + "|la entrega|(?:he|she)'?ll (?:submit|hand)|proctor\\w*|surveill\\w*|vigil\\w*|webcam|camara"
+                    + "|gets marked|que je colle|je colle|pa(?:ra)? pegar|to paste"
                     + "|copy and paste|copier-coller|copiar y pegar)\\b";
 
     AcademicIntegrityRail() {

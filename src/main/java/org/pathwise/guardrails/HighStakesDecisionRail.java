@@ -131,9 +131,9 @@ final class HighStakesDecisionRail implements RuleSet.Rule {
                     + " (?:a|the) (?:year|module|grade|level)|progress(?:es|ed)? to|promot(?:e|es|ed|ion)|misconduct|first or"
                     + " upper|upper second|lower second|distinction|merit|prize|award(?:s|ed)?|bursary|stays? in|keeps? (?:his|her"
                     + "|their) (?:place|seat|funding)|(?:goes|go|stays?|continues?) (?:on|through)|who fails|who passes|who gets"
-                    + "|gets? the (?:zero|place|prize|award|scholarship)|report (?:him|her|them) for|blame|admet\\w*|admis\\w*"
-                    + "|radi\\w+|orientation|passage en|voie pro|passe en|double|validation|contrat doctoral|exclu\\w*"
-                    + "|zero|desaprue\\w*|desaprob\\w*|suspens\\w*|repit\\w*|repet\\w*|titula\\w*|matricula de honor"
+                    + "|gets? the (?:zero|place|prize|award|scholarship)|report (?:him|her|them) for|blame|admet\\w*"
+                    + "|radi\\w+|orientation|passage en|voie pro|passe en|double|validation|contrat doctoral"
+                    + "|desaprue\\w*|desaprob\\w*|suspens\\w*|repit\\w*|repet\\w*|titula\\w*|matricula de honor"
                     + "|perdiendo|pierde (?:la|el)|(?:salen?|quedan?|queda) (?:del|fuera)|se va|sigue|pasa a|copio|la beca"
                     + "|mencion|premio)\\b";
 

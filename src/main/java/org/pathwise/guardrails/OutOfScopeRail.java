@@ -100,7 +100,7 @@ final class OutOfScopeRail extends PatternRail {
     private static final String NOT_PROTECTING = "^(?!.*\\b(?:spot|detect|identify|recogni[sz]e|verify|check|prevent"
             + "|protect|awareness|simulat\\w*|training|educational|reperer|detecter|identifier|verifier|reconnaitre"
             + "|prevenir|proteger|sensibilis\\w*|educatif|educative|simulacro|detectar|identificar|verificar|reconocer"
-            + "|proteger|educativ[oa]|workshops?|ateliers?|talleres|taller|seminars?|seminaires?|seminarios?"
+            + "|educativ[oa]|workshops?|ateliers?|talleres|taller|seminars?|seminaires?|seminarios?"
             + "|problems?|problemes?|problemas?|addict\\w*|adicci\\w+|help (?:him|her|them)"
             + "|l'aider|ayudarl[oa]|support|soutenir|apoyar|abord\\w*|deriv\\w*|orienter|refer)\\b)";
 
