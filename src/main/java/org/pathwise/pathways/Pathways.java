@@ -284,6 +284,139 @@ public class Pathways {
         return PlanView.of(plan(profile));
     }
 
+    /**
+     * The planner on its own, over a catalogue given in the import format and without the store: what the plan
+     * benchmark times, and what a what-if run over a proposed catalogue needs. Profiles are read from the fields of
+     * {@code PUT /api/profile} once, before any plan, so that timing a plan times the search only.
+     */
+    public static final class Workbench {
+
+        private final Catalogue catalogue;
+        private final Planner planner;
+
+        private Workbench(Catalogue catalogue, long nodeBudget) {
+            this.catalogue = catalogue;
+            this.planner = new Planner(Bundled.get().frameworks.digCompEdu(), nodeBudget);
+        }
+
+        /**
+         * A workbench over a catalogue in the JSON import format ({@code {"courses": [...]}}).
+         *
+         * @param nodeBudget the search nodes per plan before the planner settles for its best plan so far
+         * @throws IllegalArgumentException when a course is refused, naming the first one and why
+         */
+        public static Workbench of(String catalogueJson, long nodeBudget) {
+            if (nodeBudget < 1) {
+                throw new IllegalArgumentException("the node budget must be at least 1, got " + nodeBudget);
+            }
+            var framework = Bundled.get().frameworks.digCompEdu();
+            var report = new CatalogueImport(Bundled.competenceIds(framework))
+                    .read(catalogueJson, CatalogueImport.Format.JSON, "catalogue", Set.of());
+            if (!report.rejected().isEmpty()) {
+                var first = report.rejected().getFirst();
+                throw new IllegalArgumentException(
+                        "course " + first.id() + " (row " + first.row() + ") is refused: " + first.reason());
+            }
+            return new Workbench(new Catalogue(report.imported()), nodeBudget);
+        }
+
+        /** DigCompEdu's competence ids, in the framework's order: those a generated catalogue may name. */
+        public static List<String> competences() {
+            return Bundled.get().frameworks.digCompEdu().competences().stream()
+                    .map(Framework.Competence::id)
+                    .toList();
+        }
+
+        /** The planner's own node budget for a single plan. */
+        public static long defaultNodeBudget() {
+            return Planner.NODE_BUDGET;
+        }
+
+        /** The number of courses in the catalogue. */
+        public int courses() {
+            return catalogue.size();
+        }
+
+        /**
+         * An educator's profile, read and checked.
+         *
+         * @throws IllegalArgumentException when the profile is invalid, saying what to fix
+         */
+        public Educator educator(Map<String, Object> fields) {
+            try {
+                return new Educator(ProfileYaml.parse(
+                        YamlRecords.write(fields), "profile", Bundled.get().frameworks, Bundled.get().roles));
+            } catch (InvalidInputException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+
+        /** An educator's plan over the catalogue. */
+        public Outcome plan(Educator educator) {
+            var plan = planner.plan(educator.profile, catalogue);
+            return new Outcome(
+                    plan.steps().stream().map(step -> step.course().id()).toList(),
+                    plan.totalHours(),
+                    plan.lowerBoundHours(),
+                    plan.optimal(),
+                    plan.unreachable().isEmpty());
+        }
+
+        /** A cohort's programme over the catalogue, its members named {@code e0}, {@code e1}, ... in order. */
+        public CohortOutcome cohort(List<Educator> educators) {
+            var members = new ArrayList<CohortPlanner.Member>();
+            for (int i = 0; i < educators.size(); i++) {
+                members.add(new CohortPlanner.Member("e" + i, educators.get(i).profile));
+            }
+            var result = new CohortPlanner(planner).plan(members, catalogue);
+            return new CohortOutcome(result.programme().size(), result.learnerHours());
+        }
+
+        /** A profile as the planner reads it. */
+        public static final class Educator {
+
+            private final Profile profile;
+
+            private Educator(Profile profile) {
+                this.profile = profile;
+            }
+        }
+
+        /**
+         * A plan as figures.
+         *
+         * @param courses the ids of the courses to take, in order
+         * @param totalHours the sum of their hours
+         * @param lowerBoundHours a lower bound on the hours of any plan for the targets reached
+         * @param optimal whether the plan is proven the cheapest for those targets
+         * @param reachesEveryTarget whether it reaches every target level
+         */
+        public record Outcome(
+                List<String> courses,
+                double totalHours,
+                double lowerBoundHours,
+                boolean optimal,
+                boolean reachesEveryTarget) {
+
+            public Outcome {
+                courses = List.copyOf(courses);
+            }
+
+            /** The hours between this plan and the lower bound; 0 when the plan is optimal. */
+            public double gapHours() {
+                return Math.max(0, totalHours - lowerBoundHours);
+            }
+        }
+
+        /**
+         * A cohort's programme as figures.
+         *
+         * @param coursesToRun the course runs the programme schedules
+         * @param learnerHours the hours its members spend in them, together
+         */
+        public record CohortOutcome(int coursesToRun, double learnerHours) {}
+    }
+
     /** A cohort's profiles read from CSV, the rows refused, and the cohort's plan over the catalogue. */
     record CohortReport(CohortPlanner.Result result, List<ImportReport.RowError> rejected) {}
 

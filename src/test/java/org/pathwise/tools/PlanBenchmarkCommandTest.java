@@ -1,4 +1,4 @@
-package org.pathwise.pathways;
+package org.pathwise.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.pathwise.pathways;
+package org.pathwise.tools;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.pathwise.CliCommand;
+import org.pathwise.pathways.Pathways;
 import org.pathwise.stats.Percentiles;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ final class PlanBenchmarkCommand implements CliCommand {
             names = "--node-budget",
             paramLabel = "N",
             description = "Search nodes per plan on a large catalogue (default: the planner's).")
-    long nodeBudget = Planner.NODE_BUDGET;
+    long nodeBudget = Pathways.Workbench.defaultNodeBudget();
 
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
@@ -53,13 +54,11 @@ final class PlanBenchmarkCommand implements CliCommand {
                     "pathwise plan-benchmark: --courses, --profiles, --cohort and --node-budget must be at least 1");
             return USAGE;
         }
-        var framework = Bundled.get().frameworks.digCompEdu();
-        var generator = new CatalogueGenerator(framework);
-        var catalogue = generator.catalogue(seed, courses);
-        var planner = new Planner(framework, nodeBudget);
+        var generator = new CatalogueGenerator(Pathways.Workbench.competences());
+        var workbench = Pathways.Workbench.of(CatalogueGenerator.json(generator.courses(seed, courses)), nodeBudget);
         var random = new Random(seed + 1);
         for (int i = 0; i < 50; i++) {
-            planner.plan(generator.profile(random), catalogue);
+            workbench.plan(workbench.educator(generator.profile(random)));
         }
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         var millis = new double[profiles];
@@ -71,29 +70,29 @@ final class PlanBenchmarkCommand implements CliCommand {
         double hoursSum = 0;
         var plans = new StringBuilder();
         for (int i = 0; i < profiles; i++) {
-            var profile = generator.profile(random);
+            var educator = workbench.educator(generator.profile(random));
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            var plan = planner.plan(profile, catalogue);
+            var plan = workbench.plan(educator);
             millis[i] = (System.nanoTime() - start) / 1e6;
             cpuMillis[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
             optimal += plan.optimal() ? 1 : 0;
-            partial += plan.unreachable().isEmpty() ? 0 : 1;
+            partial += plan.reachesEveryTarget() ? 0 : 1;
             maxGap = Math.max(maxGap, plan.gapHours());
             gapSum += plan.gapHours();
             hoursSum += plan.totalHours();
-            plan.steps().forEach(step -> plans.append(step.course().id()).append(' '));
+            plan.courses().forEach(id -> plans.append(id).append(' '));
             plans.append('\n');
         }
         Arrays.sort(millis);
         Arrays.sort(cpuMillis);
-        var members = new ArrayList<CohortPlanner.Member>();
+        var members = new ArrayList<Pathways.Workbench.Educator>();
         for (int i = 0; i < cohort; i++) {
-            members.add(new CohortPlanner.Member("e" + i, generator.profile(random)));
+            members.add(workbench.educator(generator.profile(random)));
         }
         var cpuBefore = processCpuNanos();
         long cohortStart = System.nanoTime();
-        var result = new CohortPlanner(planner).plan(members, catalogue);
+        var result = workbench.cohort(members);
         double cohortSeconds = (System.nanoTime() - cohortStart) / 1e9;
         double cohortCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
 
@@ -121,7 +120,7 @@ final class PlanBenchmarkCommand implements CliCommand {
                 "load_average",
                 round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage()));
-        report.put("cohort_courses_to_run", result.programme().size());
+        report.put("cohort_courses_to_run", result.coursesToRun());
         report.put("cohort_learner_hours", round(result.learnerHours()));
         report.put("threads", Runtime.getRuntime().availableProcessors());
         if (json) {
