@@ -3,6 +3,7 @@ package org.pathwise.assistant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.pathwise.guardrails.Guardrails;
 import org.pathwise.guardrails.Verdict;
 
 /**
@@ -41,6 +42,15 @@ public record Interaction(
         Instant at,
         String searchedQuery,
         String language) {
+
+    /**
+     * A text as it may leave the service, for instance in an export of the audit log: the personal data that the
+     * guardrails recognise (e-mail addresses, telephone numbers, identifiers, people's names beside grades, health or
+     * discipline) replaced by markers such as {@code [email]} and {@code [person-1]}.
+     */
+    public static String withoutPersonalData(String text) {
+        return Guardrails.withoutPersonalData(text);
+    }
 
     public Interaction {
         searchedQuery = searchedQuery == null ? "" : searchedQuery;

@@ -19,7 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.pathwise.CsvCells;
-import org.pathwise.guardrails.Guardrails;
+import org.pathwise.assistant.Interaction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -357,7 +357,7 @@ class AuditRecords {
     }
 
     private String redacted(String text) {
-        return text == null ? null : Guardrails.withoutPersonalData(text);
+        return text == null ? null : Interaction.withoutPersonalData(text);
     }
 
     private static String jsonLine(Object[] row) {

@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {"assistant", "guardrails", "retrieval", "stats"})
+        allowedDependencies = {"assistant", "stats"})
 package org.pathwise.audit;
 
 import org.springframework.modulith.ApplicationModule;

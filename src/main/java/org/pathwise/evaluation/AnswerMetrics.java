@@ -19,7 +19,7 @@ import org.pathwise.retrieval.TextTerms;
 final class AnswerMetrics {
 
     private static final Pattern MARKER = Pattern.compile("\\[\\d+]");
-    private static final LanguageDetector DETECTOR = new LanguageDetector();
+    private static final LanguageDetector DETECTOR = LanguageDetector.shared();
 
     /** The largest number of consecutive sentences the oracle quotes. */
     static final int ORACLE_WINDOW = 3;

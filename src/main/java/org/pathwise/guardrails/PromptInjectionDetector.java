@@ -41,7 +41,7 @@ final class PromptInjectionDetector {
     /** How deep encodings are unwrapped: base64 inside base64 is decoded once more, not further. */
     private static final int MAX_DEPTH = 2;
 
-    private static final LanguageDetector LANGUAGES = new LanguageDetector();
+    private static final LanguageDetector LANGUAGES = LanguageDetector.shared();
 
     private final Embedder embedder;
     private final InjectionClassifier classifier;

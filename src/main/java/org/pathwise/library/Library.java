@@ -74,7 +74,7 @@ public final class Library {
                 properties,
                 clock,
                 DocumentLocks.inProcess(),
-                new LanguageDetector());
+                LanguageDetector.shared());
     }
 
     /** A library whose ingestions also take turns, document by document, with those of other instances. */

@@ -71,8 +71,8 @@ public final class LanguageDetector {
     }
 
     /**
-     * The languages of the texts detected last, shared by every instance: a question is screened by the guardrails,
-     * answered by the assistant and recorded by the audit log, and each asks its language; it is detected once.
+     * The languages of the texts detected last: a question is screened by the guardrails and answered by the
+     * assistant, and each asks its language; it is detected once.
      */
     private static final Cache<String, String> RECENT = Caffeine.newBuilder()
             .maximumSize(1_024)
@@ -82,6 +82,18 @@ public final class LanguageDetector {
 
     /** Texts up to this long are remembered: questions, not documents. */
     private static final int REMEMBERED_CHARS = 1_000;
+
+    private static final LanguageDetector SHARED = new LanguageDetector();
+
+    private LanguageDetector() {}
+
+    /**
+     * The process's one detector: the Spring bean, and what code outside the application context (the command line's
+     * tools, a static rule) uses. Its models and the texts it detected last are shared, so a text is detected once.
+     */
+    public static LanguageDetector shared() {
+        return SHARED;
+    }
 
     /** A BCP 47 tag's primary language subtag, lower case: {@code es} for {@code es-MX} or {@code ES_mx}. */
     public static String primary(String tag) {

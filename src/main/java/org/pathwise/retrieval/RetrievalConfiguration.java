@@ -58,7 +58,7 @@ class RetrievalConfiguration {
     /** The one language detector of the application: documents, questions and audit records are detected with it. */
     @Bean
     LanguageDetector languageDetector() {
-        return new LanguageDetector();
+        return LanguageDetector.shared();
     }
 
     @Bean

@@ -240,7 +240,7 @@ final class TrainInjectionClassifierCommand implements CliCommand {
         }
         err.println(NAME + "nested " + folds + "-fold cross-validation");
         var groups = fileOf.stream().mapToInt(Integer::intValue).toArray();
-        var detector = new LanguageDetector();
+        var detector = LanguageDetector.shared();
         var languageOf = examples.stream().map(e -> detector.detect(e.text())).toArray(String[]::new);
         var capped = new boolean[examples.size()];
         for (int i = 0; i < capped.length; i++) {

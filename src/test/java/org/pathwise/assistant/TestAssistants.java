@@ -56,7 +56,7 @@ final class TestAssistants {
                 Clock.systemUTC(),
                 new AnswerSelector(embedder),
                 answerability,
-                new LanguageDetector());
+                LanguageDetector.shared());
     }
 
     private static double[] ones() {

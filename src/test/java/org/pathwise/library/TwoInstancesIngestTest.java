@@ -116,7 +116,7 @@ class TwoInstancesIngestTest {
                 properties,
                 Clock.systemUTC(),
                 DocumentLocks.postgres(dataSource),
-                new LanguageDetector());
+                LanguageDetector.shared());
     }
 
     /** Embeds as the fake model does, slowly enough for the two runs to overlap. */

@@ -113,7 +113,7 @@ class DictionaryTranslatorTest {
     @Test
     void aChineseQuestionIsCutIntoTheDictionarysLongestWordsAndTranslated() throws IOException {
         writeChinese();
-        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        var translator = new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"));
 
         assertThat(translator.languages(List.of("en"))).contains("zh");
         var translation = translator.translate("华沙有多少大学生？", EN).getFirst();
@@ -129,7 +129,7 @@ class DictionaryTranslatorTest {
     @Test
     void aChineseQuestionIsNotTranslatedWithoutCcCedictInTheFolder() throws IOException {
         writeSpanishAndArabic();
-        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        var translator = new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"));
 
         assertThat(translator.languages(List.of("en"))).doesNotContain("zh");
         assertThat(translator.translate("华沙有多少大学生？", EN)).isEmpty();
@@ -145,7 +145,7 @@ class DictionaryTranslatorTest {
     @Test
     void bothDirectionsAreReadAndAWordMissingAsItIsFoundByItsStem() throws IOException {
         writeSpanishAndArabic();
-        var detector = new LanguageDetector();
+        var detector = LanguageDetector.shared();
         var translator = new DictionaryTranslator(folder, detector, List.of(), Set.of("en"));
 
         assertThat(translator.languages(List.of("en"))).containsExactlyInAnyOrder("es", "ar");
@@ -167,7 +167,7 @@ class DictionaryTranslatorTest {
     @Test
     void theSensesTheLibraryHoldsComeFirst() throws IOException {
         writeSpanishAndArabic();
-        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        var translator = new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"));
         DictionaryTranslator.Vocabulary onlyStream =
                 (words, language) -> words.contains("stream") ? Set.of("stream") : Set.of();
 
@@ -185,7 +185,7 @@ class DictionaryTranslatorTest {
     @Test
     void anArabicWordIsFoundWithItsArticleAndPluralStripped() throws IOException {
         writeSpanishAndArabic();
-        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        var translator = new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"));
 
         var translations = translator.translate("كم عدد الجامعات في مدينة فريسنو؟", EN);
 
@@ -200,7 +200,7 @@ class DictionaryTranslatorTest {
     @Test
     void aQuestionInTheLibrarysLanguageOrWithoutADictionaryIsNotTranslated() throws IOException {
         writeSpanishAndArabic();
-        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        var translator = new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"));
 
         assertThat(translator.translate("¿Cuántas escuelas tiene Fresno?", EN)).isNotEmpty();
         assertThat(translator.translate("How many schools does the city of Fresno have?", EN))
@@ -210,13 +210,14 @@ class DictionaryTranslatorTest {
         // German has no dictionary in the folder
         assertThat(translator.translate("Wie viele Schulen hat die Stadt Fresno?", EN))
                 .isEmpty();
-        assertThat(new DictionaryTranslator(folder.resolve("missing"), new LanguageDetector(), List.of(), Set.of("en"))
+        assertThat(new DictionaryTranslator(
+                                folder.resolve("missing"), LanguageDetector.shared(), List.of(), Set.of("en"))
                         .translate("¿Cuántas escuelas tiene Fresno?", EN))
                 .isEmpty();
         assertThat(DictionaryTranslator.none().translate("¿Cuántas escuelas tiene Fresno?", EN))
                 .isEmpty();
         // a multilingual embedding model reads Spanish and English: no dictionary needed between them
-        assertThat(new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en", "es"))
+        assertThat(new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en", "es"))
                         .translate("¿Cuántas escuelas tiene Fresno?", EN))
                 .isEmpty();
     }
@@ -232,7 +233,7 @@ class DictionaryTranslatorTest {
             assertThat(languages).containsExactly("en");
             return java.util.Map.of("en", "How many schools does Fresno have?");
         };
-        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"), model);
+        var translator = new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"), model);
 
         var first = translator.translate("¿Cuántas escuelas tiene Fresno?", EN);
         var again = translator.translate("¿Cuántas escuelas tiene Fresno?", EN);
@@ -246,12 +247,12 @@ class DictionaryTranslatorTest {
         QueryTranslator failing = (question, language, languages) -> {
             throw new IllegalStateException("down");
         };
-        assertThat(new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"), failing)
+        assertThat(new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"), failing)
                         .translate("¿Cuántas escuelas tiene Fresno?", EN))
                 .singleElement()
                 .satisfies(t -> assertThat(t.text()).contains("school"));
         // with the dictionaries switched off, the model still translates
-        assertThat(new DictionaryTranslator(null, new LanguageDetector(), List.of(), Set.of("en"), model)
+        assertThat(new DictionaryTranslator(null, LanguageDetector.shared(), List.of(), Set.of("en"), model)
                         .translate("¿Cuántas escuelas tiene Fresno?", EN))
                 .hasSize(1);
     }
@@ -260,7 +261,7 @@ class DictionaryTranslatorTest {
     void aSpanishQuestionFindsTheEnglishPassageThroughItsTranslation() throws IOException {
         writeSpanishAndArabic();
         var embedder = FakeEmbeddingModel.embedder("fake-64");
-        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        var translator = new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"));
         try (var index = LucenePassageIndex.open(folder.resolve("index"), embedder)) {
             index.index(List.of(
                     passage("rivers", "The river floods the valley every spring."),
@@ -288,7 +289,7 @@ class DictionaryTranslatorTest {
     @Test
     void aQuestionInOneOfTheLibrarysLanguagesIsSearchedAsItIs() throws IOException {
         writeSpanishAndArabic();
-        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        var translator = new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"));
         try (var index = LucenePassageIndex.open(folder.resolve("index"), FakeEmbeddingModel.embedder("fake-64"))) {
             var spanish = Passage.of(
                     "escuelas",
@@ -325,7 +326,7 @@ class DictionaryTranslatorTest {
     @Test
     void coverageCountsTheTranslationsWords() throws IOException {
         writeSpanishAndArabic();
-        var translator = new DictionaryTranslator(folder, new LanguageDetector(), List.of(), Set.of("en"));
+        var translator = new DictionaryTranslator(folder, LanguageDetector.shared(), List.of(), Set.of("en"));
         try (var index = LucenePassageIndex.open(folder.resolve("index"), FakeEmbeddingModel.embedder("fake-64"))) {
             var passage = passage("schools", "Every school has a teacher.");
             index.index(List.of(passage));

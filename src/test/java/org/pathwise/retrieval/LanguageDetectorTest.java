@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LanguageDetectorTest {
 
-    private final LanguageDetector detector = new LanguageDetector();
+    private final LanguageDetector detector = LanguageDetector.shared();
 
     @Test
     void namesTheLanguageOfAQuestionAndUndForNoText() {

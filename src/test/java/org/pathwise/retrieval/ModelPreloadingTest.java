@@ -42,7 +42,7 @@ class ModelPreloadingTest {
         var embedder = configuration.embedder(new EmbeddingProperties("tiny-multilingual", MODELS, null));
 
         assertThat(embedder.modelId()).isEqualTo("tiny-multilingual");
-        assertThat(new LanguageDetector().detect("¿Dónde se guardan las grabaciones de las clases?"))
+        assertThat(LanguageDetector.shared().detect("¿Dónde se guardan las grabaciones de las clases?"))
                 .isEqualTo("es");
     }
 
