@@ -102,13 +102,17 @@ final class LucenePassageIndex implements PassageIndex {
     private final Highlighting highlighting = new Highlighting(analyzers);
     private final ReciprocalRankFusion fusion = new ReciprocalRankFusion();
 
+    /**
+     * @param writer the index's writer, or {@code null} for a read-only index that another process writes: its searches
+     *     see that process's latest commit
+     */
     private LucenePassageIndex(Path folder, Directory directory, IndexWriter writer, Embedder embedder)
             throws IOException {
         this.folder = folder;
         this.directory = directory;
         this.writer = writer;
         this.embedder = embedder;
-        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+        var factory = new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(
                     org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
@@ -116,7 +120,9 @@ final class LucenePassageIndex implements PassageIndex {
                 searcher.setSimilarity(SIMILARITY);
                 return searcher;
             }
-        });
+        };
+        this.searchers =
+                writer == null ? new SearcherManager(directory, factory) : new SearcherManager(writer, factory);
     }
 
     /**
@@ -128,6 +134,15 @@ final class LucenePassageIndex implements PassageIndex {
      * @throws IllegalStateException when another process has the index open for writing
      */
     public static LucenePassageIndex open(Path folder, Embedder embedder) {
+        return open(folder, embedder, false);
+    }
+
+    /**
+     * Opens the index in {@code folder} as {@link #open(Path, Embedder)} does, or, when another process (a running
+     * service) has it open for writing and {@code readOnlyWhenInUse} is set, for reading only: searches then see the
+     * other process's latest commit, and a write fails saying the index is in use.
+     */
+    public static LucenePassageIndex open(Path folder, Embedder embedder, boolean readOnlyWhenInUse) {
         Directory directory = null;
         try {
             Files.createDirectories(folder);
@@ -167,11 +182,16 @@ final class LucenePassageIndex implements PassageIndex {
                     .entrySet());
             return new LucenePassageIndex(folder, directory, writer, embedder);
         } catch (LockObtainFailedException e) {
+            if (readOnlyWhenInUse && directory != null) {
+                try {
+                    log.info("The index at {} is in use by another process: opened for reading only", folder);
+                    return new LucenePassageIndex(folder, directory, null, embedder);
+                } catch (IOException | RuntimeException readFailure) {
+                    e.addSuppressed(readFailure);
+                }
+            }
             closeQuietly(directory);
-            throw new IllegalStateException(
-                    "the index at " + folder + " is in use by another Pathwise process; stop it or use another"
-                            + " --data-dir",
-                    e);
+            throw new IllegalStateException(inUse(folder), e);
         } catch (IOException e) {
             closeQuietly(directory);
             throw new UncheckedIOException("can't open the index at " + folder + ": " + e.getMessage(), e);
@@ -359,7 +379,7 @@ final class LucenePassageIndex implements PassageIndex {
         try {
             for (var entry : byDocument.entrySet()) {
                 var documents = entry.getValue().stream().map(this::toDocument).toList();
-                writer.updateDocuments(new Term(DOC, entry.getKey()), documents);
+                writer().updateDocuments(new Term(DOC, entry.getKey()), documents);
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -370,7 +390,7 @@ final class LucenePassageIndex implements PassageIndex {
     @Override
     public void remove(String documentId) {
         try {
-            writer.deleteDocuments(new Term(DOC, documentId));
+            writer().deleteDocuments(new Term(DOC, documentId));
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("removing " + documentId + " failed: " + e.getMessage(), e);
@@ -380,7 +400,7 @@ final class LucenePassageIndex implements PassageIndex {
     @Override
     public void commit() {
         try {
-            writer.commit();
+            writer().commit();
         } catch (IOException e) {
             throw new UncheckedIOException("commit failed: " + e.getMessage(), e);
         }
@@ -581,7 +601,7 @@ final class LucenePassageIndex implements PassageIndex {
     public void close() {
         try {
             searchers.close();
-            if (writer.isOpen()) {
+            if (writer != null && writer.isOpen()) {
                 writer.close();
             }
             directory.close();
@@ -727,6 +747,10 @@ final class LucenePassageIndex implements PassageIndex {
     private <T> T read(String what, SearcherFunction<T> function) {
         IndexSearcher searcher = null;
         try {
+            if (writer == null) {
+                // another process writes the index: see its latest commit
+                searchers.maybeRefresh();
+            }
             searcher = searchers.acquire();
             return function.apply(searcher);
         } catch (IOException e) {
@@ -740,6 +764,18 @@ final class LucenePassageIndex implements PassageIndex {
                 }
             }
         }
+    }
+
+    private static String inUse(Path folder) {
+        return "the index at " + folder + " is in use by another Pathwise process; stop it or use another --data-dir";
+    }
+
+    /** The writer, or a failure that says why there is none. */
+    private IndexWriter writer() {
+        if (writer == null) {
+            throw new IllegalStateException(inUse(folder) + " (it is open here for reading only)");
+        }
+        return writer;
     }
 
     private static void closeQuietly(Directory directory) {

@@ -29,10 +29,11 @@ class RetrievalConfiguration {
     PassageIndex passageIndex(
             @Value("${pathwise.store:embedded}") String store,
             @Value("${pathwise.data-dir}") Path dataDir,
+            @Value("${pathwise.index.read-only-when-in-use:false}") boolean readOnlyWhenInUse,
             Embedder embedder,
             ObjectProvider<DataSource> dataSource) {
         return switch (Store.of(store)) {
-            case EMBEDDED -> LucenePassageIndex.open(dataDir.resolve("index"), embedder);
+            case EMBEDDED -> LucenePassageIndex.open(dataDir.resolve("index"), embedder, readOnlyWhenInUse);
             case POSTGRES -> PgVectorPassageIndex.open(dataSource.getObject(), embedder);
         };
     }
