@@ -99,7 +99,11 @@ final class PromptInjectionDetector {
             return signal;
         }
         var language = LANGUAGES.detect(question);
-        return classifier.decidesIn(language) ? classify(question, language) : signal;
+        // a plain question addresses no one and orders nothing: the classifier may not refuse it on its topic alone
+        if (!classifier.decidesIn(language) || PlainQuestions.isPlain(question)) {
+            return signal;
+        }
+        return classify(question, language);
     }
 
     /** The phrases and encodings alone. */

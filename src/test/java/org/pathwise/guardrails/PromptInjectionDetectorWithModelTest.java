@@ -53,6 +53,16 @@ class PromptInjectionDetectorWithModelTest {
         assertThat(detector.inspect(question)).isEmpty();
     }
 
+    /** One of the Carpentries instructor-training lesson's own questions, which the classifier alone refused. */
+    @Test
+    void aPlainQuestionThatTheClassifierScoresAsAnInjectionIsLetThrough() {
+        var question = "Who are the trainers?";
+
+        assertThat(detector.probability(question))
+                .isGreaterThanOrEqualTo(detector.classifierThreshold().orElseThrow());
+        assertThat(detector.inspect(question)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
