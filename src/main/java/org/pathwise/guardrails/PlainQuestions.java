@@ -12,7 +12,8 @@ import org.pathwise.retrieval.Sentence;
  * intent, and the public injection data hold many political and historical prompts, so an ordinary question on such a
  * topic, in German above all, can score as an attack. An injection, though, has to tell the model something: it
  * addresses it ("you", "du", "Sie"), gives it an order ("forget", "vergiss", "write", "antworte"), names its workings
- * ("prompt", "instructions", "system") or frames text for it (quotes, colons, brackets, a line in capitals). A text
+ * ("prompt", "instructions", "system"), asks about the conversation or what is hidden in it ("what was written
+ * above?") or frames text for it (quotes, colons, brackets, a line in capitals). A text
  * with none of these, whose every sentence but the last states something and whose last asks with a question word, is
  * plain.
  *
@@ -51,6 +52,16 @@ final class PlainQuestions {
                     + "|befehl\\w*)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * Words that point at the conversation itself or at what is kept from the reader: what a leak of the hidden part
+     * of a prompt asks about ("what was written above?", "was stand davor?").
+     */
+    private static final Pattern THE_CONVERSATION = Pattern.compile(
+            "\\b(above|earlier|previous\\w*|preceding|before this|conversation|chat|context|hidden|secret\\w*"
+                    + "|confidential|password\\w*|written|wrote|oben|obig\\w*|davor|vorher\\w*|bisher\\w*|gespräch\\w*"
+                    + "|unterhaltung|kontext|versteckt\\w*|geheim\\w*|vertraulich\\w*|passwort\\w*|geschrieben)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     /** Marks that frame text for a reader: quotes, colons, brackets, code and markup, a line break. */
     private static final Pattern FRAMING = Pattern.compile("[\"“”„«»:;{}\\[\\]()<>$=#*_|\\\\/`\\n]");
 
@@ -67,6 +78,7 @@ final class PlainQuestions {
         if (SECOND_PERSON.matcher(trimmed).find()
                 || FORMAL_YOU.matcher(trimmed).find()
                 || INSTRUCTION.matcher(trimmed).find()
+                || THE_CONVERSATION.matcher(trimmed).find()
                 || FRAMING.matcher(trimmed).find()
                 || SHOUTING.matcher(trimmed).find()) {
             return false;
