@@ -278,10 +278,7 @@ final class InjectionPatterns {
         return new Named(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
 
-    /**
-     * The first pattern, in the order above, that occurs in a folded text; else the first injection worded as a
-     * question ({@link InjectionQuestions}), from its first words to its last.
-     */
+    /** The first pattern, in the order above, that occurs in a folded text. */
     static Optional<Match> find(String folded) {
         for (var named : PATTERNS) {
             var matcher = named.pattern().matcher(folded);
@@ -289,13 +286,7 @@ final class InjectionPatterns {
                 return Optional.of(new Match(named.name(), matcher.start(), matcher.end()));
             }
         }
-        return InjectionQuestions.find(folded).map(found -> {
-            var words = found.words().split(" … ");
-            int start = Math.max(0, folded.indexOf(words[0]));
-            int last = folded.lastIndexOf(words[words.length - 1]);
-            int end = last < start ? start + words[0].length() : last + words[words.length - 1].length();
-            return new Match(found.name(), start, end);
-        });
+        return Optional.empty();
     }
 
     /** The names of the patterns, each once. */
