@@ -47,19 +47,6 @@ class EvalCommandLeavesTheAuditLogTest {
         }
     }
 
-    /** One evaluation run stored, and the audit chain, its records, the review queue and the interactions unchanged. */
-    private static void assertOneRunMoreAndTheAuditLogAsItWas(AuditState before, AuditState after) {
-        assertThat(after.runs()).isEqualTo(before.runs() + 1);
-        assertThat(new AuditState(
-                        after.head(),
-                        after.headHash(),
-                        after.records(),
-                        after.reviewItems(),
-                        after.interactions(),
-                        before.runs()))
-                .isEqualTo(before);
-    }
-
     /** A data directory with one document and two interactions in its audit log, one of them a review item. */
     private Path populated() throws Exception {
         var library = Files.createDirectories(folder.resolve("library"));
@@ -98,7 +85,15 @@ class EvalCommandLeavesTheAuditLogTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         var after = auditState(dataDir);
-        assertOneRunMoreAndTheAuditLogAsItWas(before, after);
+        assertThat(after.runs()).isEqualTo(before.runs() + 1);
+        assertThat(new AuditState(
+                        after.head(),
+                        after.headHash(),
+                        after.records(),
+                        after.reviewItems(),
+                        after.interactions(),
+                        before.runs()))
+                .isEqualTo(before);
         try (var reportFolders = Files.list(reports)) {
             var report = JsonMapper.builder()
                     .build()
@@ -133,7 +128,15 @@ class EvalCommandLeavesTheAuditLogTest {
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out()).contains("answered");
             var after = auditState(connection);
-            assertOneRunMoreAndTheAuditLogAsItWas(before, after);
+            assertThat(after.runs()).isEqualTo(before.runs() + 1);
+            assertThat(new AuditState(
+                            after.head(),
+                            after.headHash(),
+                            after.records(),
+                            after.reviewItems(),
+                            after.interactions(),
+                            before.runs()))
+                    .isEqualTo(before);
             // search reads beside the service too; a command that writes is told the directory is in use
             assertThat(CliRun.inDataDir(dataDir, "search", "contrast ratio").out())
                     .contains("contrast.md");
