@@ -142,9 +142,6 @@ public final class Cli implements Runnable {
                 return CliCommand.USAGE;
             }
             preloadModels = command.usesModels();
-            if (command.readsTheIndexOnly()) {
-                properties.put("pathwise.index.read-only-when-in-use", "true");
-            }
         }
         properties.put("pathwise.library.sample-library", "false");
         try (var context = start(properties, preloadModels)) {
@@ -301,19 +298,15 @@ public final class Cli implements Runnable {
             if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 return true;
             }
-            if (cause instanceof org.apache.lucene.store.LockObtainFailedException) {
-                return true;
-            }
         }
         return false;
     }
 
     private static String inUse(Path dataDir) {
         return "the data directory " + (dataDir == null ? "" : dataDir + " ")
-                + "is in use by another process, most likely a running Pathwise service (its index or database is"
-                + " locked); stop the service or give another --data-dir. Only eval and search run beside a service"
-                + " on its data directory; to evaluate a service on another machine, send it the question set:"
-                + " pathwise eval SET --url URL --token TOKEN";
+                + "is in use by another process, most likely a running Pathwise service (its database file is"
+                + " locked); stop the service or give another --data-dir. To evaluate on the service's library, send"
+                + " the question set to it: pathwise eval SET --url URL --token TOKEN";
     }
 
     /** The innermost message of an exception chain, the one that names the real problem, on one line. */

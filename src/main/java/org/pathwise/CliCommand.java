@@ -41,15 +41,6 @@ public interface CliCommand {
     }
 
     /**
-     * Whether the command, with the arguments it was given, only reads the library's index. Such a command may run on
-     * the data directory of a running service: it then reads the index the service writes, and shares its database
-     * (H2's automatic mixed mode), while any other command on it fails saying the directory is in use.
-     */
-    default boolean readsTheIndexOnly() {
-        return false;
-    }
-
-    /**
      * The command this one is a sub-command of, as {@code audit} for {@code audit benchmark}, when it belongs to
      * another module than that command (a tool that measures a module joins the module's command without the module
      * knowing it); empty for a command of its own, or for a sub-command its parent names.

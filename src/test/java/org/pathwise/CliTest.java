@@ -115,14 +115,6 @@ class CliTest {
                 .contains("--data-dir")
                 .contains("--url");
         assertThat(message.lines()).hasSize(1);
-        // a command that writes the index, when the service has it open
-        var index = new IllegalStateException(
-                "the index is in use",
-                new org.apache.lucene.store.LockObtainFailedException(
-                        "Lock held by another program: index/write.lock"));
-        assertThat(Cli.failure(new RuntimeException("can't create bean", index), Path.of("/srv/pathwise")))
-                .contains("/srv/pathwise is in use by another process")
-                .contains("Only eval and search run beside a service");
         assertThat(Cli.failure(new RuntimeException("outer", new IllegalArgumentException("inner")), null))
                 .isEqualTo("inner");
     }

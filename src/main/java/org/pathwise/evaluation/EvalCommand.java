@@ -111,15 +111,6 @@ final class EvalCommand implements CliCommand {
         return url == null;
     }
 
-    /**
-     * A run searches the library and records into the evaluation tables only, so it may run beside the service on its
-     * data directory; a BEIR folder is indexed into a scratch index of its own.
-     */
-    @Override
-    public boolean readsTheIndexOnly() {
-        return true;
-    }
-
     @Override
     public int run(PrintWriter out, PrintWriter err) {
         if (java.nio.file.Files.isRegularFile(dataset)) {

@@ -102,17 +102,13 @@ final class LucenePassageIndex implements PassageIndex {
     private final Highlighting highlighting = new Highlighting(analyzers);
     private final ReciprocalRankFusion fusion = new ReciprocalRankFusion();
 
-    /**
-     * @param writer the index's writer, or {@code null} for a read-only index that another process writes: its searches
-     *     see that process's latest commit
-     */
     private LucenePassageIndex(Path folder, Directory directory, IndexWriter writer, Embedder embedder)
             throws IOException {
         this.folder = folder;
         this.directory = directory;
         this.writer = writer;
         this.embedder = embedder;
-        var factory = new SearcherFactory() {
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(
                     org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
@@ -120,9 +116,7 @@ final class LucenePassageIndex implements PassageIndex {
                 searcher.setSimilarity(SIMILARITY);
                 return searcher;
             }
-        };
-        this.searchers =
-                writer == null ? new SearcherManager(directory, factory) : new SearcherManager(writer, factory);
+        });
     }
 
     /**
@@ -134,15 +128,6 @@ final class LucenePassageIndex implements PassageIndex {
      * @throws IllegalStateException when another process has the index open for writing
      */
     public static LucenePassageIndex open(Path folder, Embedder embedder) {
-        return open(folder, embedder, false);
-    }
-
-    /**
-     * Opens the index in {@code folder} as {@link #open(Path, Embedder)} does, or, when another process (a running
-     * service) has it open for writing and {@code readOnlyWhenInUse} is set, for reading only: searches then see the
-     * other process's latest commit, and a write fails saying the index is in use.
-     */
-    public static LucenePassageIndex open(Path folder, Embedder embedder, boolean readOnlyWhenInUse) {
         Directory directory = null;
         try {
             Files.createDirectories(folder);
@@ -182,16 +167,11 @@ final class LucenePassageIndex implements PassageIndex {
                     .entrySet());
             return new LucenePassageIndex(folder, directory, writer, embedder);
         } catch (LockObtainFailedException e) {
-            if (readOnlyWhenInUse && directory != null) {
-                try {
-                    log.info("The index at {} is in use by another process: opened for reading only", folder);
-                    return new LucenePassageIndex(folder, directory, null, embedder);
-                } catch (IOException | RuntimeException readFailure) {
-                    e.addSuppressed(readFailure);
-                }
-            }
             closeQuietly(directory);
-            throw new IllegalStateException(inUse(folder), e);
+            throw new IllegalStateException(
+                    "the index at " + folder + " is in use by another Pathwise process; stop it or use another"
+                            + " --data-dir",
+                    e);
         } catch (IOException e) {
             closeQuietly(directory);
             throw new UncheckedIOException("can't open the index at " + folder + ": " + e.getMessage(), e);
@@ -379,7 +359,7 @@ final class LucenePassageIndex implements PassageIndex {
         try {
             for (var entry : byDocument.entrySet()) {
                 var documents = entry.getValue().stream().map(this::toDocument).toList();
-                writer().updateDocuments(new Term(DOC, entry.getKey()), documents);
+                writer.updateDocuments(new Term(DOC, entry.getKey()), documents);
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -390,7 +370,7 @@ final class LucenePassageIndex implements PassageIndex {
     @Override
     public void remove(String documentId) {
         try {
-            writer().deleteDocuments(new Term(DOC, documentId));
+            writer.deleteDocuments(new Term(DOC, documentId));
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("removing " + documentId + " failed: " + e.getMessage(), e);
@@ -400,7 +380,7 @@ final class LucenePassageIndex implements PassageIndex {
     @Override
     public void commit() {
         try {
-            writer().commit();
+            writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("commit failed: " + e.getMessage(), e);
         }
@@ -601,7 +581,7 @@ final class LucenePassageIndex implements PassageIndex {
     public void close() {
         try {
             searchers.close();
-            if (writer != null && writer.isOpen()) {
+            if (writer.isOpen()) {
                 writer.close();
             }
             directory.close();
@@ -747,10 +727,6 @@ final class LucenePassageIndex implements PassageIndex {
     private <T> T read(String what, SearcherFunction<T> function) {
         IndexSearcher searcher = null;
         try {
-            if (writer == null) {
-                // another process writes the index: see its latest commit
-                searchers.maybeRefresh();
-            }
             searcher = searchers.acquire();
             return function.apply(searcher);
         } catch (IOException e) {
@@ -764,18 +740,6 @@ final class LucenePassageIndex implements PassageIndex {
                 }
             }
         }
-    }
-
-    private static String inUse(Path folder) {
-        return "the index at " + folder + " is in use by another Pathwise process; stop it or use another --data-dir";
-    }
-
-    /** The writer, or a failure that says why there is none. */
-    private IndexWriter writer() {
-        if (writer == null) {
-            throw new IllegalStateException(inUse(folder) + " (it is open here for reading only)");
-        }
-        return writer;
     }
 
     private static void closeQuietly(Directory directory) {

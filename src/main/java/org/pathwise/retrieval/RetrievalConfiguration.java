@@ -29,11 +29,10 @@ class RetrievalConfiguration {
     PassageIndex passageIndex(
             @Value("${pathwise.store:embedded}") String store,
             @Value("${pathwise.data-dir}") Path dataDir,
-            @Value("${pathwise.index.read-only-when-in-use:false}") boolean readOnlyWhenInUse,
             Embedder embedder,
             ObjectProvider<DataSource> dataSource) {
         return switch (Store.of(store)) {
-            case EMBEDDED -> LucenePassageIndex.open(dataDir.resolve("index"), embedder, readOnlyWhenInUse);
+            case EMBEDDED -> LucenePassageIndex.open(dataDir.resolve("index"), embedder);
             case POSTGRES -> PgVectorPassageIndex.open(dataSource.getObject(), embedder);
         };
     }

@@ -46,11 +46,6 @@ final class SearchCommand implements CliCommand {
     }
 
     @Override
-    public boolean readsTheIndexOnly() {
-        return true;
-    }
-
-    @Override
     public int run(PrintWriter out, PrintWriter err) {
         SearchRequest request;
         try {

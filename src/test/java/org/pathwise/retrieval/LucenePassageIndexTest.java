@@ -190,41 +190,4 @@ class LucenePassageIndexTest extends PassageIndexContract {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("in use by another Pathwise process");
     }
-
-    @Test
-    void opensAnIndexInUseForReadingOnlyWhenAskedAndSeesTheWritersLaterCommits() {
-        index.index(List.of(passage("rubrics", 0, "Rubrics describe criteria and levels of performance.")));
-        index.commit();
-
-        try (var reader = LucenePassageIndex.open(folder, FakeEmbeddingModel.embedder("fake-64"), true)) {
-            assertThat(documentIds(reader.search(SearchRequest.of("rubrics criteria", 3, SearchMode.HYBRID))))
-                    .containsExactly("rubrics");
-
-            index.index(List.of(passage("captions", 0, "Captions make video lectures accessible.")));
-            // what the writer has not committed is not seen; what it commits is, without opening again
-            assertThat(documentIds(reader.search(SearchRequest.of("captions video", 3, SearchMode.LEXICAL))))
-                    .isEmpty();
-            index.commit();
-            assertThat(documentIds(reader.search(SearchRequest.of("captions video", 3, SearchMode.LEXICAL))))
-                    .containsExactly("captions");
-
-            assertThatThrownBy(() -> reader.index(List.of(passage("x", 0, "a passage that can't be written"))))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("in use by another Pathwise process")
-                    .hasMessageContaining("reading only");
-            assertThatThrownBy(() -> reader.remove("rubrics")).isInstanceOf(IllegalStateException.class);
-        }
-        // the writer is untouched by the reader's closing
-        assertThat(index.size()).isEqualTo(2);
-    }
-
-    @Test
-    void aFreeIndexIsOpenedForWritingEvenWhenReadingOnlyWouldDo() {
-        index.close();
-        index = LucenePassageIndex.open(folder, FakeEmbeddingModel.embedder("fake-64"), true);
-
-        index.index(List.of(passage("rubrics", 0, "Rubrics describe criteria.")));
-        index.commit();
-        assertThat(index.size()).isEqualTo(1);
-    }
 }
