@@ -75,6 +75,11 @@ final class PlainQuestions {
         if (!trimmed.endsWith("?") || trimmed.split("\\s+").length > MOST_WORDS) {
             return false;
         }
+        // a word can hide from the lists behind an invisible character or a look-alike letter ("sуstem")
+        if (trimmed.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT)
+                || InjectionTexts.hasHomoglyphs(trimmed)) {
+            return false;
+        }
         if (SECOND_PERSON.matcher(trimmed).find()
                 || FORMAL_YOU.matcher(trimmed).find()
                 || INSTRUCTION.matcher(trimmed).find()

@@ -49,6 +49,9 @@ class PlainQuestionsTest {
                 // it asks nothing, or not with a question word
                 "Tell me who the trainers are.",
                 "Is the settlement policy fair?",
+                // it hides a word behind an invisible character or a look-alike letter
+                "What does the sy\u200bstem keep from teachers?",
+                "Who keeps the \u0455ecret list?",
                 // it is too long to be read at a glance
                 "Who was the one person who, in the long years that followed the end of the first war and the start of"
                         + " the second, held the office of mayor of the small harbour town on the northern coast of"
