@@ -25,8 +25,7 @@ import org.pathwise.retrieval.TextTerms;
  * introduces it. Headings, questions and code on their own are never candidates. Each candidate is scored by the
  * cosine similarity of its sentences' stored vectors to the question's vector (the best and the mean), the share of
  * the question's focus terms it holds (and with its passage's headings), how well its shape fits the question's type
- * ({@link QuestionType}: a number for a quantity, a list or steps for a procedure, a definition's "is", a name for a
- * choice), the terms it
+ * ({@link QuestionType}: a number for a quantity, a list or steps for a procedure, a definition's "is"), the terms it
  * adds to the question's and the rank of its passage, less a cost for every word past what an answer needs, for
  * sentences that speak of the document itself and for prose that ends announcing what follows; the weights are in
  * {@link #WEIGHTS}. The best candidate is the answer.
@@ -73,10 +72,6 @@ final class AnswerSelector {
                     + "|cover|see|explore|learn)|(cette|dans cette|la section|ce chapitre|cet épisode|ce guide)\\b"
                     + "|(esta|en esta|este|en este) (sección|capítulo|guía|unidad|lección)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-    /** A name: an acronym ("CC BY", "WCAG") or a word with capitals inside ("OpenStax", "iPad"). */
-    private static final Pattern NAME =
-            Pattern.compile("\\b(?:\\p{Lu}{2,}[\\p{L}\\d-]*|\\p{L}+\\p{Ll}\\p{Lu}\\p{L}*)\\b");
 
     private static final Pattern DEFINES = Pattern.compile(
             "\\b(is|are|means|refers to|describes|est|sont|désigne|signifie|es|son|significa|se refiere a|ist|sind"
@@ -192,7 +187,6 @@ final class AnswerSelector {
                     focusByAnalysis.computeIfAbsent(
                             analysis, key -> QuestionClassifier.focus(question, passageLanguage)),
                     termsByAnalysis.computeIfAbsent(analysis, key -> TextTerms.of(question, passageLanguage)),
-                    question,
                     type);
             for (var candidate : candidates(passage, type)) {
                 units.add(scored.unit(candidate.sentences(), candidate.shape()));
@@ -316,7 +310,6 @@ final class AnswerSelector {
         private final Map<Integer, Set<String>> terms = new HashMap<>();
         private final Set<String> contextTerms;
         private final Set<String> questionTerms;
-        private final String questionText;
 
         Scoring(
                 int index,
@@ -326,7 +319,6 @@ final class AnswerSelector {
                 float[] question,
                 Set<String> focus,
                 Set<String> questionTerms,
-                String questionText,
                 QuestionType type) {
             this.index = index;
             this.passage = passage;
@@ -336,7 +328,6 @@ final class AnswerSelector {
             this.focus = focus;
             this.type = type;
             this.questionTerms = questionTerms;
-            this.questionText = questionText;
             this.contextTerms = TextTerms.of(
                     passage.facets().title() + " " + String.join(" ", passage.headingPath()),
                     passage.facets().language());
@@ -407,17 +398,6 @@ final class AnswerSelector {
             return (double) focus.stream().filter(held::contains).count() / focus.size();
         }
 
-        /** Whether a unit names something the question does not: what a question asking which one to choose wants. */
-        private boolean names(String text) {
-            var names = NAME.matcher(text);
-            while (names.find()) {
-                if (!questionText.contains(names.group())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** How well a unit's shape and words fit the kind of answer asked for. */
         private double fit(Shape shape, String text, int sentences) {
             return switch (type) {
@@ -429,14 +409,13 @@ final class AnswerSelector {
                         case PROSE -> 0;
                     };
                 case LIST -> shape == Shape.LIST ? 0.12 : 0;
-                case CHOICE -> names(text) ? 0.12 : 0;
                 case DEFINITION ->
                     (shape == Shape.PROSE && DEFINES.matcher(text).find() ? 0.06 : 0)
                             - (shape == Shape.LIST ? 0.05 : 0);
                 case REASON -> REASONS.matcher(text).find() ? 0.06 : 0;
                 case COMPARISON -> CONTRASTS.matcher(text).find() ? 0.06 : 0;
                 case YES_NO -> (ADVISES.matcher(text).find() ? 0.03 : 0) + (sentences <= 2 ? 0.02 : 0);
-                case OTHER -> 0;
+                case CHOICE, OTHER -> 0;
             };
         }
     }
