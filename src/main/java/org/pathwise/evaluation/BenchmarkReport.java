@@ -116,6 +116,10 @@ record BenchmarkReport(
      *     sample
      * @param ratioWithSentences {@code passagesPerS / embeddingModelWithSentencesPassagesPerS}: the share of the
      *     model's speed on the same work that ingestion keeps
+     * @param langchain4jDefaultPassagesPerS passages per second of the same model as LangChain4j runs it by default,
+     *     on the same sample and batches as {@code embeddingModelPassagesPerS}; {@code null} for another model
+     * @param ratioToLangchain4jDefault {@code embeddingModelPassagesPerS / langchain4jDefaultPassagesPerS}, or
+     *     {@code null}
      */
     @JsonPropertyOrder({
         "passages_per_s",
@@ -125,7 +129,9 @@ record BenchmarkReport(
         "seconds",
         "batch",
         "embedding_model_with_sentences_passages_per_s",
-        "ratio_with_sentences"
+        "ratio_with_sentences",
+        "langchain4j_default_passages_per_s",
+        "ratio_to_langchain4j_default"
     })
     public record Ingest(
             @JsonProperty("passages_per_s") double passagesPerS,
@@ -138,7 +144,12 @@ record BenchmarkReport(
             @JsonProperty("embedding_model_with_sentences_passages_per_s")
             double embeddingModelWithSentencesPassagesPerS,
 
-            @JsonProperty("ratio_with_sentences") double ratioWithSentences) {
+            @JsonProperty("ratio_with_sentences") double ratioWithSentences,
+
+            @JsonProperty("langchain4j_default_passages_per_s")
+            Double langchain4jDefaultPassagesPerS,
+
+            @JsonProperty("ratio_to_langchain4j_default") Double ratioToLangchain4jDefault) {
         public Ingest {
             passagesPerS = round(passagesPerS, 1);
             embeddingModelPassagesPerS = round(embeddingModelPassagesPerS, 1);
@@ -146,6 +157,9 @@ record BenchmarkReport(
             seconds = round(seconds, 2);
             embeddingModelWithSentencesPassagesPerS = round(embeddingModelWithSentencesPassagesPerS, 1);
             ratioWithSentences = round(ratioWithSentences, 3);
+            langchain4jDefaultPassagesPerS =
+                    langchain4jDefaultPassagesPerS == null ? null : round(langchain4jDefaultPassagesPerS, 1);
+            ratioToLangchain4jDefault = ratioToLangchain4jDefault == null ? null : round(ratioToLangchain4jDefault, 3);
         }
     }
 

@@ -195,6 +195,13 @@ final class EvalCommand implements CliCommand {
                 ingest.ratio(),
                 ingest.embeddingModelWithSentencesPassagesPerS(),
                 ingest.ratioWithSentences()));
+        if (ingest.langchain4jDefaultPassagesPerS() != null) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "           the same model as LangChain4j runs it by default %.1f passages/s; model here / default %.3f%n",
+                    ingest.langchain4jDefaultPassagesPerS(),
+                    ingest.ratioToLangchain4jDefault()));
+        }
         text.append(String.format(
                 Locale.ROOT,
                 "%nhybrid search latency, ms (query embedding included)%n%-12s %8s %8s %8s %12s%n",

@@ -77,7 +77,7 @@ class EvalCommandTest {
                 new BenchmarkReport.Corpus(5183, 6000),
                 300,
                 modes,
-                new BenchmarkReport.Ingest(40.5, 45.0, 1000, 0.9, 148.1, 256, 42.0, 0.964),
+                new BenchmarkReport.Ingest(40.5, 45.0, 1000, 0.9, 148.1, 256, 42.0, 0.964, 22.5, 2.0),
                 new BenchmarkReport.Latency(
                         new BenchmarkReport.Run(12.5, 20.25, 30.75, 1, 300, 10, 70.2),
                         new BenchmarkReport.Run(50, 90, 120, 8, 2400, 10, 110.4)),
@@ -95,6 +95,7 @@ class EvalCommandTest {
                 .containsPattern("hybrid\\s+0\\.7301\\s+0\\.9600")
                 .contains("40.5 passages/s", "45.0 passages/s on 1000 passages", "ratio 0.900")
                 .contains("with their sentences 42.0 passages/s, ratio 0.964")
+                .contains("LangChain4j runs it by default 22.5 passages/s; model here / default 2.000")
                 .containsPattern("1 thread\\s+12\\.50\\s+20\\.25\\s+30\\.75")
                 .containsPattern("8 threads\\s+50\\.00\\s+90\\.00\\s+120\\.00")
                 .contains("peak heap  812.3 MB");
