@@ -66,14 +66,9 @@ final class QuestionClassifier {
                             + "|^quais\\b|^welche\\b"),
             cue(
                     QuestionType.CHOICE,
-                    "(^|, |^(under|in|on|to|at|from|for|by|with) )(which|what) (\\S+ ){1,4}(should|would|could|can|do"
-                            + "|does|will|must|is|lets?|allows?|works?|suits?|fits?|supports?)\\b|^which of\\b"
-                            + "|(^|, |^(sur|vers|a|pour|dans|avec|de|par|selon) )(quel|quelle) (\\S+ ){1,4}(dois|devrais"
-                            + "|devrait|devrions|faut|permet|convient|conviendrait|choisir|suivre|utiliser|adopter"
-                            + "|privilegier|conseillez|recommandez|pourrions|pourrais|puis|peut|sert)\\b"
-                            + "|(^|, |^(en|con|para|de|por|a|sobre) )(que|cual) (\\S+ ){1,4}(debo|deberia|debe|debemos"
-                            + "|conviene|convendria|permite|elegir|elijo|puedo|podemos|recomiendan|recomienda|recomiendas"
-                            + "|sirve|usar|utilizar|consultar)\\b"
+                    "^(which|what) (\\w+ ){1,2}(should|would|could|can|do|does|is|lets?|allows?|works?|suits?|fits?)\\b"
+                            + "|^(quel|quelle) (\\w+ ){1,2}(dois|devrais|faut|permet|convient|choisir)"
+                            + "|^(que|cual) (\\w+ ){1,2}(debo|deberia|conviene|permite|elegir|puedo)\\b"
                             + "|^(qual) (\\w+ ){1,2}(devo|deveria|permite)\\b"),
             cue(
                     QuestionType.YES_NO,
