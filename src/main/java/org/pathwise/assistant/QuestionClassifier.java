@@ -67,8 +67,12 @@ final class QuestionClassifier {
             cue(
                     QuestionType.CHOICE,
                     "^(which|what) (\\w+ ){1,2}(should|would|could|can|do|does|is|lets?|allows?|works?|suits?|fits?)\\b"
-                            + "|^(quel|quelle) (\\w+ ){1,2}(dois|devrais|faut|permet|convient|choisir)"
-                            + "|^(que|cual) (\\w+ ){1,2}(debo|deberia|conviene|permite|elegir|puedo)\\b"
+                            + "|^which (\\w+ ){3}(should|would|could|can|will|must|lets?|allows?|works?|suits?|fits?)\\b"
+                            + "|^which of\\b|^(under|in|on|from|for|with|by) which \\w+"
+                            + "|^(quel|quelle) (\\w+ ){1,2}(dois|devrais|faut|permet|convient|conviendrait|choisir|suivre"
+                            + "|utiliser|adopter|privilegier|conseillez|recommandez)|^(sur|vers|selon|avec) (quel|quelle) \\w+"
+                            + "|^(que|cual) (\\w+ ){1,2}(debo|deberia|conviene|convendria|permite|elegir|elijo|puedo"
+                            + "|recomiendan|recomiendas|recomienda|sirve)\\b|^(con|sobre) (que|cual) \\w+"
                             + "|^(qual) (\\w+ ){1,2}(devo|deveria|permite)\\b"),
             cue(
                     QuestionType.YES_NO,
