@@ -116,10 +116,11 @@ record BenchmarkReport(
      *     sample
      * @param ratioWithSentences {@code passagesPerS / embeddingModelWithSentencesPassagesPerS}: the share of the
      *     model's speed on the same work that ingestion keeps
-     * @param langchain4jDefaultPassagesPerS passages per second of the same model as LangChain4j runs it by default,
-     *     on the same sample and batches as {@code embeddingModelPassagesPerS}; {@code null} for another model
-     * @param ratioToLangchain4jDefault {@code embeddingModelPassagesPerS / langchain4jDefaultPassagesPerS}, or
-     *     {@code null}
+     * @param langchain4jDefaultPassagesPerS passages per second of the bundled model as LangChain4j runs it by default,
+     *     on the same sample and batches as {@code embeddingModelPassagesPerS}, timed after everything else; absent
+     *     for another model
+     * @param ratioToLangchain4jDefault the model's passages per second here, timed right after that, over
+     *     {@code langchain4jDefaultPassagesPerS}; absent for another model
      */
     @JsonPropertyOrder({
         "passages_per_s",

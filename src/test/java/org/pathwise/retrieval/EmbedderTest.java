@@ -57,6 +57,29 @@ class EmbedderTest {
     }
 
     @Test
+    void theBundledModelEmbedsEachTextOfABatchAsItEmbedsItAlone() {
+        var embedder = Embedder.bgeSmallEnV15Quantized();
+        var texts = java.util.List.of(
+                "Rubrics describe levels of performance for each criterion.",
+                "Captions help deaf students and everyone watching in a noisy place.",
+                "An open licence is a standing permission to reuse a work.",
+                "Retrieval practice: short quizzes spaced over weeks.",
+                "Las licencias abiertas permiten adaptar los materiales.");
+
+        var batch = embedder.embedPassages(texts);
+
+        assertThat(batch).hasSameSizeAs(texts);
+        for (int t = 0; t < texts.size(); t++) {
+            var alone = embedder.embedPassage(texts.get(t));
+            for (int i = 0; i < alone.length; i++) {
+                assertThat(batch.get(t)[i])
+                        .as("text %d, dimension %d", t, i)
+                        .isCloseTo(alone[i], org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+    }
+
+    @Test
     void theBundledModelUnpackedIntoAFolderGivesTheVectorsOfTheOneInsideItsJar(@TempDir java.nio.file.Path dir)
             throws Exception {
         for (var file : java.util.List.of(Embedder.BUNDLED_ONNX, Embedder.BUNDLED_TOKENIZER)) {
