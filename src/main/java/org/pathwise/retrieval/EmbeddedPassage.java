@@ -71,11 +71,22 @@ public record EmbeddedPassage(Passage passage, float[] vector, List<float[]> sen
     public static List<EmbeddedPassage> embed(Collection<Passage> passages, Embedder embedder) {
         var ordered = List.copyOf(passages);
         requireUniqueIds(ordered);
-        var vectors = embedder.embedPassages(
-                ordered.stream().map(Passage::textWithContext).toList());
+        // one call for every passage and every sentence, so that the embedder's threads share the whole batch
+        var texts = new ArrayList<String>();
+        for (var passage : ordered) {
+            texts.add(passage.textWithContext());
+        }
+        for (var passage : ordered) {
+            passage.sentences().forEach(s -> texts.add(head(s.in(passage.text()))));
+        }
+        var vectors = embedder.embedPassages(texts);
         var embedded = new ArrayList<EmbeddedPassage>(ordered.size());
-        for (int i = 0; i < ordered.size(); i++) {
-            embedded.add(withSentences(ordered.get(i), vectors.get(i), embedder));
+        int next = ordered.size();
+        for (var passage : ordered) {
+            int sentences = passage.sentences().size();
+            embedded.add(new EmbeddedPassage(
+                    passage, vectors.get(embedded.size()), List.copyOf(vectors.subList(next, next + sentences))));
+            next += sentences;
         }
         return embedded;
     }
