@@ -216,8 +216,8 @@ final class RetrievalBenchmark {
                         settings.batch(),
                         withSentencesRate,
                         ingestRate / withSentencesRate,
-                        reference == null ? null : reference[0],
-                        reference == null ? null : reference[1] / reference[0]),
+                        reference == null ? null : reference.defaultRate(),
+                        reference == null ? null : reference.hereRate() / reference.defaultRate()),
                 new BenchmarkReport.Latency(single, concurrent),
                 peakHeapMb,
                 embedder.modelId(),
@@ -310,9 +310,8 @@ final class RetrievalBenchmark {
      * other on the same sample (passages alone), after everything else and after the peak heap was read, so that a
      * second copy of the model weighs on neither; {@code null} for another model.
      *
-     * @return passages per second as LangChain4j runs the model by default, then here
      */
-    private double[] timeLangChain4jDefault(List<Passage> passages, List<Passage> sample) {
+    private Reference timeLangChain4jDefault(List<Passage> passages, List<Passage> sample) {
         if (!Embedder.DEFAULT_MODEL.equals(embedder.modelId())) {
             return null;
         }
@@ -327,8 +326,11 @@ final class RetrievalBenchmark {
                 defaultRate,
                 hereRate,
                 hereRate / defaultRate));
-        return new double[] {defaultRate, hereRate};
+        return new Reference(defaultRate, hereRate);
     }
+
+    /** Passages per second of the bundled model as LangChain4j runs it by default, and here right after. */
+    private record Reference(double defaultRate, double hereRate) {}
 
     /**
      * Seconds to index and commit every passage. A batch holds whole documents, as many as reach

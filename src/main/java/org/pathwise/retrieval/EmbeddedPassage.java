@@ -73,27 +73,17 @@ public record EmbeddedPassage(Passage passage, float[] vector, List<float[]> sen
         requireUniqueIds(ordered);
         // one call for every passage and every sentence, so that the embedder's threads share the whole batch
         var texts = new ArrayList<String>();
-        for (var passage : ordered) {
-            texts.add(passage.textWithContext());
-        }
-        for (var passage : ordered) {
-            passage.sentences().forEach(s -> texts.add(head(s.in(passage.text()))));
-        }
+        ordered.forEach(passage -> texts.add(passage.textWithContext()));
+        ordered.forEach(passage -> texts.addAll(sentenceInputs(passage)));
         var vectors = embedder.embedPassages(texts);
-        var embedded = new ArrayList<EmbeddedPassage>(ordered.size());
-        int next = ordered.size();
-        for (var passage : ordered) {
-            int sentences = passage.sentences().size();
-            embedded.add(new EmbeddedPassage(
-                    passage, vectors.get(embedded.size()), List.copyOf(vectors.subList(next, next + sentences))));
-            next += sentences;
-        }
-        return embedded;
+        return assemble(ordered, vectors.subList(0, ordered.size()), vectors.subList(ordered.size(), vectors.size()));
     }
 
-    /** A passage with a vector already computed, and its sentences embedded now. */
-    static EmbeddedPassage withSentences(Passage passage, float[] vector, Embedder embedder) {
-        return new EmbeddedPassage(passage, vector, sentenceVectors(passage, embedder));
+    /** Passages with their vectors already computed, and all their sentences embedded now, in one call. */
+    static List<EmbeddedPassage> withSentences(List<Passage> passages, List<float[]> vectors, Embedder embedder) {
+        var inputs = new ArrayList<String>();
+        passages.forEach(passage -> inputs.addAll(sentenceInputs(passage)));
+        return assemble(passages, vectors, embedder.embedPassages(inputs));
     }
 
     /**
@@ -101,9 +91,29 @@ public record EmbeddedPassage(Passage passage, float[] vector, List<float[]> sen
      * {@value #EMBEDDED_WORDS} words embedded as a passage.
      */
     public static List<float[]> sentenceVectors(Passage passage, Embedder embedder) {
-        return embedder.embedPassages(passage.sentences().stream()
-                .map(s -> head(s.in(passage.text())))
-                .toList());
+        return embedder.embedPassages(sentenceInputs(passage));
+    }
+
+    /** What is embedded for each of a passage's sentences, in order. */
+    private static List<String> sentenceInputs(Passage passage) {
+        return passage.sentences().stream().map(s -> head(s.in(passage.text()))).toList();
+    }
+
+    /**
+     * Passages with their vectors, and their sentences' vectors taken in order from one list that holds those of every
+     * passage, the first passage's first.
+     */
+    private static List<EmbeddedPassage> assemble(
+            List<Passage> passages, List<float[]> vectors, List<float[]> sentenceVectors) {
+        var embedded = new ArrayList<EmbeddedPassage>(passages.size());
+        int next = 0;
+        for (int i = 0; i < passages.size(); i++) {
+            int sentences = passages.get(i).sentences().size();
+            embedded.add(new EmbeddedPassage(
+                    passages.get(i), vectors.get(i), List.copyOf(sentenceVectors.subList(next, next + sentences))));
+            next += sentences;
+        }
+        return embedded;
     }
 
     private static String head(String sentence) {

@@ -91,7 +91,7 @@ public final class Embedder {
 
     /** The bundled bge-small-en-v1.5 model, quantized, without instructions. */
     public static Embedder bgeSmallEnV15Quantized() {
-        return new Embedder(DEFAULT_MODEL, new BgeSmallEnV15QuantizedEmbeddingModel(INFERENCES), "", "", Set.of("en"));
+        return bundled(new BgeSmallEnV15QuantizedEmbeddingModel(INFERENCES));
     }
 
     /**
@@ -99,7 +99,12 @@ public final class Embedder {
      * the retrieval benchmark compares the model's speed here with.
      */
     public static Embedder langChain4jDefault() {
-        return new Embedder(DEFAULT_MODEL, new BgeSmallEnV15QuantizedEmbeddingModel(), "", "", Set.of("en"));
+        return bundled(new BgeSmallEnV15QuantizedEmbeddingModel());
+    }
+
+    /** The bundled model, run by {@code model}: no instructions, English. */
+    private static Embedder bundled(EmbeddingModel model) {
+        return new Embedder(DEFAULT_MODEL, model, "", "", Set.of("en"));
     }
 
     /** The bundled model's file inside its jar, and its name in a folder it is unpacked into. */
@@ -121,12 +126,7 @@ public final class Embedder {
                     + " and " + BUNDLED_TOKENIZER + " (unset pathwise.embedding.bundled-model-dir to read them from"
                     + " the jar)");
         }
-        return new Embedder(
-                DEFAULT_MODEL,
-                new OnnxEmbeddingModel(onnx, tokenizer, PoolingMode.CLS, INFERENCES),
-                "",
-                "",
-                Set.of("en"));
+        return bundled(new OnnxEmbeddingModel(onnx, tokenizer, PoolingMode.CLS, INFERENCES));
     }
 
     /** Models that {@link #preload} started loading, by name and folders, until a {@code load} takes them. */

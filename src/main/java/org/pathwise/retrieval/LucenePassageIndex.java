@@ -319,11 +319,7 @@ final class LucenePassageIndex implements PassageIndex {
         if (vectors.isEmpty()) {
             target.index(batch);
         } else {
-            var embedded = new ArrayList<EmbeddedPassage>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                embedded.add(EmbeddedPassage.withSentences(batch.get(i), vectors.get(i), embedder));
-            }
-            target.restore(embedded);
+            target.restore(EmbeddedPassage.withSentences(batch, vectors, embedder));
         }
         int written = batch.size();
         batch.clear();
