@@ -82,17 +82,42 @@ final class QuestionClassifier {
                             + "|^(posso|devo|e|sao|existe)\\b|^(ist|sind|kann|soll|sollte|muss|darf|gibt es)\\b"));
 
     /**
-     * Words that only say what kind of question a question is, and the asker's pronouns ("How do I …", "my slides"),
-     * in the languages of the cues: an answer need not hold them.
+     * The words that only ask, in every language the classifier reads, which an answer need not hold: question words,
+     * the pronouns of the one who asks ("How do I …", "my slides"), and the verbs that carry a question rather than its subject (to be, to have, to do, can, should, must,
+     * need, want, and "if"/"whether"), conjugated as questions use them. The same kinds of word in each language, so
+     * that a French or Spanish question keeps as few words that only ask as an English one; a question is analysed in
+     * the passage's language, so every language's words are taken out whatever the language. Words that are content
+     * words in another of these languages, or of the library's subject, are left out (Spanish "era", German "war" and "hat", French "ai" and "sa", which read as AI and ShareAlike).
      */
-    private static final String QUESTION_WORDS = "how what which why when where who whom whose many much long often"
-            + " do does did can could should would mean means meaning define definition difference differ compare"
-            + " example examples list name kind kinds type types step steps way ways reason purpose comment pourquoi"
-            + " combien quel quelle quels quelles quoi signifie raison étape étapes exemple exemples cómo como cuál"
-            + " cuáles cuánto cuántos cuánta cuántas qué por porque significa razón paso pasos ejemplo ejemplos wie"
-            + " warum welche welcher was i me my mine myself we us our ours you your yours one someone je me moi mon ma mes"
-            + " nous notre nos vous votre vos on yo me mi mis nosotros nos nuestro nuestra nuestros usted ustedes su sus"
-            + " eu meu minha nós nosso ich mein meine wir unser";
+    private static final String QUESTION_WORDS = String.join(
+            " ",
+            // English
+            "how what which why when where who whom whose many much long often do does did doing can could should",
+            "would mean means meaning define definition difference differ compare example examples list name kind",
+            "kinds type types step steps way ways reason purpose i me my mine myself we us our ours you your yours",
+            "one someone is are was were be been being am has have had having need needs must may might will shall",
+            "want wants whether if it its",
+            // French
+            "comment pourquoi combien quel quelle quels quelles quoi où signifie raison étape étapes exemple",
+            "exemples je me moi mon ma mes nous notre nos vous votre vos on est sont suis es êtes sommes être été",
+            "était a as avons avez ont avoir peut peux puis pouvons pouvez peuvent pourrait pourrais pourrions",
+            "pourriez pouvoir doit dois devons devez doivent devrait devrais devrions devriez devoir faut faudrait",
+            "falloir veux veut voulons voulez veulent voudrais voudrait voudrions vouloir faire fais fait faisons",
+            "si il elle ils elles ce cela ça son ses leur leurs",
+            // Spanish
+            "cómo como cuál cuáles cuánto cuántos cuánta cuántas qué por porque dónde donde significa razón paso",
+            "pasos ejemplo ejemplos yo me mi mis nosotros nos nuestro nuestra nuestros usted ustedes su sus es son",
+            "soy eres somos ser sido está están estoy estar hay ha he han haber tiene tengo tienen tenemos tener",
+            "puede puedo pueden podemos podría podrían podríamos poder debe debo deben debemos debería deberían",
+            "deberíamos deber hace hago hacen hacer quiero quiere queremos quieren querer necesito necesita",
+            "necesitamos necesitan si",
+            // Portuguese
+            "eu meu minha nós nosso é são sou ser está estão estar tem têm ter pode posso podem poderia poder deve",
+            "devo devem deveria dever preciso precisa quero quer querer faz fazer há se onde",
+            // German
+            "wie warum welche welcher was ich mein meine wir unser ist sind bin bist waren habe haben hast",
+            "kann kannst können könnte sollte sollten soll muss müssen darf will wollen möchte brauche braucht",
+            "wird werden ob wo");
 
     private static final java.util.Map<String, Set<String>> QUESTION_TERMS =
             new java.util.concurrent.ConcurrentHashMap<>();

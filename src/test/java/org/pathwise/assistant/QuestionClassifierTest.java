@@ -62,6 +62,14 @@ class QuestionClassifierTest {
                 "How can I make my slides accessible? => en => slides accessible => how can",
                 "Comment rendre mes diapositives accessibles ? => fr => diapositives accessibles => comment",
                 "I teach online. How many hours should students work? => en => hours students work => teach online",
+                "Why do AI chatbots sometimes invent references? => en => AI chatbots invent references => why do",
+                "Can I publish my translation under CC BY-SA? => en => publish translation SA => can my",
+                "Quelle est la différence entre une grille analytique et une grille holistique ? => fr"
+                        + " => grille analytique holistique => quelle est",
+                "Dans quel délai doit-on répondre à un étudiant ? => fr => délai répondre étudiant => doit on",
+                "¿Qué elementos debe tener una buena consigna? => es => elementos buena consigna => qué debe tener",
+                "¿Dónde puedo encontrar libros de texto abiertos? => es => encontrar libros texto abiertos"
+                        + " => dónde puedo",
             })
     void focusTermsAreThoseOfTheSentenceThatAsksLessTheWordsThatOnlyAsk(
             String question, String language, String kept, String left) {
