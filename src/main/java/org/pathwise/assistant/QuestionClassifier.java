@@ -119,8 +119,26 @@ final class QuestionClassifier {
             "kann kannst können könnte sollte sollten soll muss müssen darf will wollen möchte brauche braucht",
             "wird werden ob wo");
 
+    /**
+     * The verbs with which a choice question asks for a pick ("Which licence should I choose?", "Quelle grille
+     * privilégier ?", "¿Qué buscador me recomiendan?"): in a choice question they only ask, as "how" does, and an
+     * answer names the pick without them. In another kind of question they may be its subject ("How do I choose a
+     * licence?"), so they are taken out of a choice question's focus terms only.
+     */
+    private static final String PICK_WORDS = String.join(
+            " ",
+            "choose chooses choosing chosen pick picks suit suits fit fits work works best better recommend recommends",
+            "recommended advise advised prefer preferred use opt go",
+            "choisir choisis choisissez choisirais convient conviendrait conviennent recommandez recommandes recommanderiez",
+            "conseillez conseilles conseilleriez privilégier préférer adopter suivre utiliser employer opter",
+            "elegir elijo elija escoger escojo conviene convienen convendría recomiendan recomiendas recomienda",
+            "recomendarías recomendaría aconsejas aconseja sirve sirven usar utilizar emplear optar",
+            "escolher escolho recomenda recomendam convém serve usar utilizar",
+            "wählen empfehlen empfiehlt eignet passt nutzen verwenden");
+
     private static final java.util.Map<String, Set<String>> QUESTION_TERMS =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Set<String>> PICK_TERMS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Cue cue(QuestionType type, String regex) {
         return new Cue(type, Pattern.compile(regex));
@@ -142,12 +160,15 @@ final class QuestionClassifier {
     /**
      * The question's focus terms analysed as {@code language} (the language of the text they are to be found in): the
      * terms of the sentence that asks (a question often starts with its context, which an answer need not repeat), less
-     * the words that only ask.
+     * the words that only ask, and in a choice question the verbs that ask for the pick.
      */
     public static Set<String> focus(String question, String language) {
         var terms = new LinkedHashSet<>(TextTerms.of(lastQuestion(question), language));
-        terms.removeAll(QUESTION_TERMS.computeIfAbsent(
-                TextTerms.analysis(language), key -> TextTerms.of(QUESTION_WORDS, language)));
+        var analysis = TextTerms.analysis(language);
+        terms.removeAll(QUESTION_TERMS.computeIfAbsent(analysis, key -> TextTerms.of(QUESTION_WORDS, language)));
+        if (typeOf(question) == QuestionType.CHOICE) {
+            terms.removeAll(PICK_TERMS.computeIfAbsent(analysis, key -> TextTerms.of(PICK_WORDS, language)));
+        }
         return terms;
     }
 

@@ -70,6 +70,11 @@ class QuestionClassifierTest {
                 "¿Qué elementos debe tener una buena consigna? => es => elementos buena consigna => qué debe tener",
                 "¿Dónde puedo encontrar libros de texto abiertos? => es => encontrar libros texto abiertos"
                         + " => dónde puedo",
+                "Which licence should I choose for my slides? => en => licence slides => choose should",
+                "How do I choose a licence for my slides? => en => choose licence slides => how do",
+                "Quelle grille privilégier pour corriger vite ? => fr => grille corriger vite => privilégier",
+                "¿Qué buscador me recomiendan para imágenes libres? => es => buscador imágenes libres"
+                        + " => recomiendan",
             })
     void focusTermsAreThoseOfTheSentenceThatAsksLessTheWordsThatOnlyAsk(
             String question, String language, String kept, String left) {
