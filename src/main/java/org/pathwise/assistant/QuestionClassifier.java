@@ -17,7 +17,8 @@ import org.pathwise.retrieval.TextTerms;
  * 12-week course… How many hours a week…?") is folded to lower case without accents and matched against cue patterns,
  * most specific first: comparison, quantity, reason, procedure, definition, list, choice, yes-no. The focus terms are that
  * sentence's terms as the index analyses them in the language of the text they are looked for in (stop words removed,
- * stemmed), less the words that only say what kind of question it is.
+ * stemmed), less the words that only ask (question words, pronouns, auxiliaries and modal verbs, in every language
+ * alike) and, in a choice question, the verbs that ask for the pick.
  */
 final class QuestionClassifier {
 
@@ -83,57 +84,63 @@ final class QuestionClassifier {
 
     /**
      * The words that only ask, in every language the classifier reads, which an answer need not hold: question words,
-     * the pronouns of the one who asks ("How do I …", "my slides"), and the verbs that carry a question rather than its subject (to be, to have, to do, can, should, must,
-     * need, want, and "if"/"whether"), conjugated as questions use them. The same kinds of word in each language, so
-     * that a French or Spanish question keeps as few words that only ask as an English one; a question is analysed in
-     * the passage's language, so every language's words are taken out whatever the language. Words that are content
-     * words in another of these languages, or of the library's subject, are left out (Spanish "era", German "war" and "hat", French "ai" and "sa", which read as AI and ShareAlike).
+     * the pronouns of the one who asks ("How do I …", "my slides") and of the one asked about, and the verbs that carry
+     * a question rather than its subject (to be, to have, to do, can, should, must, want, and "if"/"whether"),
+     * conjugated as questions use them. The same kinds of word in each language, so that a French or Spanish question
+     * keeps as few words that only ask as an English one. A question is analysed in the language of the passage it is
+     * compared with, so every language's words are taken out whatever the language, and a word whose analysed form is
+     * also a content word's is left out: "mine" and "mining", "faire" and "fair", "eu" and "EU", "devoir" and
+     * "devoirs" (homework), "deber" and "deberes", "fait" and "faits", "son" (sound), "été" (summer), Spanish "he" and
+     * HE, Spanish "era", German "war" and "hat", French "ai" (AI) and "sa" (ShareAlike). A few are kept because
+     * questions ask with them far more often than they ask about their twins: "us" (which English analyses as "use":
+     * "How do I use…?" asks about what follows), "need" ("Do I need…?") and French "faut" ("faut-il", also "fautes").
      */
     private static final String QUESTION_WORDS = String.join(
             " ",
             // English
             "how what which why when where who whom whose many much long often do does did doing can could should",
             "would mean means meaning define definition difference differ compare example examples list name kind",
-            "kinds type types step steps way ways reason purpose i me my mine myself we us our ours you your yours",
-            "one someone is are was were be been being am has have had having need needs must may might will shall",
-            "want wants whether if it its",
+            "kinds type types step steps way ways reason purpose i me my myself we us our ours you your yours one",
+            "someone is are was were be been being am has have had having need needs must may might will shall want",
+            "wants",
+            "whether if it its",
             // French
             "comment pourquoi combien quel quelle quels quelles quoi où signifie raison étape étapes exemple",
-            "exemples je me moi mon ma mes nous notre nos vous votre vos on est sont suis es êtes sommes être été",
+            "exemples je me moi mon ma mes nous notre nos vous votre vos on est sont suis es êtes sommes être",
             "était a as avons avez ont avoir peut peux puis pouvons pouvez peuvent pourrait pourrais pourrions",
-            "pourriez pouvoir doit dois devons devez doivent devrait devrais devrions devriez devoir faut faudrait",
-            "falloir veux veut voulons voulez veulent voudrais voudrait voudrions vouloir faire fais fait faisons",
-            "si il elle ils elles ce cela ça son ses leur leurs",
+            "pourriez pouvoir doit dois devons devez doivent devrait devrais devrions devriez faut faudrait falloir",
+            "veux veut voulons voulez veulent voudrais voudrait voudrions vouloir fais faisons si il elle ils elles",
+            "ce cela ça ses leur leurs",
             // Spanish
             "cómo como cuál cuáles cuánto cuántos cuánta cuántas qué por porque dónde donde significa razón paso",
             "pasos ejemplo ejemplos yo me mi mis nosotros nos nuestro nuestra nuestros usted ustedes su sus es son",
-            "soy eres somos ser sido está están estoy estar hay ha he han haber tiene tengo tienen tenemos tener",
-            "puede puedo pueden podemos podría podrían podríamos poder debe debo deben debemos debería deberían",
-            "deberíamos deber hace hago hacen hacer quiero quiere queremos quieren querer necesito necesita",
-            "necesitamos necesitan si",
+            "soy eres somos ser sido está están estoy estar hay ha han haber tiene tengo tienen tenemos tener puede",
+            "puedo pueden podemos podría podrían podríamos poder debe debo deben debemos debería deberían deberíamos",
+            "hace hago hacen hacer quiero quiere queremos quieren querer necesito necesita necesitamos necesitan si",
             // Portuguese
-            "eu meu minha nós nosso é são sou ser está estão estar tem têm ter pode posso podem poderia poder deve",
-            "devo devem deveria dever preciso precisa quero quer querer faz fazer há se onde",
+            "meu minha nós nosso é são sou ser está estão estar tem têm ter pode posso podem poderia poder deve devo",
+            "devem deveria dever quero quer querer faz fazer há se onde",
             // German
-            "wie warum welche welcher was ich mein meine wir unser ist sind bin bist waren habe haben hast",
-            "kann kannst können könnte sollte sollten soll muss müssen darf will wollen möchte brauche braucht",
-            "wird werden ob wo");
+            "wie warum welche welcher was ich mein meine wir unser ist sind bin bist waren habe haben hast kann",
+            "kannst können könnte sollte sollten soll muss müssen darf will wollen möchte brauche braucht wird",
+            "werden ob wo");
 
     /**
-     * The verbs with which a choice question asks for a pick ("Which licence should I choose?", "Quelle grille
+     * The words with which a choice question asks for its pick ("Which licence should I choose?", "Quelle grille
      * privilégier ?", "¿Qué buscador me recomiendan?"): in a choice question they only ask, as "how" does, and an
      * answer names the pick without them. In another kind of question they may be its subject ("How do I choose a
-     * licence?"), so they are taken out of a choice question's focus terms only.
+     * licence?"), so they are taken out of a choice question's focus terms only. Verbs whose analysed form is also a
+     * content word's are left out: "suit" (suite), "work" (a derivative work), "fit" (fitness), "prefer"
+     * (preferences), French "utiliser" (utilisateurs), "adopter" (adoption), "employer" (employers).
      */
     private static final String PICK_WORDS = String.join(
             " ",
-            "choose chooses choosing chosen pick picks suit suits fit fits work works best better recommend recommends",
-            "recommended advise advised prefer preferred use opt go",
-            "choisir choisis choisissez choisirais convient conviendrait conviennent recommandez recommandes recommanderiez",
-            "conseillez conseilles conseilleriez privilégier préférer adopter suivre utiliser employer opter",
+            "choose chooses choosing chosen pick picks best better recommend recommends recommended advise advised",
+            "use opt go choisir choisis choisissez choisirais convient conviendrait conviennent recommandez",
+            "recommandes recommanderiez conseillez conseilles conseilleriez privilégier préférer suivre opter",
             "elegir elijo elija escoger escojo conviene convienen convendría recomiendan recomiendas recomienda",
             "recomendarías recomendaría aconsejas aconseja sirve sirven usar utilizar emplear optar",
-            "escolher escolho recomenda recomendam convém serve usar utilizar",
+            "escolher escolho recomenda recomendam convém serve",
             "wählen empfehlen empfiehlt eignet passt nutzen verwenden");
 
     private static final java.util.Map<String, Set<String>> QUESTION_TERMS =

@@ -72,6 +72,9 @@ class QuestionClassifierTest {
                         + " => dónde puedo",
                 "Which licence should I choose for my slides? => en => licence slides => choose should",
                 "How do I choose a licence for my slides? => en => choose licence slides => how do",
+                "Can I claim fair dealing under EU law? => en => claim fair dealing EU law => can",
+                "Comment vérifier les faits cités dans les devoirs ? => fr => vérifier faits cités devoirs => comment",
+                "¿Debo revisar los deberes a diario? => es => revisar deberes diario => debo",
                 "Quelle grille privilégier pour corriger vite ? => fr => grille corriger vite => privilégier",
                 "¿Qué buscador me recomiendan para imágenes libres? => es => buscador imágenes libres"
                         + " => recomiendan",
