@@ -185,7 +185,7 @@ final class AnswerSelector {
                     Embedder.cosine(questionVector, passageVector(passage, byId.get(passage.id()))),
                     questionVector,
                     focusByAnalysis.computeIfAbsent(
-                            analysis, key -> QuestionClassifier.focus(question, passageLanguage)),
+                            analysis, key -> QuestionClassifier.focus(question, type, passageLanguage)),
                     termsByAnalysis.computeIfAbsent(analysis, key -> TextTerms.of(question, passageLanguage)),
                     type);
             for (var candidate : candidates(passage, type)) {

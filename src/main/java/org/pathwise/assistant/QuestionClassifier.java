@@ -102,8 +102,7 @@ final class QuestionClassifier {
             "would mean means meaning define definition difference differ compare example examples list name kind",
             "kinds type types step steps way ways reason purpose i me my myself we us our ours you your yours one",
             "someone is are was were be been being am has have had having need needs must may might will shall want",
-            "wants",
-            "whether if it its",
+            "wants whether if it its",
             // French
             "comment pourquoi combien quel quelle quels quelles quoi où signifie raison étape étapes exemple",
             "exemples je me moi mon ma mes nous notre nos vous votre vos on est sont suis es êtes sommes être",
@@ -168,12 +167,14 @@ final class QuestionClassifier {
      * The question's focus terms analysed as {@code language} (the language of the text they are to be found in): the
      * terms of the sentence that asks (a question often starts with its context, which an answer need not repeat), less
      * the words that only ask, and in a choice question the verbs that ask for the pick.
+     *
+     * @param type the question's type ({@link #typeOf}), read from the question as it was asked
      */
-    public static Set<String> focus(String question, String language) {
+    public static Set<String> focus(String question, QuestionType type, String language) {
         var terms = new LinkedHashSet<>(TextTerms.of(lastQuestion(question), language));
         var analysis = TextTerms.analysis(language);
         terms.removeAll(QUESTION_TERMS.computeIfAbsent(analysis, key -> TextTerms.of(QUESTION_WORDS, language)));
-        if (typeOf(question) == QuestionType.CHOICE) {
+        if (type == QuestionType.CHOICE) {
             terms.removeAll(PICK_TERMS.computeIfAbsent(analysis, key -> TextTerms.of(PICK_WORDS, language)));
         }
         return terms;

@@ -309,7 +309,6 @@ final class RetrievalBenchmark {
      * For the bundled model, its speed as LangChain4j runs it by default and its speed here, timed one right after the
      * other on the same sample (passages alone), after everything else and after the peak heap was read, so that a
      * second copy of the model weighs on neither; {@code null} for another model.
-     *
      */
     private Reference timeLangChain4jDefault(List<Passage> passages, List<Passage> sample) {
         if (!Embedder.DEFAULT_MODEL.equals(embedder.modelId())) {

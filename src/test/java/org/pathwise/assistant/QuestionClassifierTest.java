@@ -81,7 +81,7 @@ class QuestionClassifierTest {
             })
     void focusTermsAreThoseOfTheSentenceThatAsksLessTheWordsThatOnlyAsk(
             String question, String language, String kept, String left) {
-        var focus = QuestionClassifier.focus(question, language);
+        var focus = QuestionClassifier.focus(question, QuestionClassifier.typeOf(question), language);
 
         assertThat(focus).containsAll(TextTerms.of(kept, language));
         assertThat(focus).doesNotContainAnyElementsOf(TextTerms.of(left, language));
