@@ -339,7 +339,9 @@ public class Assistant {
             var passage = selected.get(unit.passage()).passage();
             var text = String.join(
                     " ", unit.sentences().stream().map(passage::sentence).toList());
-            unitCoverage = search.coverage(QuestionClassifier.lastQuestion(query), List.of(passage.withText(text)));
+            var asked = QuestionClassifier.asked(
+                    query, selection.type(), passage.facets().language());
+            unitCoverage = search.coverage(asked, List.of(passage.withText(text)));
         }
         var evidence = new Evidence(
                 semantic,

@@ -16,7 +16,8 @@ import org.pathwise.retrieval.TextTerms;
  * <p>Strategy: the question's last interrogative sentence (a question often starts with its context: "I teach a
  * 12-week course… How many hours a week…?") is folded to lower case without accents and matched against cue patterns,
  * most specific first: comparison, quantity, reason, procedure, definition, list, choice, yes-no. The focus terms are that
- * sentence's terms as the index analyses them in the language of the text they are looked for in (stop words removed,
+ * sentence's terms (the whole question's when that sentence leans on its context: "… Is it realistic?") as the index
+ * analyses them in the language of the text they are looked for in (stop words removed,
  * stemmed), less the words that only ask (question words, pronouns, auxiliaries and modal verbs, in every language
  * alike) and, in a choice question, the verbs that ask for the pick.
  */
@@ -146,6 +147,12 @@ final class QuestionClassifier {
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.Map<String, Set<String>> PICK_TERMS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Fewer focus terms than this in the sentence that asks, and it leans on its context ("Is it realistic?", "Par où
+     * commencer ?", "¿Es realista?"): the context's terms count as focus terms too.
+     */
+    static final int LEANING = 2;
+
     private static Cue cue(QuestionType type, String regex) {
         return new Cue(type, Pattern.compile(regex));
     }
@@ -165,13 +172,26 @@ final class QuestionClassifier {
 
     /**
      * The question's focus terms analysed as {@code language} (the language of the text they are to be found in): the
-     * terms of the sentence that asks (a question often starts with its context, which an answer need not repeat), less
-     * the words that only ask, and in a choice question the verbs that ask for the pick.
+     * terms of the part that asks ({@link #asked}: a question often starts with its context, which an answer need not
+     * repeat), less the words that only ask, and in a choice question the verbs that ask for the pick.
      *
      * @param type the question's type ({@link #typeOf}), read from the question as it was asked
      */
     public static Set<String> focus(String question, QuestionType type, String language) {
-        var terms = new LinkedHashSet<>(TextTerms.of(lastQuestion(question), language));
+        return withoutAskingWords(asked(question, type, language), type, language);
+    }
+
+    /**
+     * The part of a question an answer must be about: the sentence that asks, or the whole question when that sentence
+     * leans on its context, keeping fewer than {@value #LEANING} focus terms of its own.
+     */
+    public static String asked(String question, QuestionType type, String language) {
+        var asked = lastQuestion(question);
+        return withoutAskingWords(asked, type, language).size() < LEANING ? question : asked;
+    }
+
+    private static Set<String> withoutAskingWords(String text, QuestionType type, String language) {
+        var terms = new LinkedHashSet<>(TextTerms.of(text, language));
         var analysis = TextTerms.analysis(language);
         terms.removeAll(QUESTION_TERMS.computeIfAbsent(analysis, key -> TextTerms.of(QUESTION_WORDS, language)));
         if (type == QuestionType.CHOICE) {

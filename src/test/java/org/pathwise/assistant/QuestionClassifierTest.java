@@ -87,6 +87,32 @@ class QuestionClassifierTest {
         assertThat(focus).doesNotContainAnyElementsOf(TextTerms.of(left, language));
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "I want my students to debate in the forum from the first week. Is it realistic? => en"
+                        + " => students debate forum first week realistic",
+                "Je voudrais rendre mon cours plus inclusif. Par où commencer ? => fr => cours inclusif commencer",
+                "Quiero que mis estudiantes debatan en el foro desde la primera semana. ¿Es realista? => es"
+                        + " => estudiantes debatan foro primera semana realista",
+            })
+    void aQuestionThatLeansOnItsContextTakesItsFocusTermsFromTheContextToo(
+            String question, String language, String kept) {
+        var type = QuestionClassifier.typeOf(question);
+
+        assertThat(QuestionClassifier.focus(question, type, language)).containsAll(TextTerms.of(kept, language));
+        assertThat(QuestionClassifier.asked(question, type, language)).isEqualTo(question);
+    }
+
+    @Test
+    void aQuestionThatSaysWhatItAsksKeepsItsContextOut() {
+        var question = "I teach online. How many hours should students work?";
+        var type = QuestionClassifier.typeOf(question);
+
+        assertThat(QuestionClassifier.asked(question, type, "en")).isEqualTo("How many hours should students work?");
+    }
+
     @Test
     void theAssistantNamesAQuestionsTypeAsReportsDo() {
         assertThat(Assistant.questionType("Should I record my lectures?")).isEqualTo("yes_no");
