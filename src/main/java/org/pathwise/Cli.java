@@ -100,6 +100,17 @@ public final class Cli implements Runnable {
             properties.put("pathwise.data-dir", root.dataDir.toString());
         }
         boolean helpRequested = rootOnly.isUsageHelpRequested() || rootOnly.isVersionHelpRequested();
+        if (!helpRequested
+                && !rootOnly.unmatched().isEmpty()
+                && LocalService.COMMANDS.contains(rootOnly.unmatched().getFirst())) {
+            var service = LocalService.find(LocalService.dataDir(root.dataDir));
+            if (service.isPresent()) {
+                var exit = LocalService.forward(service.get(), rootOnly.unmatched(), out, err);
+                if (exit.isPresent()) {
+                    return exit.getAsInt();
+                }
+            }
+        }
         if (!helpRequested && rootOnly.unmatched().isEmpty()) {
             var serve = rootOnly.subcommand();
             if (serve != null) {
@@ -151,6 +162,47 @@ public final class Cli implements Runnable {
             if (Boolean.getBoolean("pathwise.debug")) {
                 e.printStackTrace(err);
             }
+            return CliCommand.FAILED;
+        }
+    }
+
+    /**
+     * Runs one of the commands a running service runs for the command line ({@link LocalService}), in the service's
+     * application, as {@link #run} would: the same usage errors, help and output. Each run gets its own instance of the
+     * command bean, as picocli fills a command's fields with the arguments.
+     *
+     * @param args the command and its arguments, without the root's options
+     */
+    static int runInService(ApplicationContext context, PrintWriter out, PrintWriter err, String... args) {
+        var name = args.length == 0 ? "" : args[0];
+        var type = commands(context).stream()
+                .filter(command ->
+                        command.getClass().getAnnotation(Command.class).name().equals(name))
+                .<Class<? extends CliCommand>>map(CliCommand::getClass)
+                .findFirst();
+        if (type.isEmpty() || !LocalService.COMMANDS.contains(name)) {
+            err.println("pathwise: the service runs only the commands " + LocalService.COMMANDS);
+            return CliCommand.USAGE;
+        }
+        var command = context.getAutowireCapableBeanFactory().createBean(type.get());
+        var commandLine = new CommandLine(new Cli(), factory(context))
+                .addSubcommand(command)
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            return usageError(err, e);
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return CliCommand.OK;
+        }
+        try {
+            return command.run(out, err);
+        } catch (RuntimeException e) {
+            err.println("pathwise: " + rootMessage(e));
             return CliCommand.FAILED;
         }
     }

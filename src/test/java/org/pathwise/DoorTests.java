@@ -45,6 +45,11 @@ public abstract class DoorTests {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** The data directory the service holds. */
+    protected static Path dataDir() {
+        return DATA_DIR;
+    }
+
     /** A token of {@code name}, created with {@code role} when it does not exist yet. */
     protected String token(String name, Role role) {
         if (users.find(name).isEmpty()) {

@@ -61,6 +61,9 @@ class SecurityConfiguration {
             || pathOf(request).startsWith("/v1/")
             || pathOf(request).equals("/mcp");
 
+    /** Where the command line sends a running service the commands it runs for it, with a secret, not a session. */
+    private static final String LOCAL_COMMAND = "/api/local/command";
+
     private static final RequestMatcher LTI_FROM_PLATFORM =
             request -> pathOf(request).equals("/lti/login")
                     || pathOf(request).equals("/lti/launch")
@@ -90,6 +93,9 @@ class SecurityConfiguration {
                                 "/", "/signin", "/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**")
                         .permitAll()
                         .requestMatchers("/favicon.ico", "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // the command line on this machine: the door checks the secret of the data directory itself
+                        .requestMatchers(HttpMethod.POST, LOCAL_COMMAND)
                         .permitAll()
                         // LTI 1.3: a platform's login initiation and launch, and the tool's public keys
                         // (the Deep Linking pages run in the platform's frame, without the session: a ticket the tool
@@ -192,7 +198,10 @@ class SecurityConfiguration {
                 // a platform posts the LTI login and launch from its own site; the launch's signed id_token, its
                 // single-use state and the state's cookie stand in for the CSRF token, and on the Deep Linking page
                 // (in the platform's frame, without the session) the ticket the launch signed does
-                .csrf(csrf -> csrf.ignoringRequestMatchers(StatelessCredentials::present, LTI_FROM_PLATFORM))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        StatelessCredentials::present,
+                        LTI_FROM_PLATFORM,
+                        request -> pathOf(request).equals(LOCAL_COMMAND)))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
                         .defaultAuthenticationEntryPointFor(
