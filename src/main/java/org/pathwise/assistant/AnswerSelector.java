@@ -186,7 +186,7 @@ final class AnswerSelector {
                     questionVector,
                     focusByAnalysis.computeIfAbsent(
                             analysis, key -> QuestionClassifier.focus(question, type, passageLanguage)),
-                    termsByAnalysis.computeIfAbsent(analysis, key -> TextTerms.of(question, passageLanguage)),
+                    termsByAnalysis.computeIfAbsent(analysis, key -> TextTerms.matched(question, passageLanguage)),
                     type);
             for (var candidate : candidates(passage, type)) {
                 units.add(scored.unit(candidate.sentences(), candidate.shape()));
@@ -328,7 +328,7 @@ final class AnswerSelector {
             this.focus = focus;
             this.type = type;
             this.questionTerms = questionTerms;
-            this.contextTerms = TextTerms.of(
+            this.contextTerms = TextTerms.matched(
                     passage.facets().title() + " " + String.join(" ", passage.headingPath()),
                     passage.facets().language());
         }
@@ -358,7 +358,7 @@ final class AnswerSelector {
                 text.append(content).append(' ');
                 words += content.split("\\s+").length;
                 held.addAll(terms.computeIfAbsent(
-                        s, k -> TextTerms.of(content, passage.facets().language())));
+                        s, k -> TextTerms.matched(content, passage.facets().language())));
                 if (sentence.kind() != BlockKind.CODE) {
                     double similarity = Embedder.cosine(question, vectors.get(s));
                     best = Math.max(best, similarity);

@@ -16,9 +16,9 @@ import org.pathwise.retrieval.TextTerms;
  * <p>Strategy: the question's last interrogative sentence (a question often starts with its context: "I teach a
  * 12-week course… How many hours a week…?") is folded to lower case without accents and matched against cue patterns,
  * most specific first: comparison, quantity, reason, procedure, definition, list, choice, yes-no. The focus terms are that
- * sentence's terms (the whole question's when that sentence leans on its context: "… Is it realistic?") as the index
- * analyses them in the language of the text they are looked for in (stop words removed,
- * stemmed), less the words that only ask (question words, pronouns, auxiliaries and modal verbs, in every language
+ * sentence's terms (the whole question's when that sentence leans on its context: "… Is it realistic?") as texts are
+ * matched word by word in the language of the text they are looked for in ({@link TextTerms#matched}: stop words
+ * removed, stemmed so that a word family meets), less the words that only ask (question words, pronouns, auxiliaries and modal verbs, in every language
  * alike) and, in a choice question, the verbs that ask for the pick.
  */
 final class QuestionClassifier {
@@ -191,11 +191,11 @@ final class QuestionClassifier {
     }
 
     private static Set<String> withoutAskingWords(String text, QuestionType type, String language) {
-        var terms = new LinkedHashSet<>(TextTerms.of(text, language));
+        var terms = new LinkedHashSet<>(TextTerms.matched(text, language));
         var analysis = TextTerms.analysis(language);
-        terms.removeAll(QUESTION_TERMS.computeIfAbsent(analysis, key -> TextTerms.of(QUESTION_WORDS, language)));
+        terms.removeAll(QUESTION_TERMS.computeIfAbsent(analysis, key -> TextTerms.matched(QUESTION_WORDS, language)));
         if (type == QuestionType.CHOICE) {
-            terms.removeAll(PICK_TERMS.computeIfAbsent(analysis, key -> TextTerms.of(PICK_WORDS, language)));
+            terms.removeAll(PICK_TERMS.computeIfAbsent(analysis, key -> TextTerms.matched(PICK_WORDS, language)));
         }
         return terms;
     }

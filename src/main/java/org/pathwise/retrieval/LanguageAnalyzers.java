@@ -3,8 +3,13 @@ package org.pathwise.retrieval;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -14,7 +19,16 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.util.ElisionFilter;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.FrenchStemmer;
+import org.tartarus.snowball.ext.GermanStemmer;
+import org.tartarus.snowball.ext.ItalianStemmer;
+import org.tartarus.snowball.ext.PortugueseStemmer;
+import org.tartarus.snowball.ext.SpanishStemmer;
 
 /**
  * One Lucene analyzer per supported language (stemming and stop words), and a standard analyzer for the rest.
@@ -28,6 +42,7 @@ final class LanguageAnalyzers {
     private static final String BODY_PREFIX = "body_";
 
     private final Map<String, Analyzer> byKey = new LinkedHashMap<>();
+    private final Map<String, Analyzer> matching = new LinkedHashMap<>();
 
     LanguageAnalyzers() {
         byKey.put("en", new EnglishAnalyzer());
@@ -40,6 +55,34 @@ final class LanguageAnalyzers {
         byKey.put("id", new IndonesianAnalyzer());
         byKey.put("zh", new CJKAnalyzer());
         byKey.put(FALLBACK, new StandardAnalyzer());
+        matching.put("fr", snowball(FrenchAnalyzer.getDefaultStopSet(), FrenchStemmer::new, true));
+        matching.put("es", snowball(SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false));
+        matching.put("pt", snowball(PortugueseAnalyzer.getDefaultStopSet(), PortugueseStemmer::new, false));
+        matching.put("it", snowball(ItalianAnalyzer.getDefaultStopSet(), ItalianStemmer::new, false));
+        matching.put("de", snowball(GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, false));
+    }
+
+    /**
+     * The analyzer that matches words of one family in a language, for comparing two texts word by word rather than for
+     * search: the index's own where it stems word families together (English's Porter stemmer), and where the index
+     * stems lightly (plural and gender only: French, Spanish, Portuguese, Italian, German) the same stop words with the
+     * language's Snowball stemmer, which also joins a noun to its verb ("adaptación" and "adaptar").
+     */
+    Analyzer matching(String key) {
+        return matching.getOrDefault(key, byKey.get(key));
+    }
+
+    private static Analyzer snowball(CharArraySet stopWords, Supplier<SnowballStemmer> stemmer, boolean elision) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                var source = new StandardTokenizer();
+                TokenStream stream = elision ? new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES) : source;
+                stream = new LowerCaseFilter(stream);
+                stream = new StopFilter(stream, stopWords);
+                return new TokenStreamComponents(source, new SnowballFilter(stream, stemmer.get()));
+            }
+        };
     }
 
     /** The analyzer key of a BCP 47 language tag: its primary subtag when supported, else the fallback. */

@@ -23,11 +23,25 @@ public final class TextTerms {
         return new LinkedHashSet<>(tokens(text, language));
     }
 
+    /**
+     * The distinct terms of {@code text} as two texts in {@code language} are compared word by word, in order of
+     * appearance: stemmed so that a word family meets ({@link LanguageAnalyzers#matching}), where search keeps the
+     * index's terms ({@link #of}).
+     */
+    public static Set<String> matched(String text, String language) {
+        var key = ANALYZERS.keyOf(language);
+        return new LinkedHashSet<>(terms(ANALYZERS.matching(key), key, text));
+    }
+
     /** Every term of {@code text} analysed as {@code language}, repeats included, in order. */
     public static List<String> tokens(String text, String language) {
         var key = ANALYZERS.keyOf(language);
+        return terms(ANALYZERS.analyzer(key), key, text);
+    }
+
+    private static List<String> terms(org.apache.lucene.analysis.Analyzer analyzer, String key, String text) {
         var terms = new ArrayList<String>();
-        try (var stream = ANALYZERS.analyzer(key).tokenStream(LanguageAnalyzers.bodyField(key), text)) {
+        try (var stream = analyzer.tokenStream(LanguageAnalyzers.bodyField(key), text)) {
             var term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

@@ -83,8 +83,8 @@ class QuestionClassifierTest {
             String question, String language, String kept, String left) {
         var focus = QuestionClassifier.focus(question, QuestionClassifier.typeOf(question), language);
 
-        assertThat(focus).containsAll(TextTerms.of(kept, language));
-        assertThat(focus).doesNotContainAnyElementsOf(TextTerms.of(left, language));
+        assertThat(focus).containsAll(TextTerms.matched(kept, language));
+        assertThat(focus).doesNotContainAnyElementsOf(TextTerms.matched(left, language));
     }
 
     @ParameterizedTest
@@ -101,7 +101,7 @@ class QuestionClassifierTest {
             String question, String language, String kept) {
         var type = QuestionClassifier.typeOf(question);
 
-        assertThat(QuestionClassifier.focus(question, type, language)).containsAll(TextTerms.of(kept, language));
+        assertThat(QuestionClassifier.focus(question, type, language)).containsAll(TextTerms.matched(kept, language));
         assertThat(QuestionClassifier.asked(question, type, language)).isEqualTo(question);
     }
 
