@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A service that holds its data directory runs the command line's searches and questions on that directory, for the
@@ -19,6 +21,19 @@ import org.junit.jupiter.api.Test;
 class LocalCommandDoorTests extends DoorTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    LocalCommandDoor door;
+
+    /**
+     * The service announces itself once, when it is ready; but the server-mode variant of the LTI tests runs a second
+     * service on this data directory, which replaces the file with its own and removes it when it stops. So each test
+     * starts from this service's announcement, as after its start.
+     */
+    @BeforeEach
+    void announced() {
+        door.announce();
+    }
 
     private LocalService.Endpoint endpoint() {
         return LocalService.find(dataDir()).orElseThrow();
