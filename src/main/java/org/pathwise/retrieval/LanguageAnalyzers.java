@@ -1,6 +1,7 @@
 package org.pathwise.retrieval;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -55,11 +56,13 @@ final class LanguageAnalyzers {
         byKey.put("id", new IndonesianAnalyzer());
         byKey.put("zh", new CJKAnalyzer());
         byKey.put(FALLBACK, new StandardAnalyzer());
-        matching.put("fr", snowball(FrenchAnalyzer.getDefaultStopSet(), FrenchStemmer::new, true));
-        matching.put("es", snowball(SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false));
-        matching.put("pt", snowball(PortugueseAnalyzer.getDefaultStopSet(), PortugueseStemmer::new, false));
-        matching.put("it", snowball(ItalianAnalyzer.getDefaultStopSet(), ItalianStemmer::new, false));
-        matching.put("de", snowball(GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, false));
+        matching.put(
+                "fr",
+                snowball(FrenchAnalyzer.getDefaultStopSet(), FrenchStemmer::new, FrenchAnalyzer.DEFAULT_ARTICLES));
+        matching.put("es", snowball(SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, null));
+        matching.put("pt", snowball(PortugueseAnalyzer.getDefaultStopSet(), PortugueseStemmer::new, null));
+        matching.put("it", snowball(ItalianAnalyzer.getDefaultStopSet(), ItalianStemmer::new, ITALIAN_ARTICLES));
+        matching.put("de", snowball(GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, null));
     }
 
     /**
@@ -72,12 +75,20 @@ final class LanguageAnalyzers {
         return matching.getOrDefault(key, byKey.get(key));
     }
 
-    private static Analyzer snowball(CharArraySet stopWords, Supplier<SnowballStemmer> stemmer, boolean elision) {
+    /** The elided articles and prepositions Italian writes before a vowel ("l'apprendimento", "dell'insegnante"). */
+    private static final CharArraySet ITALIAN_ARTICLES = new CharArraySet(
+            List.of(
+                    "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl",
+                    "negl", "sugl", "un", "m", "t", "s", "v", "d"),
+            true);
+
+    /** @param articles the articles elided before a word (French "l'", Italian "dell'"), or null */
+    private static Analyzer snowball(CharArraySet stopWords, Supplier<SnowballStemmer> stemmer, CharArraySet articles) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 var source = new StandardTokenizer();
-                TokenStream stream = elision ? new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES) : source;
+                TokenStream stream = articles == null ? source : new ElisionFilter(source, articles);
                 stream = new LowerCaseFilter(stream);
                 stream = new StopFilter(stream, stopWords);
                 return new TokenStreamComponents(source, new SnowballFilter(stream, stemmer.get()));

@@ -15,6 +15,8 @@ class TextTermsTest {
         "fr, évaluation, évaluer",
         "fr, l'inclusion, inclusif",
         "pt, avaliação, avaliar",
+        "it, l'apprendimento, apprendimenti",
+        "de, Bewertungen, Bewertung",
         "en, adaptation, adapt",
     })
     void wordsOfOneFamilyMatchInEveryLanguage(String language, String noun, String verb) {
