@@ -14,12 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -44,24 +47,24 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnWebApplication
 class LocalCommandDoor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCommandDoor.class);
+
     private final ApplicationContext context;
     private final Path file;
     private final String token;
     private final boolean tls;
-    private final String address;
+    private final InetAddress address;
 
     LocalCommandDoor(
             ApplicationContext context,
             @Value("${pathwise.data-dir}") Path dataDir,
-            @Value("${server.ssl.enabled:false}") boolean tls,
-            @Value("${server.address:}") String address) {
+            ObjectProvider<ServerProperties> server) {
         this.context = context;
         this.file = dataDir.resolve(LocalService.FILE);
-        this.tls = tls;
-        this.address = address;
-        var secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        var properties = server.getIfAvailable();
+        this.tls = properties != null && Ssl.isEnabled(properties.getSsl());
+        this.address = properties == null ? null : properties.getAddress();
+        this.token = LocalService.randomText(32);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -74,8 +77,9 @@ class LocalCommandDoor {
             return;
         }
         var endpoint = new LocalService.Endpoint(URI.create("http://127.0.0.1:" + port), token);
+        Path temporary = null;
         try {
-            var temporary = Files.createTempFile(
+            temporary = Files.createTempFile(
                     file.getParent(),
                     ".service",
                     ".json",
@@ -83,7 +87,10 @@ class LocalCommandDoor {
             Files.writeString(temporary, endpoint.json(), StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UnsupportedOperationException e) {
-            // the command line then runs its commands itself, and says the directory is in use
+            // no file (a file system without POSIX permissions, or a read-only directory): the command line runs its
+            // commands itself, and says the directory is in use
+            LOG.warn("the command line cannot find this service: cannot write {}: {}", file, e.toString());
+            deleteQuietly(temporary);
         }
     }
 
@@ -105,17 +112,21 @@ class LocalCommandDoor {
         }
     }
 
+    private static void deleteQuietly(Path temporary) {
+        if (temporary != null) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                LOG.warn("cannot remove {}: {}", temporary, e.toString());
+            }
+        }
+    }
+
     /** Whether {@code 127.0.0.1} reaches the server: it listens on every address or on the loopback one. */
     private boolean local() {
-        if (address.isBlank()) {
-            return true;
-        }
-        try {
-            var bound = InetAddress.getByName(address);
-            return bound.isAnyLocalAddress() || bound.getHostAddress().equals("127.0.0.1");
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return address == null
+                || address.isAnyLocalAddress()
+                || address.getHostAddress().equals("127.0.0.1");
     }
 
     @PostMapping(
@@ -125,6 +136,7 @@ class LocalCommandDoor {
     ResponseEntity<String> run(
             @RequestBody List<String> args,
             @RequestHeader(name = LocalService.TOKEN_HEADER, required = false) String secret,
+            @RequestHeader(name = LocalService.NONCE_HEADER, required = false) String nonce,
             HttpServletRequest request) {
         if (!fromThisMachine(request)
                 || secret == null
@@ -145,15 +157,28 @@ class LocalCommandDoor {
         int exit = Cli.runInService(
                 context, new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
         var response = ResponseEntity.ok().header(LocalService.EXIT_HEADER, Integer.toString(exit));
+        if (nonce != null && !nonce.isBlank()) {
+            response = response.header(LocalService.PROOF_HEADER, LocalService.proof(token, nonce));
+        }
         if (!err.toString().isEmpty()) {
             response = response.header(LocalService.ERROR_HEADER, LocalService.encodeError(err.toString()));
         }
         return response.body(out.toString());
     }
 
+    /**
+     * Whether a request came from this machine: from and to a loopback address. A reverse proxy names its client in
+     * {@code X-Forwarded-For}, which the server (forward-headers-strategy native) makes the remote address, so that a
+     * request it forwards comes from elsewhere; one that claims the loopback address from another machine still
+     * arrived on an outside address. A forwarding header the server left in place refuses the request too.
+     */
     private static boolean fromThisMachine(HttpServletRequest request) {
+        if (request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null) {
+            return false;
+        }
         try {
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()
+                    && InetAddress.getByName(request.getLocalAddr()).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

@@ -2,18 +2,21 @@ package org.pathwise;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,9 +30,12 @@ import java.util.regex.Pattern;
  * runs the commands of {@link #COMMANDS} it is sent on {@value #PATH}, from the local machine only, with that secret.
  *
  * <p>The protocol: a POST of the command's arguments as a JSON array of strings (the command first, without
- * {@code --data-dir}), the secret in the header {@value #TOKEN_HEADER}; the answer is what the command printed on
- * standard output as the body (UTF-8 text), its exit code in {@value #EXIT_HEADER} and what it printed on standard
- * error, percent-encoded, in {@value #ERROR_HEADER}. {@code bin/pathwise} speaks it with curl.
+ * {@code --data-dir}), the secret in the header {@value #TOKEN_HEADER} and a random nonce in {@value #NONCE_HEADER};
+ * the answer is what the command printed on standard output as the body (UTF-8 text), its exit code in
+ * {@value #EXIT_HEADER}, what it printed on standard error, percent-encoded, in {@value #ERROR_HEADER}, and in
+ * {@value #PROOF_HEADER} a hash of the secret and the nonce ({@link #proof}). A client takes an answer only
+ * with that proof: a file left by a service that was killed may name a port that another program, another user's,
+ * listens on now. {@code bin/pathwise} speaks it with curl and sha256sum.
  */
 final class LocalService {
 
@@ -40,8 +46,13 @@ final class LocalService {
     static final String PATH = "/api/local/command";
 
     static final String TOKEN_HEADER = "Pathwise-Service-Token";
+    static final String NONCE_HEADER = "Pathwise-Nonce";
+    static final String PROOF_HEADER = "Pathwise-Proof";
     static final String EXIT_HEADER = "Pathwise-Exit";
     static final String ERROR_HEADER = "Pathwise-Error";
+
+    /** The longest standard error a service sends back, so that its header stays well under a server's limit. */
+    static final int MOST_ERROR_CHARS = 1_000;
 
     /** The commands a running service runs for the command line: those that only read the library. */
     static final List<String> COMMANDS = List.of("search", "ask");
@@ -76,10 +87,17 @@ final class LocalService {
 
     private LocalService() {}
 
-    /** The data directory a command line means: {@code --data-dir}, else {@code $PATHWISE_DATA_DIR}, else ./data. */
+    /**
+     * The data directory a command line means: {@code --data-dir}, else the system property {@code pathwise.data-dir},
+     * else {@code $PATHWISE_DATA_DIR}, else ./data.
+     */
     static Path dataDir(Path given) {
         if (given != null) {
             return given;
+        }
+        var property = System.getProperty("pathwise.data-dir");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
         }
         var environment = System.getenv("PATHWISE_DATA_DIR");
         return Path.of(environment == null || environment.isBlank() ? "./data" : environment);
@@ -99,38 +117,38 @@ final class LocalService {
      * Runs a command on the service and prints what it printed.
      *
      * @param args the command and its arguments
-     * @return its exit code, or empty when no Pathwise service answers there (the file outlived its service): then the
-     *     command runs here
+     * @return its exit code, or empty when no service that knows the file's secret answers there (the file outlived
+     *     its service, or the service refused the request): then the command runs here
      */
     static OptionalInt forward(Endpoint endpoint, List<String> args, PrintWriter out, PrintWriter err) {
+        var nonce = randomText(16);
         var request = HttpRequest.newBuilder(endpoint.url().resolve(PATH))
                 .header("Content-Type", "application/json")
                 .header(TOKEN_HEADER, endpoint.token())
+                .header(NONCE_HEADER, nonce)
+                .timeout(ANSWER_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(jsonArray(args), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
-        try (var client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+        try (var client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .build()) {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (ConnectException | HttpTimeoutException e) {
-            return OptionalInt.empty();
         } catch (IOException e) {
-            err.println("pathwise: the service at " + endpoint.url() + " did not answer: " + e.getMessage());
-            return OptionalInt.of(CliCommand.FAILED);
+            return OptionalInt.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalInt.of(CliCommand.FAILED);
         }
-        var exit = response.headers().firstValue(EXIT_HEADER);
-        boolean refused = response.statusCode() == 400 || response.statusCode() == 403;
-        if (!refused && (response.statusCode() != 200 || exit.isEmpty())) {
-            // not a Pathwise service: the file outlived its service, and another program has the port
+        var proof = response.headers().firstValue(PROOF_HEADER).orElse("");
+        var exit = response.headers().firstValue(EXIT_HEADER).orElse("");
+        if (response.statusCode() != 200
+                || !MessageDigest.isEqual(
+                        proof.getBytes(StandardCharsets.UTF_8),
+                        proof(endpoint.token(), nonce).getBytes(StandardCharsets.UTF_8))
+                || !exit.matches("\\d{1,3}")) {
             return OptionalInt.empty();
-        }
-        if (exit.isEmpty()) {
-            err.println("pathwise: the service at " + endpoint.url() + " refused the command (HTTP "
-                    + response.statusCode() + "); stop it to run the command here");
-            return OptionalInt.of(CliCommand.FAILED);
         }
         out.print(response.body());
         out.flush();
@@ -138,8 +156,36 @@ final class LocalService {
             err.print(URLDecoder.decode(error, StandardCharsets.UTF_8));
             err.flush();
         });
-        return OptionalInt.of(Integer.parseInt(exit.get()));
+        return OptionalInt.of(Integer.parseInt(exit));
     }
+
+    /** How long a command may take on the service: a question to a slow language model takes minutes. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * What proves that an answer comes from the service that wrote the file: the SHA-256 of the secret, a colon and
+     * the nonce, in hexadecimal. A keyed hash rather than an HMAC so that {@code bin/pathwise} computes it with
+     * {@code sha256sum} from its standard input, never with the secret on a command line that other users can list; a
+     * fresh random nonce for each request leaves nothing to extend.
+     */
+    static String proof(String token, String nonce) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest((token + ":" + nonce).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** {@code bytes} random bytes as Base64url text without padding. */
+    static String randomText(int bytes) {
+        var random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Strings as a JSON array. */
     static String jsonArray(List<String> strings) {
@@ -169,6 +215,7 @@ final class LocalService {
 
     /** What a command printed on standard error, as {@value #ERROR_HEADER} carries it. */
     static String encodeError(String error) {
-        return URLEncoder.encode(error, StandardCharsets.UTF_8).replace("+", "%20");
+        var sent = error.length() > MOST_ERROR_CHARS ? error.substring(0, MOST_ERROR_CHARS) + "…\n" : error;
+        return URLEncoder.encode(sent, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

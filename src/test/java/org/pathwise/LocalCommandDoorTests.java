@@ -89,6 +89,36 @@ class LocalCommandDoorTests extends DoorTests {
     }
 
     @Test
+    void theServiceProvesItKnowsTheSecret() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + LocalService.PATH))
+                .header("Content-Type", "application/json")
+                .header(LocalService.TOKEN_HEADER, endpoint().token())
+                .header(LocalService.NONCE_HEADER, "a-nonce")
+                .POST(HttpRequest.BodyPublishers.ofString("[\"search\",\"contrast\",\"--k\",\"1\"]"))
+                .build();
+
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(LocalService.PROOF_HEADER))
+                .hasValue(LocalService.proof(endpoint().token(), "a-nonce"));
+        assertThat(response.headers().firstValue(LocalService.EXIT_HEADER)).hasValue("0");
+    }
+
+    @Test
+    void theDoorRunsNothingForARequestThatAProxyOnThisMachineForwards() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + LocalService.PATH))
+                .header("Content-Type", "application/json")
+                .header(LocalService.TOKEN_HEADER, endpoint().token())
+                .header("X-Forwarded-For", "203.0.113.5")
+                .POST(HttpRequest.BodyPublishers.ofString("[\"search\",\"contrast\"]"))
+                .build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void theDoorRunsNothingWithoutTheSecretNorAnyOtherCommand() throws Exception {
         var wrong = post("[\"search\",\"contrast\"]", "x".repeat(43));
         var ingest = post("[\"ingest\",\"/tmp\"]", endpoint().token());

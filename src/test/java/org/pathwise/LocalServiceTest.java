@@ -2,7 +2,13 @@ package org.pathwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +46,52 @@ class LocalServiceTest {
         assertThat(LocalService.jsonArray(List.of("search", "a \"quoted\" \\ path\nnext", "é ¿qué?")))
                 .isEqualTo("[\"search\",\"a \\\"quoted\\\" \\\\ path\\u000anext\",\"é ¿qué?\"]");
         assertThat(LocalService.jsonArray(List.of())).isEqualTo("[]");
+    }
+
+    @Test
+    void takesNoAnswerWithoutTheProofThatItComesFromTheServiceThatKnowsTheSecret() throws Exception {
+        var impostor = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        impostor.createContext(LocalService.PATH, exchange -> {
+            exchange.getResponseHeaders().add(LocalService.EXIT_HEADER, "0");
+            exchange.getResponseHeaders().add(LocalService.PROOF_HEADER, "0".repeat(64));
+            var body = "made up\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        impostor.start();
+        try {
+            var endpoint = new LocalService.Endpoint(
+                    URI.create("http://127.0.0.1:" + impostor.getAddress().getPort()), TOKEN);
+            var out = new StringWriter();
+
+            var exit = LocalService.forward(
+                    endpoint, List.of("search", "contrast"), new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+            assertThat(exit).isEmpty();
+            assertThat(out.toString()).isEmpty();
+        } finally {
+            impostor.stop(0);
+        }
+    }
+
+    @Test
+    void runsTheCommandHereWhenNothingListensWhereTheFileSays() {
+        var endpoint = new LocalService.Endpoint(URI.create("http://127.0.0.1:1"), TOKEN);
+
+        assertThat(LocalService.forward(
+                        endpoint,
+                        List.of("search", "contrast"),
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(new StringWriter())))
+                .isEmpty();
+    }
+
+    @Test
+    void theProofIsTheHashOfTheSecretAndTheNonceAsSha256sumPrintsIt() {
+        // printf '%s:%s' "$TOKEN" abc | sha256sum
+        assertThat(LocalService.proof(TOKEN, "abc"))
+                .isEqualTo("96e33d3c73d3ad1b481ace35eceb9f98079d6c823fa8088b2e385b84dccc0831");
     }
 
     @Test
