@@ -18,8 +18,8 @@ import org.pathwise.retrieval.TextTerms;
  * most specific first: comparison, quantity, reason, procedure, definition, list, choice, yes-no. The focus terms are that
  * sentence's terms (the whole question's when that sentence leans on its context: "… Is it realistic?") as texts are
  * matched word by word in the language of the text they are looked for in ({@link TextTerms#matched}: stop words
- * removed, stemmed so that a word family meets), less the words that only ask (question words, pronouns, auxiliaries and modal verbs, in every language
- * alike) and, in a choice question, the verbs that ask for the pick.
+ * removed, stemmed so that a word family meets), less the words that only ask (question words, pronouns, auxiliaries
+ * and modal verbs, in every language alike) and, in a choice question, the verbs that ask for the pick.
  */
 final class QuestionClassifier {
 
@@ -178,7 +178,7 @@ final class QuestionClassifier {
      * @param type the question's type ({@link #typeOf}), read from the question as it was asked
      */
     public static Set<String> focus(String question, QuestionType type, String language) {
-        return withoutAskingWords(asked(question, type, language), type, language);
+        return askedPart(question, type, language).focus();
     }
 
     /**
@@ -186,8 +186,19 @@ final class QuestionClassifier {
      * leans on its context, keeping fewer than {@value #LEANING} focus terms of its own.
      */
     public static String asked(String question, QuestionType type, String language) {
+        return askedPart(question, type, language).text();
+    }
+
+    /** The part of a question that asks ({@link #asked}) and its focus terms, each analysed once. */
+    private record AskedPart(String text, Set<String> focus) {}
+
+    private static AskedPart askedPart(String question, QuestionType type, String language) {
         var asked = lastQuestion(question);
-        return withoutAskingWords(asked, type, language).size() < LEANING ? question : asked;
+        var focus = withoutAskingWords(asked, type, language);
+        if (focus.size() < LEANING && !asked.equals(question)) {
+            return new AskedPart(question, withoutAskingWords(question, type, language));
+        }
+        return new AskedPart(asked, focus);
     }
 
     private static Set<String> withoutAskingWords(String text, QuestionType type, String language) {

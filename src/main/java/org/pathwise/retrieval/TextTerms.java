@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -39,7 +40,7 @@ public final class TextTerms {
         return terms(ANALYZERS.analyzer(key), key, text);
     }
 
-    private static List<String> terms(org.apache.lucene.analysis.Analyzer analyzer, String key, String text) {
+    private static List<String> terms(Analyzer analyzer, String key, String text) {
         var terms = new ArrayList<String>();
         try (var stream = analyzer.tokenStream(LanguageAnalyzers.bodyField(key), text)) {
             var term = stream.addAttribute(CharTermAttribute.class);
