@@ -187,7 +187,11 @@ final class LocalService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Strings as a JSON array. */
+    /**
+     * Strings as a JSON array. Written here rather than with Jackson, which the application has: loading Jackson from
+     * the jar added about 0.37 s to a command that {@code java -jar} sends to a service (1.70 s against 1.33 s, the
+     * median of six runs of each, taking turns), which only needs to escape a few strings.
+     */
     static String jsonArray(List<String> strings) {
         var json = new StringBuilder("[");
         for (var string : strings) {
