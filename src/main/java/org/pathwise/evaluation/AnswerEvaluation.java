@@ -63,7 +63,8 @@ final class AnswerEvaluation {
             "refusal_precision",
             "refusal_recall",
             "refusal_f1",
-            "false_refusal_rate");
+            "false_refusal_rate",
+            "false_abstention_rate");
 
     /** Resamples of the questions drawn for the intervals. */
     static final int RESAMPLES = 1_000;
@@ -405,6 +406,7 @@ final class AnswerEvaluation {
             Map.entry("answerable", "answerable"),
             Map.entry("expected_source_in_top5", "top5"),
             Map.entry("answered_with_expected_source", "answered_cited"),
+            Map.entry("false_abstention_rate", "false_abstention"),
             Map.entry("abstained", "abstained"),
             Map.entry("refused", "refused"));
 
@@ -540,8 +542,9 @@ final class AnswerEvaluation {
     /**
      * The rates of a run's results, each left out when no question counts for it: the share of answerable questions
      * with an expected source in the top 5 and cited, nDCG@10, citation precision, groundedness, the mean answer F1
-     * and oracle F1 and their ratio, abstention and refusal precision, recall and F1, and the false-refusal rate (the
-     * share of the questions to answer or abstain from that a rule refused or redirected).
+     * and oracle F1 and their ratio, abstention and refusal precision, recall and F1, the false-refusal rate (the
+     * share of the questions to answer or abstain from that a rule refused or redirected) and the false-abstention rate
+     * (the share of the questions to answer that were abstained from).
      */
     static Map<String, Double> rates(List<Result> results, Map<String, Item> items) {
         var answerable =
@@ -596,6 +599,10 @@ final class AnswerEvaluation {
                                     .filter(r -> r.outcome().equals("refused"))
                                     .count(),
                             ordinary.size()));
+        }
+        if (!answerable.isEmpty()) {
+            // the questions to answer that the assistant abstained from (a refusal counts above, not here)
+            rates.put("false_abstention_rate", ratio(abstained(answerable), answerable.size()));
         }
         return rates;
     }
@@ -674,8 +681,9 @@ final class AnswerEvaluation {
      * The measures per question language (the set's {@code language} field, {@code und} when it gives none), in the
      * order the languages first appear: how many questions, to answer, answered, abstained from and refused; the share
      * of the questions to answer with an expected source in the top 5 retrieved ({@code expected_source_in_top5}) and
-     * answered citing one ({@code answered_with_expected_source}); and the share of the questions to answer or abstain
-     * from that a rule refused ({@code false_refusal_rate}). Each share comes with its 95% Wilson interval
+     * answered citing one ({@code answered_with_expected_source}); the share of the questions to answer or abstain
+     * from that a rule refused ({@code false_refusal_rate}); and the share of the questions to answer that were
+     * abstained from ({@code false_abstention_rate}). Each share comes with its 95% Wilson interval
      * ({@link Proportions#wilson}) under the same key with {@code _interval} added, because a language's questions are
      * often too few for a bootstrap.
      */
@@ -718,9 +726,15 @@ final class AnswerEvaluation {
                     "false_refusal_rate",
                     ordinary.stream().filter(r -> r.outcome().equals("refused")).count(),
                     ordinary.size());
+            putShare(entry, "false_abstention_rate", abstained(answerable), answerable.size());
             byLanguage.put(language, entry);
         });
         return byLanguage;
+    }
+
+    /** How many of some results the assistant abstained from. */
+    private static long abstained(List<Result> results) {
+        return results.stream().filter(r -> r.outcome().equals("abstained")).count();
     }
 
     /** Puts {@code k / n} and its 95% Wilson interval under {@code key} and {@code key_interval}, unless n is 0. */

@@ -9,7 +9,8 @@ import java.util.Map;
  * Compares a run's summary metrics with a baseline's: a metric that fell more than its allowed drop below the lower
  * bound of the baseline's 95% bootstrap interval is a regression. A fall within the interval is what another sample of
  * questions could give, and is no evidence of one; a baseline metric without an interval is compared with its value.
- * Only the metrics given a maximum drop are checked; higher is better for each of them.
+ * Only the metrics given a maximum drop are checked. Higher is better for each of them except the rates of mistakes and
+ * the latencies ({@link #LOWER_IS_BETTER}), for which a rise beyond the upper bound is the regression.
  */
 final class RegressionGate {
 
@@ -21,27 +22,34 @@ final class RegressionGate {
     record Regression(String metric, double baseline, double[] interval, double now, double allowed) {
 
         String describe() {
+            boolean rose = LOWER_IS_BETTER.contains(metric);
             if (interval == null) {
                 return String.format(
                         java.util.Locale.ROOT,
-                        "%s fell from %.4f to %.4f (at most %.4f allowed)",
+                        "%s %s from %.4f to %.4f (at most %.4f allowed)",
                         metric,
+                        rose ? "rose" : "fell",
                         baseline,
                         now,
                         allowed);
             }
             return String.format(
                     java.util.Locale.ROOT,
-                    "%s fell from %.4f to %.4f, below the baseline's 95%% interval [%.4f, %.4f] by more than the"
-                            + " %.4f allowed",
+                    "%s %s from %.4f to %.4f, %s the baseline's 95%% interval [%.4f, %.4f] by more than the %.4f allowed",
                     metric,
+                    rose ? "rose" : "fell",
                     baseline,
                     now,
+                    rose ? "above" : "below",
                     interval[0],
                     interval[1],
                     allowed);
         }
     }
+
+    /** The metrics for which lower is better: a rise, not a fall, is the regression their maximum drop bounds. */
+    static final java.util.Set<String> LOWER_IS_BETTER =
+            java.util.Set.of("false_refusal_rate", "false_abstention_rate", "latency_p50_ms", "latency_p95_ms");
 
     private final Map<String, Double> maxDrops;
 
@@ -88,8 +96,13 @@ final class RegressionGate {
             double before = number(baseline, metric, "the baseline");
             double after = number(now, metric, "this run");
             var interval = interval(intervals.get(metric));
-            double floor = interval == null ? before : Math.min(before, interval[0]);
-            if (floor - after > allowed + 1e-9) {
+            double change;
+            if (LOWER_IS_BETTER.contains(metric)) {
+                change = after - (interval == null ? before : Math.max(before, interval[1]));
+            } else {
+                change = (interval == null ? before : Math.min(before, interval[0])) - after;
+            }
+            if (change > allowed + 1e-9) {
                 regressions.add(new Regression(metric, before, interval, after, allowed));
             }
         });

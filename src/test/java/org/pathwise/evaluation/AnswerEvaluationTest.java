@@ -261,7 +261,9 @@ class AnswerEvaluationTest {
                 .containsEntry("abstained", 2)
                 .containsEntry("expected_source_in_top5", 1.0)
                 .containsEntry("answered_with_expected_source", 0.0)
-                .containsEntry("false_refusal_rate", 0.3333);
+                .containsEntry("false_refusal_rate", 0.3333)
+                .containsEntry("false_abstention_rate", 0.5);
+        assertThat(byLanguage.get("en")).containsEntry("false_abstention_rate", 0.0);
         // 1 of 3: Wilson's 95% interval is about [0.06, 0.79]
         @SuppressWarnings("unchecked")
         var interval = (List<Double>) byLanguage.get("ar").get("false_refusal_rate_interval");
@@ -271,6 +273,28 @@ class AnswerEvaluationTest {
         var printed = new java.io.StringWriter();
         AnswerEvaluation.printSummary(summary, new java.io.PrintWriter(printed));
         assertThat(printed.toString()).containsPattern("(?m)^ar\\s+3\\s+2\\s+1\\.000 \\[0\\.34-1\\.00\\]");
+        assertThat(printed.toString()).containsPattern("(?m)^ar\\s.*0\\.500 \\[0\\.09-0\\.91\\]");
+    }
+
+    @Test
+    void theSummaryCountsTheQuestionsToAnswerThatWereAbstainedFromWithAnInterval() {
+        var results = List.of(
+                result("q1", "answer", "answered", 1.0, 0, 0),
+                result("q2", "answer", "abstained", 1.0, 0, 0),
+                result("q3", "answer", "refused", 1.0, 0, 0),
+                result("q4", "answer", "abstained", 1.0, 0, 0),
+                result("q5", "abstain", "abstained", null, 0, 0),
+                result("q6", "refuse", "refused", null, 0, 0));
+
+        var summary = AnswerEvaluation.summary(results, items(results));
+
+        // a refusal is counted by false_refusal_rate, not here
+        assertThat(summary.get("false_abstention_rate")).isEqualTo(0.5);
+        assertThat(summary.get("intervals"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKey("false_abstention_rate");
+        var none = AnswerEvaluation.summary(List.of(results.get(4)), items(List.of(results.get(4))));
+        assertThat(none).doesNotContainKey("false_abstention_rate");
     }
 
     @Test

@@ -66,6 +66,31 @@ class RegressionGateTest {
     }
 
     @Test
+    void aRateOfMistakesOrALatencyRegressesWhenItRisesBeyondTheBaselinesInterval() {
+        var before = Map.<String, Object>of(
+                "false_abstention_rate",
+                0.30,
+                "latency_p95_ms",
+                40.0,
+                "intervals",
+                Map.of("false_abstention_rate", List.of(0.18, 0.45)));
+        var gate = RegressionGate.parse(List.of("false_abstention_rate=0.05", "latency_p95_ms=10"));
+
+        // falling is getting better, however far
+        assertThat(gate.check(before, Map.of("false_abstention_rate", 0.0, "latency_p95_ms", 5.0)))
+                .isEmpty();
+        assertThat(gate.check(before, Map.of("false_abstention_rate", 0.50, "latency_p95_ms", 50.0)))
+                .isEmpty();
+        var regressions = gate.check(before, Map.of("false_abstention_rate", 0.51, "latency_p95_ms", 50.5));
+        assertThat(regressions)
+                .extracting(RegressionGate.Regression::describe)
+                .containsExactly(
+                        "false_abstention_rate rose from 0.3000 to 0.5100, above the baseline's 95% interval"
+                                + " [0.1800, 0.4500] by more than the 0.0500 allowed",
+                        "latency_p95_ms rose from 40.0000 to 50.5000 (at most 10.0000 allowed)");
+    }
+
+    @Test
     void rejectsMalformedDropsAndUnknownMetrics() {
         assertThatThrownBy(() -> RegressionGate.parse(List.of("citation_precision")))
                 .hasMessageContaining("metric=value");
