@@ -54,8 +54,9 @@ final class EvalCommand implements CliCommand {
     @Option(
             names = "--max-drop",
             paramLabel = "METRIC=VALUE",
-            description = "For a question set with --baseline: fail (exit 1) when METRIC falls by more than VALUE."
-                    + " Repeatable.")
+            description = "For a question set with --baseline: fail (exit 1) when METRIC falls by more than VALUE"
+                    + " below the baseline's interval (rises above it, for false_refusal_rate,"
+                    + " false_abstention_rate and the latencies). Repeatable.")
     java.util.List<String> maxDrops = new java.util.ArrayList<>();
 
     @Option(

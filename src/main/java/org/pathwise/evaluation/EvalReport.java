@@ -14,7 +14,8 @@ import org.pathwise.CliCommand;
  * Writes a run's report into {@code <folder>/<run id>/}: {@code report.json} (the run as stored) and
  * {@code report.html}, a self-contained page (no script, no outside file) with the run's settings, bar charts of the
  * metrics between 0 and 1 (hit@5, expected source cited, nDCG@10, citation precision, groundedness, answer F1 and
- * its oracle, abstention and refusal precision, recall and F1) with their 95% intervals, refusals per rule, the
+ * its oracle, abstention and refusal precision, recall and F1, and the false-refusal and false-abstention rates, for
+ * which lower is better) with their 95% intervals, refusals per rule, the
  * measures per question type, and every question's type, outcome, nDCG@10, supported sentences, answer F1 and oracle
  * F1, mismatches marked.
  */

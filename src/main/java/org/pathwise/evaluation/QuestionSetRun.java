@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code pathwise eval <questions.jsonl>}: runs the question set ({@link AnswerEvaluation}), stores the run with what
- * it ran on, writes its report, and, given a baseline, fails when a metric fell by more than allowed.
+ * it ran on, writes its report, and, given a baseline, fails when a metric moved the wrong way by more than allowed
+ * ({@link RegressionGate}).
  */
 final class QuestionSetRun {
 

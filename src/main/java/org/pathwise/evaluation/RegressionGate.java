@@ -15,7 +15,7 @@ import java.util.Map;
 final class RegressionGate {
 
     /**
-     * A metric that fell too far.
+     * A metric that fell too far, or rose too far for one of {@link #LOWER_IS_BETTER}.
      *
      * @param interval the baseline's 95% interval, or {@code null} when it has none
      */
