@@ -3,28 +3,37 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Whether a BERT-style ONNX embedding model embeds faster one sequence per inference, one inference per core side by
- * side (as Pathwise and LangChain4j's default run it), or many sequences per inference (a batch) on all cores. Token
- * ids are drawn at random: the time an inference takes depends on the sequences' length, not on their words.
+ * How fast a BERT-style ONNX embedding model embeds sequences of a given length under four schedules:
+ *
+ * <ul>
+ *   <li>{@code default}: one sequence per inference, one inference per core side by side, on a session created with
+ *       ONNX Runtime's default options (as LangChain4j creates it, and as Pathwise's {@code Embedder} runs it);
+ *   <li>{@code 1-thread}: the same on a session limited to one thread per inference;
+ *   <li>{@code batch B}: B sequences per inference, one inference at a time, on the default session;
+ *   <li>{@code batches B side by side}: B sequences per inference, one inference per core, on the default session.
+ * </ul>
+ *
+ * Token ids are drawn at random: the time an inference takes depends on the sequences' length, not on their words.
+ * Every schedule runs once untimed, then three times; the median of the three is printed, in sequences a second.
  *
  * <pre>
  * java -cp ~/.m2/repository/com/microsoft/onnxruntime/onnxruntime/1.20.0/onnxruntime-1.20.0.jar \
  *     eval/scripts/EmbeddingBatchProbe.java MODEL.onnx 24 48 128 256
  * </pre>
- *
- * For each length it prints sequences per second three times over: side by side, then batches of 1 to 32.
  */
 public class EmbeddingBatchProbe {
 
     private static final int SEQUENCES = 96;
-    private static final int[] BATCHES = {1, 4, 8, 16, 32};
+    private static final int[] BATCHES = {4, 8, 16, 32};
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -33,48 +42,69 @@ public class EmbeddingBatchProbe {
         }
         var env = OrtEnvironment.getEnvironment();
         int cores = Runtime.getRuntime().availableProcessors();
-        try (var perCore = session(env, args[0], 1);
-                var whole = session(env, args[0], cores)) {
-            var pool = Executors.newFixedThreadPool(cores);
-            try {
+        var pool = Executors.newFixedThreadPool(cores);
+        try (var defaults = new OrtSession.SessionOptions();
+                var oneThread = new OrtSession.SessionOptions()) {
+            oneThread.setIntraOpNumThreads(1);
+            try (var standard = env.createSession(args[0], defaults);
+                    var single = env.createSession(args[0], oneThread)) {
                 for (int a = 1; a < args.length; a++) {
                     int length = Integer.parseInt(args[a]);
                     var ids = tokens(length);
-                    for (int round = 0; round < 3; round++) {
-                        long start = System.nanoTime();
-                        var futures = new ArrayList<Future<?>>();
-                        for (var sequence : ids) {
-                            futures.add(pool.submit(() -> {
-                                infer(env, perCore, new long[][] {sequence});
-                                return null;
-                            }));
-                        }
-                        for (var future : futures) {
-                            future.get();
-                        }
-                        var line = new StringBuilder(String.format(
-                                Locale.ROOT, "length %d: side by side %.1f/s", length, rate(start)));
-                        for (int batch : BATCHES) {
-                            start = System.nanoTime();
-                            for (int i = 0; i < ids.length; i += batch) {
-                                infer(env, whole, Arrays.copyOfRange(ids, i, Math.min(ids.length, i + batch)));
-                            }
-                            line.append(String.format(Locale.ROOT, ", batch %d %.1f/s", batch, rate(start)));
-                        }
-                        System.out.println(line);
+                    var line = new StringBuilder(String.format(Locale.ROOT, "length %d:", length));
+                    line.append(measure("default", () -> sideBySide(pool, env, standard, ids, 1)));
+                    line.append(measure("1-thread", () -> sideBySide(pool, env, single, ids, 1)));
+                    for (int batch : BATCHES) {
+                        line.append(measure("batch " + batch, () -> oneAtATime(env, standard, ids, batch)));
                     }
+                    for (int batch : BATCHES) {
+                        line.append(measure(
+                                "batches " + batch + " side by side", () -> sideBySide(pool, env, standard, ids, batch)));
+                    }
+                    System.out.println(line);
                 }
-            } finally {
-                pool.shutdown();
             }
+        } finally {
+            pool.shutdown();
         }
     }
 
-    private static OrtSession session(OrtEnvironment env, String model, int threads) throws Exception {
-        var options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(threads);
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        return env.createSession(model, options);
+    interface Schedule {
+        void run() throws Exception;
+    }
+
+    /** One untimed run, then the median rate of three. */
+    private static String measure(String name, Schedule schedule) throws Exception {
+        schedule.run();
+        var rates = new double[3];
+        for (int i = 0; i < rates.length; i++) {
+            long start = System.nanoTime();
+            schedule.run();
+            rates[i] = SEQUENCES / ((System.nanoTime() - start) / 1e9);
+        }
+        Arrays.sort(rates);
+        return String.format(Locale.ROOT, " %s %.1f/s;", name, rates[1]);
+    }
+
+    private static void oneAtATime(OrtEnvironment env, OrtSession session, long[][] ids, int batch) throws Exception {
+        for (int i = 0; i < ids.length; i += batch) {
+            infer(env, session, Arrays.copyOfRange(ids, i, Math.min(ids.length, i + batch)));
+        }
+    }
+
+    private static void sideBySide(ExecutorService pool, OrtEnvironment env, OrtSession session, long[][] ids, int batch)
+            throws Exception {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < ids.length; i += batch) {
+            var part = Arrays.copyOfRange(ids, i, Math.min(ids.length, i + batch));
+            futures.add(pool.submit(() -> {
+                infer(env, session, part);
+                return null;
+            }));
+        }
+        for (var future : futures) {
+            future.get();
+        }
     }
 
     /** Sequences of random word pieces between [CLS] and [SEP], seeded. */
@@ -89,10 +119,6 @@ public class EmbeddingBatchProbe {
             sequence[length - 1] = 102;
         }
         return ids;
-    }
-
-    private static double rate(long start) {
-        return SEQUENCES / ((System.nanoTime() - start) / 1e9);
     }
 
     private static void infer(OrtEnvironment env, OrtSession session, long[][] ids) throws Exception {
